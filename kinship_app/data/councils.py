@@ -13,6 +13,9 @@ from kinship_app.data._files import RESOURCES, SLUG, DataError, Fields, read_tom
 from kinship_app.i18n import N_
 
 COUNCILS_DIR = RESOURCES / "councils"
+# Shown in the About box: the licence (CC BY 4.0) asks for attribution.
+ATTRIBUTION = N_("Council names and codes: mySociety, UK Local Authority Names and Codes "
+                 "(https://pages.mysociety.org/uk_local_authority_names_and_codes/), CC BY 4.0")
 CODE = re.compile(r"^E(06|08|09|10)\d{6}$")
 NMA_REGIONS = ("london", "south_east", "rest_of_england")
 COLUMNS = ("code", "official_name", "nice_name", "type", "region", "nma_region",
