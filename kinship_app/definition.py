@@ -52,6 +52,31 @@ RELATIONSHIP_WORDS = {
 }
 
 
+# What each fact is, in words a carer would use ("we need to know ...").
+FACT_WORDS = {
+    "carer.relationship": "who you are to the child",
+    "arrangement.lives_with_carer": "whether the child lives with you most of the time",
+    "child.age": "how old the child is",
+    "child.disabled": "whether the child is disabled",
+    "child.legal_status": "whether the child is looked after by the council",
+    "child.looked_after_before_order": "whether the child was looked after by the council just before the order",
+    "carer.approved_foster_carer": "whether you are approved as a foster carer for the child",
+    "arrangement.order": "which court order, if any, you have",
+    "arrangement.days_so_far": "how long the child has lived with you",
+    "arrangement.expected_days": "how long the arrangement is meant to last",
+    "arrangement.council_arranged": "whether children's services arranged for the child to live with you",
+    "arrangement.court_involved": "whether a family court has looked at the child's arrangements",
+    "household.council": "which council area you live in",
+    "household.parents_died": "whether either of the child's parents has died",
+    "household.surviving_parent_unavailable": "whether the other parent can be found",
+    "household.employed": "whether you are in paid work",
+}
+
+
+def fact_words(name: str) -> str:
+    return _(FACT_WORDS[name])
+
+
 def relationship_words(code: str) -> str:
     return _(RELATIONSHIP_WORDS[code])
 
@@ -89,6 +114,11 @@ def classify(case: Case) -> Classification:
         return result
     category = _category(case, result)
     result.category = category if result.kinship else "undetermined"
+    if result.category == "undetermined":
+        result.reasons.append(Reason(
+            _("We can't tell which kind of arrangement this is yet. We would need to know: {facts}.").format(
+                facts="; ".join(fact_words(m) for m in result.missing) or _("more about the arrangement")),
+            SRC_DEFINITION, "undetermined"))
     return result
 
 
