@@ -16,6 +16,8 @@ FONT_FILES = {
     "DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
     "NotoNaskhArabic": "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold": "NotoNaskhArabic-Bold.ttf",
     "SymbolaEmoji": "Symbola-Emoji.ttf",
+    # As named inside the files (ReportLab writes these as /BaseFont).
+    "NotoNaskhArabic-Regular": "NotoNaskhArabic-Regular.ttf", "Symbola": "Symbola-Emoji.ttf",
 }
 
 
@@ -29,7 +31,13 @@ def read(pdf: bytes) -> PdfReader:
 
 
 def text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in read(pdf).pages)
+    """The letter's text, without the page footers (so text that runs across pages reads on)."""
+    pages = [page.extract_text() for page in read(pdf).pages]
+    return "\n".join(re.sub(r"\s*Page \d+ of \d+\s*\S+\s*$", "", p) for p in pages)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in read(pdf).pages]
 
 
 def squash(s: str) -> str:
