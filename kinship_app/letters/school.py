@@ -43,8 +43,8 @@ def _school_body(ctx: Ctx) -> Body:
     ]
     ppp = ctx.assessment.entitlement("pupil_premium_plus")
     if ppp and ppp.amount:
-        blocks.append(Para(_("Pupil Premium Plus is {amount} for each eligible pupil. It is paid to the school, "
-                             "to help children like {child}.").format(amount=ctx.money(ppp.amount),
+        blocks.append(Para(_("Pupil Premium Plus is paid to the school, to help children like {child}. For each "
+                             "eligible pupil it is {amount}.").format(amount=ctx.money(ppp.amount),
                                                                      child=ctx.child)))
     blocks.append(Para(_("I would like to meet the designated teacher for looked-after and previously looked-after "
                          "children, to talk about how the school will use Pupil Premium Plus to support {child}.")
