@@ -18,7 +18,8 @@ from kinship_app.i18n import _
 
 UNKNOWN = "unknown"
 
-LEGAL_STATUSES = ("none", "section_20", "emergency_protection_order", "interim_care_order", "care_order")
+# "looked_after" is our extension: looked after by the council, on a basis the carer does not know.
+LEGAL_STATUSES = ("none", "section_20", "emergency_protection_order", "interim_care_order", "care_order", "looked_after")
 LOOKED_AFTER_STATUSES = LEGAL_STATUSES[1:]
 APPROVALS = ("no", "temporary", "full")
 ORDERS = ("none", "cao_lives_with", "cao_spend_time", "special_guardianship_order", "adoption_order")
