@@ -26,18 +26,25 @@ class DataError(ValueError):
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(read_bytes(path), path)
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    try:
+        if limit is not None and path.stat().st_size > limit:
+            raise DataError(path, "", f"is too large for this kind of file (over {limit // 1024} KB)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+
+
+def parse_toml(raw: bytes, path: Path | str) -> dict[str, Any]:
     import tomllib
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise DataError(path, "", "is not UTF-8 text") from None
-    try:
-        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(path, "", f"is not valid TOML ({exc})") from None
     except RecursionError:

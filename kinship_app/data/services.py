@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, read_toml
+from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, read_bytes
 from kinship_app.i18n import N_
 
 NATIONAL_FILE = RESOURCES / "services" / "national.toml"
+# A commented example of a charity's file, for people to copy; never loaded unless imported.
+EXAMPLE_FILE = RESOURCES / "services" / "example-local-services.toml"
 KINDS = ("advice_line", "training", "peer_support", "benefits_helpline", "information")
 TOPICS = ("general", "legal", "money", "benefits", "school", "emotional", "work", "contact", "health")
 DELIVERY = ("phone", "online", "in_person")
@@ -210,13 +212,7 @@ def import_file(source: Path | str, folder: Path | str, others: Iterable[Path | 
     source, folder = Path(source), Path(folder)
     target = folder / _safe_name(source.name)
     others = [Path(o) for o in others if Path(o).resolve() != target.resolve()]
-    size, _mtime = _stamp(source)
-    if size > MAX_FILE_BYTES:
-        raise DataError(source, "", f"is too large for a services file (over {MAX_FILE_BYTES // 1024} KB)")
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise DataError(source, "", f"cannot be read ({exc.strerror or exc})") from None
+    data = read_bytes(source, MAX_FILE_BYTES)
     # Check exactly the bytes that will be copied, together with the files already in use.
     _merge([*_parsed_files(others), (source, False, _parse(data, source, national=False))])
     folder.mkdir(parents=True, exist_ok=True)
@@ -253,29 +249,14 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=64)
 def _cached_parse(path: Path, national: bool, size: int, mtime_ns: int):
-    if size > MAX_FILE_BYTES:
-        raise DataError(path, "", f"is too large for a services file (over {MAX_FILE_BYTES // 1024} KB)")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
-    return path, national, _parse(raw, path, national)
+    # size and mtime_ns are part of the cache key only: an edited file is read again.
+    return path, national, _parse(read_bytes(path, MAX_FILE_BYTES), path, national)
 
 
 def _parse(raw: bytes, path: Path, national: bool) -> tuple[list[Service], dict[str, Any], Provider | None]:
-    import tomllib
-
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(path, "", f"is too large for a services file (over {MAX_FILE_BYTES // 1024} KB)")
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise DataError(path, "", "is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(path, "", f"is not valid TOML ({exc})") from None
-    except RecursionError:
-        raise DataError(path, "", "is nested too deeply to be a services file") from None
-    return _parse_data(data, path, national)
+        raise DataError(path, "", f"is too large for this kind of file (over {MAX_FILE_BYTES // 1024} KB)")
+    return _parse_data(parse_toml(raw, path), path, national)
 
 
 def _parse_data(data: Any, path: Path, national: bool):

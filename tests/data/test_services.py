@@ -76,28 +76,10 @@ def test_local_offer_is_unknown_without_a_charity_file():
 
 # --- a charity's own file ------------------------------------------------------------------------
 
-GOOD = """
-[provider]
-name = "Leeds Kinship Carers Network"
-checked_on = 2026-11-01
-
-[[service]]
-code = "leeds-tuesday-group"
-name = "Tuesday coffee morning"
-kind = "peer_support"
-topics = ["emotional"]
-delivery = ["in_person"]
-covers = ["E08000035"]
-where = "Central Library"
-hours = "Tuesdays 10am to 12 noon"
-checked_on = 2026-11-01
-
-[[local_offer]]
-council = "E08000035"
-website = "https://example.org/offer"
-phone = "0113 496 0001"
-checked_on = 2026-11-01
-"""
+GOOD = services.EXAMPLE_FILE.read_text(encoding="utf-8")
+EXAMPLE_WHERE = 'where = "Example Community Centre, 1 Example Street"'
+EXAMPLE_PHONE = 'phone = "0113 496 0000"'
+EXAMPLE_WEBSITE = 'website = "https://example.org/groups"'
 
 
 def write(tmp_path, text, name="leeds.toml"):
@@ -106,39 +88,60 @@ def write(tmp_path, text, name="leeds.toml"):
     return path
 
 
-def test_a_charity_file_adds_local_records_first(tmp_path):
-    d = services.load([write(tmp_path, GOOD)])
+def test_the_documented_example_loads_and_adds_local_records_first():
+    d = services.load([services.EXAMPLE_FILE])
     found = d.for_council(LEEDS)
-    assert found[0].code == "leeds-tuesday-group" and found[0].local
-    assert found[0].provider.name == "Leeds Kinship Carers Network" and not found[0].verified
+    assert found[0].code == "example-tuesday-group" and found[0].local
+    assert found[0].provider.name == "Example Kinship Carers Group" and found[0].verified
+    assert found[0].phone == "0113 496 0000" and found[0].where.startswith("Example Community Centre")
     assert [s.code for s in d.for_council(BOLTON)] == [s.code for s in services.for_council(BOLTON)]
     offer = d.local_offer(LEEDS)
-    assert offer.known and offer.website == "https://example.org/offer" and offer.provider.name
+    assert offer.known and offer.email == "kinship@example.org" and offer.provider.name
+    assert not d.local_offer(BOLTON).known
     assert len(services.all()) == 6  # the built-in list is untouched
 
 
-@pytest.mark.parametrize("old, new, field, words", [
-    ('kind = "peer_support"', 'kind = "party"', "service[1].kind", "must be one of"),
-    ('topics = ["emotional"]', 'topics = ["gossip"]', "service[1].topics", "is not one of"),
-    ('topics = ["emotional"]', "topics = []", "service[1].topics", "at least one"),
-    ('covers = ["E08000035"]', 'covers = ["E99999999"]', "service[1].covers", "not the code of an English council"),
-    ('covers = ["E08000035"]', 'covers = ["e08000035"]', "service[1].covers", "not the code"),
-    ('code = "leeds-tuesday-group"', 'code = "Leeds Group!"', "service[1].code", "lower-case"),
-    ('code = "leeds-tuesday-group"', 'code = "frg_advice_line"', "service[1].code", "already used in national.toml"),
-    ('checked_on = 2026-11-01\n\n[[local', 'checked_on = "yesterday"\n\n[[local', "service[1].checked_on", "date"),
-    ('where = "Central Library"', 'phone = "12345"', "service[1].phone", "not a UK phone number"),
-    ('where = "Central Library"', "", "service[1]", "a way to reach it"),
-    ('delivery = ["in_person"]', 'delivery = ["phone"]', "service[1].phone", "needed when delivery includes phone"),
-    ('name = "Tuesday coffee morning"', 'name = ""', "service[1].name", "non-empty"),
-    ('name = "Tuesday coffee morning"', 'name = "a\\u0007b"', "service[1].name", "control characters"),
-    ('hours = "Tuesdays 10am to 12 noon"', 'opening = "x"', "service[1].opening", "unknown field"),
-    ('website = "https://example.org/offer"', 'website = "javascript:alert(1)"', "local_offer[1].website", "web address"),
-    ('council = "E08000035"', 'council = "Leeds"', "local_offer[1].council", "not the code"),
-    ('name = "Leeds Kinship Carers Network"\n', "", "provider.name", "is missing"),
+def test_a_charity_record_is_unverified_unless_it_says_so(tmp_path):
+    d = services.load([write(tmp_path, GOOD.replace("verified = true", ""))])
+    assert d.get("example-tuesday-group").verified is False
+
+
+@pytest.mark.parametrize("changes, field, words", [
+    ([('kind = "peer_support"', 'kind = "party"')], "service[1].kind", "must be one of"),
+    ([('topics = ["emotional"]', 'topics = ["gossip"]')], "service[1].topics", "is not one of"),
+    ([('topics = ["emotional"]', "topics = []")], "service[1].topics", "at least one"),
+    ([('covers = ["E08000035"]', 'covers = ["E99999999"]')], "service[1].covers",
+     "not the code of an English council"),
+    ([('covers = ["E08000035"]', 'covers = ["e08000035"]')], "service[1].covers", "not the code"),
+    ([('covers = ["E08000035"]', "covers = []")], "service[1].covers", "needs at least one area"),
+    ([('code = "example-tuesday-group"', 'code = "Leeds Group!"')], "service[1].code", "lower-case"),
+    ([('code = "example-tuesday-group"', 'code = "frg_advice_line"')], "service[1].code",
+     "already used in national.toml"),
+    ([("checked_on = 2026-11-01\n\n[[local", 'checked_on = "yesterday"\n\n[[local')],
+     "service[1].checked_on", "date"),
+    ([(EXAMPLE_PHONE, 'phone = "12345"')], "service[1].phone", "not a UK phone number"),
+    ([(EXAMPLE_WHERE, ""), (EXAMPLE_PHONE, ""), (EXAMPLE_WEBSITE, "")], "service[1]", "a way to reach it"),
+    ([('delivery = ["in_person"]', 'delivery = ["phone"]'), (EXAMPLE_PHONE, "")], "service[1].phone",
+     "needed when delivery includes phone"),
+    ([("verified = true", 'verified = "yes"')], "service[1].verified", "true or false"),
+    ([('name = "Tuesday coffee morning for kinship carers"', 'name = ""')], "service[1].name", "non-empty"),
+    ([('name = "Tuesday coffee morning for kinship carers"', 'name = "a\\u0007b"')], "service[1].name",
+     "control characters"),
+    ([('hours = "Tuesdays, 10am to 12 noon, term time"', 'opening = "x"')], "service[1].opening",
+     "unknown field"),
+    ([('website = "https://example.org/kinship-local-offer"', 'website = "javascript:alert(1)"')],
+     "local_offer[1].website", "web address"),
+    ([('council = "E08000035"', 'council = "Leeds"')], "local_offer[1].council", "not the code"),
+    ([('email = "kinship@example.org"', 'email = "kinship at example"')], "local_offer[1].email",
+     "not an email"),
+    ([('name = "Example Kinship Carers Group"', '# name = "x"')], "provider.name", "is missing"),
 ])
-def test_broken_charity_files_name_the_file_record_and_field(tmp_path, old, new, field, words):
-    assert old in GOOD
-    path = write(tmp_path, GOOD.replace(old, new, 1))
+def test_broken_charity_files_name_the_file_record_and_field(tmp_path, changes, field, words):
+    text = GOOD
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = write(tmp_path, text)
     with pytest.raises(DataError) as err:
         services.load([path])
     assert err.value.field == field and words in err.value.message
@@ -179,7 +182,7 @@ def test_unreadable_oversize_and_non_utf8_files(tmp_path):
     with pytest.raises(DataError, match="too large"):
         services.load([big])
     latin = tmp_path / "latin.toml"
-    latin.write_bytes(GOOD.replace("coffee", "caf\u00e9").encode("latin-1"))
+    latin.write_bytes(GOOD.replace("coffee", "caf\u00e9").encode("latin-1", errors="replace"))
     with pytest.raises(DataError, match="not UTF-8"):
         services.load([latin])
     with pytest.raises(DataError, match="no \\[\\[service\\]\\]"):
@@ -188,9 +191,10 @@ def test_unreadable_oversize_and_non_utf8_files(tmp_path):
 
 def test_editing_a_file_is_picked_up(tmp_path):
     path = write(tmp_path, GOOD)
-    assert services.load([path]).get("leeds-tuesday-group").hours == "Tuesdays 10am to 12 noon"
-    path.write_text(GOOD.replace("Tuesdays 10am to 12 noon", "Tuesdays 1pm to 3pm, from January"), encoding="utf-8")
-    assert services.load([path]).get("leeds-tuesday-group").hours == "Tuesdays 1pm to 3pm, from January"
+    assert services.load([path]).get("example-tuesday-group").hours == "Tuesdays, 10am to 12 noon, term time"
+    path.write_text(GOOD.replace("Tuesdays, 10am to 12 noon, term time", "Tuesdays 1pm to 3pm, from January"),
+                    encoding="utf-8")
+    assert services.load([path]).get("example-tuesday-group").hours == "Tuesdays 1pm to 3pm, from January"
 
 
 # --- fuzz: thousands of generated files give only clear errors, never a crash -------------------
