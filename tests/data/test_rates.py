@@ -241,3 +241,33 @@ def test_a_rate_defined_twice_is_refused(tmp_path):
     (tmp_path / "a.toml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(DataError, match="already defined in a.toml"):
         _load(tmp_path, GOOD)
+
+
+def test_the_readme_update_procedure(tmp_path):
+    """README "How to update a rate": append a block after the last one; the year becomes confirmed."""
+    import shutil
+
+    for f in rates.RATES_DIR.glob("*.toml"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "fostering_nma.toml"
+    text = path.read_text(encoding="utf-8")
+    last = text[text.rindex("[[rates.fostering_nma.periods]]"):]
+    new = (last.replace("2025-04-06", "2026-04-06").replace("2026-04-05", "2027-04-05")
+               .replace('"5-10" = 225', '"5-10" = 999'))
+    path.write_text(text + "\n" + new, encoding="utf-8")
+    rates.load.cache_clear()
+    try:
+        table = rates.load(tmp_path)
+        period = table["fostering_nma"].periods[-1]
+        assert (period.valid_from, period.valid_to) == (D(2026, 4, 6), D(2027, 4, 5))
+        assert period.values[("london", "5-10")] == 999
+        # A figure left out is reported with the file, the block and the field.
+        path.write_text(text + "\n" + new.replace('"5-10" = 999, ', ""), encoding="utf-8")
+        rates.load.cache_clear()
+        with pytest.raises(DataError) as err:
+            rates.load(tmp_path)
+        assert str(err.value).endswith(
+            "fostering_nma.toml: rates.fostering_nma.periods[3].values.london.5-10: is missing: "
+            "every age_band needs a value")
+    finally:
+        rates.load.cache_clear()
