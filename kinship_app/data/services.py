@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, read_bytes
-from kinship_app.i18n import N_
+from kinship_app.i18n import N_, _
 
 NATIONAL_FILE = RESOURCES / "services" / "national.toml"
 # A commented example of a charity's file, for people to copy; never loaded unless imported.
@@ -243,7 +243,7 @@ def _stamp(path: Path) -> tuple[int, int]:
     try:
         st = path.stat()
     except OSError as exc:
-        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+        raise DataError(path, "", _("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
     return st.st_size, st.st_mtime_ns
 
 
@@ -255,7 +255,7 @@ def _cached_parse(path: Path, national: bool, size: int, mtime_ns: int):
 
 def _parse(raw: bytes, path: Path, national: bool) -> tuple[list[Service], dict[str, Any], Provider | None]:
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(path, "", f"is too large for this kind of file (over {MAX_FILE_BYTES // 1024} KB)")
+        raise DataError(path, "", _("is too large for this kind of file (over {size} KB)").format(size=MAX_FILE_BYTES // 1024))
     return _parse_data(parse_toml(raw, path), path, national)
 
 
@@ -272,9 +272,9 @@ def _parse_data(data: Any, path: Path, national: bool):
     raw_services = top.list_of("service", [])
     raw_offers = [] if national else top.list_of("local_offer", [])
     if not raw_services and not raw_offers:
-        top.fail("", "has no [[service]] or [[local_offer]] records")
+        top.fail("", _("has no [[service]] or [[local_offer]] records"))
     if len(raw_services) + len(raw_offers) > MAX_RECORDS:
-        top.fail("", f"has more than {MAX_RECORDS} records")
+        top.fail("", _("has more than {count} records").format(count=MAX_RECORDS))
     services = [_parse_service(Fields(path, f"service[{i + 1}]", raw), national, provider)
                 for i, raw in enumerate(raw_services)]
     offers: dict[str, Any] = {}
@@ -283,12 +283,12 @@ def _parse_data(data: Any, path: Path, national: bool):
         f.only("council", "website", "phone", "email", "checked_on")
         code = _council_code(f, f.text("council", max_len=20))
         if code in offers:
-            f.fail("council", f"{code} has two local_offer records in this file")
+            f.fail("council", _("{code} has two local_offer records in this file").format(code=code))
         website, phone, email = f.url("website", None), _phone(f, "phone"), f.text("email", None, max_len=200)
         if email is not None and not _EMAIL.match(email):
-            f.fail("email", f"{email!r} is not an email address")
+            f.fail("email", _("{value} is not an email address").format(value=repr(email)))
         if not (website or phone or email):
-            f.fail("", "needs at least one of website, phone or email")
+            f.fail("", _("needs at least one of website, phone or email"))
         offers[code] = (website, phone, email, f.date("checked_on"), provider)
     return services, offers, provider
 
@@ -301,10 +301,10 @@ def _parse_service(f: Fields, national: bool, provider: Provider | None) -> Serv
     delivery = _codes(f, "delivery", DELIVERY)
     covers = tuple(c if c in AREAS else _council_code(f, c, "covers") for c in _list_of_text(f, "covers"))
     if not covers:
-        f.fail("covers", "needs at least one area: england, england_and_wales or a council code")
+        f.fail("covers", _("needs at least one area: england, england_and_wales or a council code"))
     phone, textphone = _phone(f, "phone"), _phone(f, "textphone", relay=True)
     if "phone" in delivery and not phone:
-        f.fail("phone", "is needed when delivery includes phone")
+        f.fail("phone", _("is needed when delivery includes phone"))
     service = Service(
         code=code,
         name=f.text("name", max_len=200),
@@ -325,7 +325,7 @@ def _parse_service(f: Fields, national: bool, provider: Provider | None) -> Serv
         provider=provider,
     )
     if not (service.phone or service.website or service.where):
-        f.fail("", "needs a way to reach it: phone, website or where")
+        f.fail("", _("needs a way to reach it: phone, website or where"))
     return service
 
 
@@ -333,19 +333,19 @@ def _list_of_text(f: Fields, key: str) -> list[str]:
     values = f.list_of(key)
     for v in values:
         if not isinstance(v, str) or not v:
-            f.fail(key, "must be a list of codes in quotes, like [\"general\"]")
+            f.fail(key, _("must be a list of codes in quotes, like [\"general\"]"))
     if len(set(values)) != len(values):
-        f.fail(key, "lists the same code twice")
+        f.fail(key, _("lists the same code twice"))
     return values
 
 
 def _codes(f: Fields, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     values = _list_of_text(f, key)
     if not values:
-        f.fail(key, f"needs at least one of: {', '.join(allowed)}")
+        f.fail(key, _("needs at least one of: {allowed}").format(allowed=", ".join(allowed)))
     for v in values:
         if v not in allowed:
-            f.fail(key, f"{v!r} is not one of: {', '.join(allowed)}")
+            f.fail(key, _("{value} is not one of: {allowed}").format(value=repr(v), allowed=", ".join(allowed)))
     return tuple(values)
 
 
@@ -358,7 +358,7 @@ def _phone(f: Fields, key: str, relay: bool = False) -> str | None:
         digits = digits[5:]
     if not _PHONE.match(digits):
         example = "18001 0808 801 0366" if relay else "0808 801 0366"
-        f.fail(key, f"{value!r} is not a UK phone number like {example}")
+        f.fail(key, _("{value} is not a UK phone number like {example}").format(value=repr(value), example=example))
     return value
 
 
@@ -366,7 +366,7 @@ def _council_code(f: Fields, code: str, key: str = "council") -> str:
     from kinship_app.data import councils
 
     if councils.get(code) is None or code != code.strip().upper():
-        f.fail(key, f"{code!r} is not the code of an English council (see resources/councils/councils.csv)")
+        f.fail(key, _("{value} is not the code of an English council (see resources/councils/councils.csv)").format(value=repr(code)))
     return code
 
 
@@ -390,13 +390,13 @@ def _merge(files: list[tuple[Path, bool, Any]]) -> Directory:
             providers.append(provider)
         for i, s in enumerate(file_services):
             if s.code in owner:
-                where = "this file" if owner[s.code] == path else owner[s.code].name
-                raise DataError(path, f"service[{i + 1}].code", f"{s.code!r} is already used in {where}")
+                where = _("this file") if owner[s.code] == path else owner[s.code].name
+                raise DataError(path, f"service[{i + 1}].code", _("{code} is already used in {where}").format(code=repr(s.code), where=where))
             owner[s.code] = path
             services.append(s)
         for code, offer in file_offers.items():
             if code in offer_owner:
-                raise DataError(path, "local_offer", f"{code} already has a local offer in {offer_owner[code].name}")
+                raise DataError(path, "local_offer", _("{code} already has a local offer in {where}").format(code=code, where=offer_owner[code].name))
             offer_owner[code] = path
             offers[code] = offer
     return Directory(tuple(services), offers, tuple(providers))
