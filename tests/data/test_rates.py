@@ -271,3 +271,40 @@ def test_the_readme_update_procedure(tmp_path):
             "every age_band needs a value")
     finally:
         rates.load.cache_clear()
+
+
+# --- history is append-only ----------------------------------------------------------------------
+
+HISTORY = Path(__file__).with_name("rates_history.toml")
+
+
+def _history_key(name: str, p) -> tuple:
+    return name, p.valid_from, p.valid_to
+
+
+def _history_block(name: str, p) -> str:
+    values = ", ".join(f'"{"/".join(k) or "value"}" = {v:g}' for k, v in p.values.items())
+    return (f'[[period]]\nrate = "{name}"\nvalid_from = {p.valid_from}\nvalid_to = {p.valid_to}\n'
+            f"values = {{ {values} }}\n")
+
+
+def _history() -> dict[tuple, dict]:
+    import tomllib
+
+    entries = tomllib.loads(HISTORY.read_text(encoding="utf-8"))["period"]
+    return {(e["rate"], e["valid_from"], e["valid_to"]): e["values"] for e in entries}
+
+
+def test_no_published_period_was_changed_or_removed():
+    current = {_history_key(r.name, p): p for r in rates.all_rates() for p in r.periods}
+    for key, values in _history().items():
+        assert key in current, f"{key[0]} {key[1]}..{key[2]} was removed from resources/rates"
+        now = {"/".join(k) or "value": v for k, v in current[key].values.items()}
+        assert now == {k: float(v) for k, v in values.items()}, f"{key[0]} {key[1]}..{key[2]} was changed"
+
+
+def test_every_period_is_recorded_in_the_history():
+    recorded = _history()
+    missing = [_history_block(r.name, p) for r in rates.all_rates() for p in r.periods
+               if _history_key(r.name, p) not in recorded]
+    assert not missing, "add to tests/data/rates_history.toml:\n\n" + "\n".join(missing)
