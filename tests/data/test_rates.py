@@ -101,6 +101,10 @@ def test_unknown_name_or_dims_are_clear_errors():
         rates.lookup("child_benefit_eldest", D(2026, 1, 1), region="london")
     with pytest.raises(ValueError):
         rates.describe("nope")
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        rates.lookup("child_benefit_eldest", "2026-11-22")
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        rates.lookup("child_benefit_eldest", dt.datetime(2026, 11, 22, 12, 0))
 
 
 def test_labels_say_which_figure():
