@@ -13,6 +13,7 @@ returns only what a charity's file supplies, plus the council's GOV.UK page wher
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -143,7 +144,7 @@ class LocalOffer:
 @dataclass(frozen=True)
 class Directory:
     services: tuple[Service, ...]
-    local_offers: dict[str, Any]  # council code -> (website, phone, email, checked_on, provider)
+    local_offers: dict[str, LocalOffer]  # by council code, from charities' files
     providers: tuple[Provider, ...]
 
     def all(self) -> list[Service]:
@@ -167,8 +168,8 @@ class Directory:
 
     def local_offer(self, code: str) -> LocalOffer:
         council = _check_council(code)
-        website, phone, email, checked, provider = self.local_offers.get(code, (None, None, None, None, None))
-        return LocalOffer(code, website, phone, email, checked, provider, council.gov_uk_url)
+        known = self.local_offers.get(code) or LocalOffer(code, None, None, None, None, None, None)
+        return dataclasses.replace(known, gov_uk_url=council.gov_uk_url)
 
 
 def all() -> list[Service]:  # noqa: A001 - the name the rest of the app codes against
@@ -229,7 +230,7 @@ def import_file(source: Path | str, folder: Path | str, others: Iterable[Path | 
     return target
 
 
-def parse_extra(raw: bytes, path: Path | str) -> tuple[list[Service], dict[str, Any], Provider]:
+def parse_extra(raw: bytes, path: Path | str) -> tuple[list[Service], dict[str, LocalOffer], Provider]:
     """Parse the bytes of one extra file (no merging). Raises only ``DataError``."""
     return _parse(raw, Path(path), national=False)
 
@@ -253,7 +254,7 @@ def _cached_parse(path: Path, national: bool, size: int, mtime_ns: int):
     return path, national, _parse(read_bytes(path, MAX_FILE_BYTES), path, national)
 
 
-def _parse(raw: bytes, path: Path, national: bool) -> tuple[list[Service], dict[str, Any], Provider | None]:
+def _parse(raw: bytes, path: Path, national: bool) -> tuple[list[Service], dict[str, LocalOffer], Provider | None]:
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(path, "", _("is too large for this kind of file (over {size} KB)").format(size=MAX_FILE_BYTES // 1024))
     return _parse_data(parse_toml(raw, path), path, national)
@@ -277,7 +278,7 @@ def _parse_data(data: Any, path: Path, national: bool):
         top.fail("", _("has more than {count} records").format(count=MAX_RECORDS))
     services = [_parse_service(Fields(path, f"service[{i + 1}]", raw), national, provider)
                 for i, raw in enumerate(raw_services)]
-    offers: dict[str, Any] = {}
+    offers: dict[str, LocalOffer] = {}
     for i, raw in enumerate(raw_offers):
         f = Fields(path, f"local_offer[{i + 1}]", raw)
         f.only("council", "website", "phone", "email", "checked_on")
@@ -289,7 +290,7 @@ def _parse_data(data: Any, path: Path, national: bool):
             f.fail("email", _("{value} is not an email address").format(value=repr(email)))
         if not (website or phone or email):
             f.fail("", _("needs at least one of website, phone or email"))
-        offers[code] = (website, phone, email, f.date("checked_on"), provider)
+        offers[code] = LocalOffer(code, website, phone, email, f.date("checked_on"), provider, None)
     return services, offers, provider
 
 
@@ -382,7 +383,7 @@ def _check_council(code: str):
 def _merge(files: list[tuple[Path, bool, Any]]) -> Directory:
     services: list[Service] = []
     owner: dict[str, Path] = {}
-    offers: dict[str, Any] = {}
+    offers: dict[str, LocalOffer] = {}
     offer_owner: dict[str, Path] = {}
     providers: list[Provider] = []
     for path, _national, (file_services, file_offers, provider) in files:
