@@ -79,6 +79,15 @@ NATIONAL_TEXTS = (
        "only be backdated 3 months."),
     N_("Child Benefit helpline"),
     N_("For Child Benefit claims and questions. Only one person can get Child Benefit for a child."),
+    N_("GOV.UK: Looking after someone else's child"),
+    N_("The government's short guide for family and friends carers: private fostering (you must tell the "
+       "council), Child Benefit and help for disabled children."),
+    N_("Kinship: the financial allowances pilot"),
+    N_("Kinship's advice page on the kinship allowance pilot in this council area: who qualifies and what "
+       "evidence to give. Ask the council when payments start."),
+    N_("Turn2us benefits calculator"),
+    N_("An online calculator that checks which means-tested benefits a household can get, with help "
+       "text on every question. It is not specific to kinship care."),
 )
 
 # UK numbers as people write them: 11 digits from 0 (spaces allowed), or +44 and 10 digits; a

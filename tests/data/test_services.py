@@ -22,11 +22,12 @@ def test_national_records_are_sourced_dated_and_verified():
     every = services.all()
     assert {s.code for s in every} == {"frg_advice_line", "kinship_advice", "kinship_compass",
                                        "kinship_peer_support", "guardians_allowance_unit",
-                                       "child_benefit_helpline"}
+                                       "child_benefit_helpline", "govuk_someone_elses_child",
+                                       "kinship_allowance_pilot_info", "turn2us_benefits_calculator"}
     for s in every:
         assert s.source and s.source.startswith("https://")
         assert isinstance(s.checked_on, dt.date) and s.verified
-        assert s.provider is None and not s.local
+        assert s.provider is None
         for number in (s.phone, s.textphone):
             assert number is None or number in CONFIRMED_PHONES, (s.code, number)
 
@@ -57,11 +58,23 @@ def test_every_national_text_is_marked_for_translation():
     assert sorted(texts) == sorted(services.NATIONAL_TEXTS)
 
 
+def test_the_pilot_page_is_only_for_the_seven_pilot_areas():
+    from kinship_app.data import councils
+
+    pilot = {c.code for c in councils.all() if c.pilot}
+    for council in councils.all():
+        codes = [s.code for s in services.for_council(council.code, topic="money")]
+        assert ("kinship_allowance_pilot_info" in codes) == (council.code in pilot), council.nice_name
+
+
 def test_for_council_filters():
-    assert len(services.for_council(LEEDS)) == 6
+    assert len(services.for_council(LEEDS)) == 8
+    assert len(services.for_council(BOLTON)) == 9
     assert [s.code for s in services.for_council(LEEDS, kind="advice_line", delivery="phone")] == ["frg_advice_line"]
-    assert {s.code for s in services.for_council(LEEDS, topic="benefits")} == {
-        "kinship_advice", "guardians_allowance_unit", "child_benefit_helpline"}
+    assert {s.code for s in services.for_council(LEEDS, topic="benefits", delivery="phone")} == {
+        "guardians_allowance_unit", "child_benefit_helpline"}
+    assert [s.kind for s in services.for_council(LEEDS)] == sorted(
+        (s.kind for s in services.for_council(LEEDS)), key=services.KINDS.index)
     with pytest.raises(ValueError, match="unknown council"):
         services.for_council("E99999999")
     with pytest.raises(ValueError, match="unknown kind"):
@@ -98,7 +111,7 @@ def test_the_documented_example_loads_and_adds_local_records_first():
     offer = d.local_offer(LEEDS)
     assert offer.known and offer.email == "kinship@example.org" and offer.provider.name
     assert not d.local_offer(BOLTON).known
-    assert len(services.all()) == 6  # the built-in list is untouched
+    assert len(services.all()) == 9  # the built-in list is untouched
 
 
 def test_a_charity_record_is_unverified_unless_it_says_so(tmp_path):
@@ -153,7 +166,7 @@ def test_whole_file_or_nothing_and_codes_unique_across_files(tmp_path):
     b = write(tmp_path, GOOD.replace("E08000035", BOLTON), "b.toml")
     with pytest.raises(DataError, match="already used in a.toml"):
         services.load([a, b])
-    assert len(services.load([a]).all()) == 7  # the good file alone still loads
+    assert len(services.load([a]).all()) == 10  # the good file alone still loads
 
 
 def test_import_checks_everything_before_copying(tmp_path):
