@@ -165,8 +165,10 @@ def _write_locked(path: Path) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-def backup_sqlite(source: Path, dest: Path) -> BackupReport:
-    """Copy a live database safely (VACUUM INTO, never a file copy), verify it, then move it into place."""
+def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> BackupReport:
+    """Copy a live database safely (VACUUM INTO, never a file copy), verify it, then move it into place.
+
+    ``already_locked``: the caller holds the write lock (the upgrade does), so nothing can change."""
     dest = Path(dest)
     if not dest.parent.is_dir():
         from kinship_app.store.errors import MissingFolderError
@@ -175,10 +177,10 @@ def backup_sqlite(source: Path, dest: Path) -> BackupReport:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with _write_locked(source) as lock:
-            counts = row_counts(lock)
+        with contextlib.nullcontext() if already_locked else _write_locked(source):
             reader = sqlite3.connect(source, timeout=30, isolation_level=None)
             try:
+                counts = row_counts(reader)
                 # The copy leaves out free pages, so erased households are not carried into backups.
                 reader.execute("VACUUM INTO ?", (str(partial),))
             finally:

@@ -119,7 +119,8 @@ class Store:
             return  # a server's backups are its administrator's (pg_dump); the upgrade is one transaction
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite")
+        migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite",
+                              already_locked=True)
 
     def _check_file(self) -> None:
         # A write into a file deleted or moved while open would go to a vanished inode and be lost.

@@ -131,3 +131,11 @@ def clock() -> Clock:
 def store(store_url, clock):
     with Store(store_url, clock=clock, worker="Test Worker", backup_dir=None) as s:
         yield s
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory):
+    """One SQLite store shared by a module's many generated examples (hypothesis)."""
+    path = tmp_path_factory.mktemp("shared") / "households.sqlite"
+    with Store(f"sqlite:///{path}", clock=Clock(), worker="Fuzz") as s:
+        yield s
