@@ -91,6 +91,13 @@ def parse_url(text: str) -> URL:
         raise StoreError(f"not a database URL: {text!r}") from exc
 
 
+def _read_only_fs(where: str) -> bool:
+    try:
+        return bool(os.statvfs(Path(where).parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def translate(exc: BaseException, where: str = "") -> StoreError | None:
     """The ``StoreError`` for a driver or OS error, or None when it is not one we can explain."""
     if isinstance(exc, StoreError):
@@ -109,6 +116,8 @@ def translate(exc: BaseException, where: str = "") -> StoreError | None:
         if name.startswith("SQLITE_CANTOPEN") or "unable to open database" in text:
             if where and not Path(where).parent.is_dir():
                 return MissingFolderError(str(Path(where).parent), detail)
+            return ReadOnlyError(where, detail)
+        if name.startswith("SQLITE_IOERR") and where and _read_only_fs(where):
             return ReadOnlyError(where, detail)
         if name.startswith("SQLITE_IOERR") and "disk i/o" in text:
             return StoreError("The computer could not read or write the saved-households file "

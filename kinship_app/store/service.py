@@ -29,8 +29,8 @@ from kinship_app.store.engine import (
     IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
-    BackupError, ConflictError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
-    NotFoundError, StoreError,
+    BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
+    NotFoundError, ReadOnlyError, StoreError,
 )
 from kinship_app.store.models import (
     ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, CounterRow, HouseholdRow,
@@ -146,6 +146,10 @@ class Store:
                 err = translate(exc, self._where)
                 if isinstance(err, LockedError) and attempt < retries - 1:
                     continue
+                if isinstance(err, (ReadOnlyError, MissingFolderError, DiskFullError)):
+                    # Pooled connections may have opened read-only or lost their file: start afresh
+                    # next time, so the store works again as soon as the cause is gone.
+                    self.engine.dispose()
                 if err is not None:
                     raise err from exc
                 raise
