@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
 from kinship_app.result import Assessment
+from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
     IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
@@ -478,7 +479,7 @@ class Store:
             if session.scalar(select(HouseholdRow.id).where(HouseholdRow.reference == reference)) is not None:
                 from kinship_app.store.errors import ImportDataError
 
-                raise ImportDataError("household.reference", f"this store already has a household {reference}")
+                raise ImportDataError("household.reference", _("this store already has a household {reference}").format(reference=reference))
             row = transfer.insert_household(session, parsed, reference)
             row.search_text = _search_text(row)
             self._audit(session, row.id, row.reference,
@@ -525,8 +526,8 @@ class Store:
 
     def _need_file(self) -> Path:
         if self.path is None:
-            raise BackupError("Backups of a shared database server are made on the server (pg_dump) by "
-                              "whoever looks after it; this app backs up only its own file.")
+            raise BackupError(_("Backups of a shared database server are made on the server (pg_dump) by "
+                                "whoever looks after it; this app backs up only its own file."))
         return self.path
 
     def backup(self, dest: str | Path | None = None) -> BackupReport:
@@ -573,43 +574,43 @@ MAX_TEXT = 100_000
 
 def _check_text(field: str, value: Any, *, required: bool = False) -> None:
     if not isinstance(value, str):
-        raise InvalidDataError(field, "must be text")
+        raise InvalidDataError(field, _("must be text"))
     if required and not value.strip():
-        raise InvalidDataError(field, "must not be empty")
+        raise InvalidDataError(field, _("must not be empty"))
     if len(value) > MAX_TEXT:
-        raise InvalidDataError(field, f"is longer than {MAX_TEXT} characters")
+        raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
     if "\x00" in value:
-        raise InvalidDataError(field, "contains a NUL character")
+        raise InvalidDataError(field, _("contains a NUL character"))
 
 
 def _check_council(council: Any) -> None:
     if council is not None and (not isinstance(council, str) or not COUNCIL_CODE.match(council)):
-        raise InvalidDataError("council", "must be the ONS code of an English upper-tier council, like E08000035")
+        raise InvalidDataError("council", _("must be the ONS code of an English upper-tier council, like E08000035"))
 
 
 def _check_date(field: str, value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidDataError(field, "must be a date")
+        raise InvalidDataError(field, _("must be a date"))
 
 
 def _jsonable(value: Any, field: str = "data") -> Any:
     try:
         return json.loads(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError) as exc:
-        raise InvalidDataError(field, "cannot be saved as JSON") from exc
+        raise InvalidDataError(field, _("cannot be saved as JSON")) from exc
 
 
 def check_child(index: int, child: Any) -> ChildRecord:
     where = f"children[{index}]"
     if not isinstance(child, ChildRecord):
-        raise InvalidDataError(where, "must be a ChildRecord")
+        raise InvalidDataError(where, _("must be a ChildRecord"))
     _check_text(f"{where}.name", child.name)
     _check_date(f"{where}.date_of_birth", child.date_of_birth)
     _check_date(f"{where}.order_date", child.order_date)
     if not isinstance(child.facts, dict) or "people" in child.facts:
-        raise InvalidDataError(f"{where}.facts", "must be the case's child, carer, arrangement and household sections")
+        raise InvalidDataError(f"{where}.facts", _("must be the case's child, carer, arrangement and household sections"))
     if not isinstance(child.people, dict):
-        raise InvalidDataError(f"{where}.people", "must be a JSON object")
+        raise InvalidDataError(f"{where}.people", _("must be a JSON object"))
     try:
         parse_case(dict(child.facts))
     except CaseError as exc:
@@ -622,12 +623,12 @@ def check_child(index: int, child: Any) -> ChildRecord:
 def check_carer(index: int, carer: Any) -> CarerRecord:
     where = f"carers[{index}]"
     if not isinstance(carer, CarerRecord):
-        raise InvalidDataError(where, "must be a CarerRecord")
+        raise InvalidDataError(where, _("must be a CarerRecord"))
     _check_text(f"{where}.name", carer.name)
     _check_text(f"{where}.phone", carer.phone)
     _check_text(f"{where}.email", carer.email)
     if isinstance(carer.address, str) or not all(isinstance(x, str) for x in carer.address):
-        raise InvalidDataError(f"{where}.address", "must be a list of lines of text")
+        raise InvalidDataError(f"{where}.address", _("must be a list of lines of text"))
     for i, line in enumerate(carer.address):
         _check_text(f"{where}.address[{i}]", line)
     return CarerRecord(name=carer.name, address=tuple(carer.address), phone=carer.phone, email=carer.email,
@@ -644,7 +645,7 @@ def _check_child_of(session: Session, household_id: int, child_id: int | None) -
         return
     owner = session.scalar(select(ChildRow.household_id).where(ChildRow.id == child_id))
     if owner != household_id:
-        raise InvalidDataError("child_id", f"child {child_id} is not in this household")
+        raise InvalidDataError("child_id", _("child {id} is not in this household").format(id=child_id))
 
 
 # -- writing helpers ---------------------------------------------------------------------------------------
@@ -669,7 +670,7 @@ def _sync_carers(row: HouseholdRow, carers: Sequence[CarerRecord]) -> None:
     keep = []
     for position, carer in enumerate(carers):
         if carer.id is not None and carer.id not in existing:
-            raise InvalidDataError(f"carers[{position}].id", f"carer {carer.id} is not in this household")
+            raise InvalidDataError(f"carers[{position}].id", _("carer {id} is not in this household").format(id=carer.id))
         target = existing.get(carer.id) if carer.id is not None else None
         if target is None:
             target = CarerRow()
@@ -684,7 +685,7 @@ def _sync_children(session: Session, row: HouseholdRow, children: Sequence[Child
     keep = []
     for position, child in enumerate(children):
         if child.id is not None and child.id not in existing:
-            raise InvalidDataError(f"children[{position}].id", f"child {child.id} is not in this household")
+            raise InvalidDataError(f"children[{position}].id", _("child {id} is not in this household").format(id=child.id))
         target = existing.get(child.id) if child.id is not None else None
         if target is None:
             target = ChildRow()
