@@ -322,9 +322,11 @@ def test_school_letter_needs_a_previously_looked_after_child():
     case = cao_case()
     a = dataclasses.replace(cao_assessment(), entitlements=[*cao_assessment().entitlements,
                                                             *sgo_assessment().entitlements[3:5]])
+    # The letter would state the child was looked after before the order; here they were not.
+    assert "school_previously_looked_after" not in [i.id for i in available_letters(case, a)]
     with pytest.raises(LetterError) as err:
         build_letter("school_previously_looked_after", case, a, AS_OF)
-    assert err.value.field == "child.looked_after_before_order"
+    assert err.value.field == "letter"
 
 
 def test_unknown_language_is_an_error_naming_it():
