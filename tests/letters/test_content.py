@@ -74,6 +74,7 @@ MUST_SAY = {
         "22 November 2026", "This is kinship care: Special guardianship.",
         "A special guardianship order names you", "Child Benefit", "£27.05 a week",
         "6 April 2026 to 5 April 2027", "Special guardianship support", "£194 a week",
+        "For comparison, the national minimum fostering allowance",
         "the latest figure we have; it may have changed since", "Pupil Premium Plus", "£2,630 a year",
         "Ask the council for a special guardianship support assessment", "Free, independent advice",
         "Ask about free advice line.",
