@@ -35,6 +35,7 @@ TITLES = {
     "fostering_nma": N_("Fostering national minimum allowance"),
     "pupil_premium_plus": N_("Pupil Premium Plus, paid to the school"),
     "asgsf_fair_access_limit": N_("Adoption and Special Guardianship Support Fund: fair access limit per child"),
+    "uc_child_element": N_("Universal Credit child element for each child"),
 }
 
 # How each dimension value reads inside a label such as "age 5 to 10, London".

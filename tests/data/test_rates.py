@@ -156,7 +156,7 @@ def test_periods_are_ordered_and_do_not_overlap():
 
 def test_the_about_box_can_list_checked_on_dates():
     rows = [(r.title, r.checked_on, r.last_confirmed) for r in rates.all_rates()]
-    assert len(rows) == 6 and all(isinstance(c, dt.date) for _, c, _ in rows)
+    assert len(rows) == 7 and all(isinstance(c, dt.date) for _, c, _ in rows)
 
 
 # --- broken files give clear errors that name the file and field ------------------------------
