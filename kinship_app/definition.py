@@ -178,48 +178,83 @@ def _headline(case: Case, out: Classification) -> bool | None:
     return verdict
 
 
+def looked_after_status(case: Case) -> str | None:
+    """The child's legal status, or None when it is not known. An unknown status is taken as 'not
+    looked after' only when children's services did not arrange the stay and no court is involved:
+    a child can be looked after only through the council (Children Act 1989 ss20, 22, 31, 44)."""
+    status = case.child.legal_status
+    if status is None and case.arrangement.council_arranged is False and not case.arrangement.court_involved:
+        return "none"
+    return status
+
+
 def _private_fostering(case: Case, out: Classification) -> bool | None:
     """Children Act 1989 s66(1): a child under 16 (under 18 if disabled) cared for and housed by
     someone who is not a parent, not a person with parental responsibility and not a 'relative'
-    (s105), for 28 days or more. A child looked after by a council is not privately fostered.
-    Cousins, great-aunts and great-uncles are close family but not s105 relatives."""
+    (s105), for 28 days or more, or meant to be (s66(2)). A child looked after by a council is not
+    privately fostered. Cousins, great-aunts and great-uncles are close family but not s105
+    relatives. Each condition that is unknown is asked for only if the known ones do not already
+    rule private fostering out."""
     rel = case.carer.relationship
     order = case.arrangement.order
     if rel is None or rel in S105_RELATIVES or rel == "parent":
         return False if rel is not None else None
     if order in ORDERS_WITH_SUPPORT:
-        return False  # the carer holds parental responsibility under the order
-    if case.child.legal_status in LOOKED_AFTER_STATUSES:
+        return False  # the carer holds parental responsibility under the order (s66(1)(a)(ii))
+    status = looked_after_status(case)
+    if status in LOOKED_AFTER_STATUSES:
         return False
     if case.carer.approved_foster_carer in ("temporary", "full"):
         return False
     if case.arrangement.lives_with_carer == "part_of_the_time":
         return False
+    age_ok, length_ok = _pf_age(case), _pf_length(case)
+    if age_ok is False or length_ok is False:
+        return False
+    unknown = []
+    if age_ok is None:
+        unknown.append("child.age" if case.child.age is None else "child.disabled")
+    if length_ok is None:
+        unknown.append("arrangement.days_so_far" if case.arrangement.days_so_far is None
+                       else "arrangement.expected_days")
+    if order is None:
+        unknown.append("arrangement.order")
+    if status is None:
+        unknown.append("child.legal_status")
+    if unknown:
+        for name in unknown:
+            out.need(name)
+        return None
+    age = case.child.age
+    limit = _("under 18 and disabled") if age >= 16 else _("under 16")
+    out.reasons.append(Reason(
+        _("In law this is private fostering: the child is {limit}, you are not a close relative as the "
+          "Children Act defines it (grandparent, brother, sister, aunt, uncle or step-parent), and the "
+          "arrangement lasts, or is meant to last, 28 days or more.").format(limit=limit),
+        SRC_PRIVATE_FOSTERING, "private_fostering"))
+    return True
+
+
+def _pf_age(case: Case) -> bool | None:
+    """Under 16, or under 18 if disabled (s66(4))."""
     age, disabled = case.child.age, case.child.disabled
     if age is None:
-        out.need("child.age")
         return None
-    if age >= 18 or (age >= 16 and disabled is False):
+    if age < 16:
+        return True
+    if age >= 18 or disabled is False:
         return False
-    if age >= 16 and disabled is None:
-        out.need("child.disabled")
-        return None
+    return True if disabled else None
+
+
+def _pf_length(case: Case) -> bool | None:
+    """28 days or more so far, or meant to last that long (s66(1)(b) and (2))."""
     days, expected = case.arrangement.days_so_far, case.arrangement.expected_days
     if (days is not None and days >= 28) or (expected is not None and expected >= 28):
-        limit = _("under 18 and disabled") if age >= 16 else _("under 16")
-        out.reasons.append(Reason(
-            _("In law this is private fostering: the child is {limit}, you are not a close relative as the "
-              "Children Act defines it (grandparent, brother, sister, aunt, uncle or step-parent), and the "
-              "arrangement lasts, or is meant to last, 28 days or more.").format(limit=limit),
-            SRC_PRIVATE_FOSTERING, "private_fostering"))
         return True
-    if days is None and expected is None:
-        out.need("arrangement.days_so_far")
-        return None
-    if expected is None:
-        out.need("arrangement.expected_days")
-        return None
-    return False
+    if expected is not None:
+        return False  # the whole expected length is under 28 days, and days so far cannot exceed it
+    return None
 
 
 def _category(case: Case, out: Classification) -> str:
@@ -247,14 +282,11 @@ def _category(case: Case, out: Classification) -> str:
         out.reasons.append(Reason(
             _("The court order you have is about spending time with the child, not about where the child "
               "lives, so it does not decide the type of arrangement."), SRC_CAO, "spend_time_order"))
-    status = case.child.legal_status
+    status = looked_after_status(case)
     if status is None:
-        if case.arrangement.council_arranged is False and not case.arrangement.court_involved:
-            status = "none"
-        else:
-            out.need("child.legal_status")
-            out.flag("check_looked_after_status")
-            return "undetermined"
+        out.need("child.legal_status")
+        out.flag("check_looked_after_status")
+        return "undetermined"
     if status in LOOKED_AFTER_STATUSES:
         return _looked_after(case, out)
     return _informal(case, out, rel)
@@ -289,12 +321,12 @@ def _looked_after(case: Case, out: Classification) -> str:
 def _informal(case: Case, out: Classification, rel: str | None) -> str:
     """Informal kinship care: a private family arrangement, or private fostering."""
     arranged = case.arrangement.council_arranged
-    court = case.arrangement.court_involved or case.arrangement.order == "cao_spend_time"
+    court = True if case.arrangement.order == "cao_spend_time" else case.arrangement.court_involved
     if arranged:
         out.flag("check_looked_after_status")
         out.reasons.append(Reason(
-            _("Children's services arranged for the child to live with you. The child may be, or should "
-              "perhaps be, looked after by the council, which changes the support you get: ask them."),
+            _("Children's services arranged for the child to live with you. Ask them whether the child is "
+              "'looked after' by the council, or should be. It changes the help you can get."),
             "Kinship care: statutory guidance for local authorities (DfE, October 2024)", "council_arranged"))
     if out.private_fostering:
         if rel in CLOSE_FAMILY:
@@ -306,11 +338,15 @@ def _informal(case: Case, out: Classification, rel: str | None) -> str:
     if out.private_fostering is None:
         return "undetermined"
     if rel in CLOSE_FAMILY:
-        if arranged is None or (case.arrangement.court_involved is None and case.arrangement.order != "cao_spend_time"):
-            out.need("arrangement.council_arranged" if arranged is None else "arrangement.court_involved")
-            out.flag("check_looked_after_status")
+        # A private family arrangement needs both: no prior council involvement and no family court.
+        if not arranged and not court and (arranged is None or court is None):
+            if arranged is None:
+                out.need("arrangement.council_arranged")
+                out.flag("check_looked_after_status")
+            if court is None:
+                out.need("arrangement.court_involved")
             return "undetermined"
-        if not arranged and not court:
+        if arranged is False and court is False:
             out.reasons.append(Reason(
                 _("You are close family and you arranged this within the family, without children's "
                   "services setting it up and without a family court deciding it. That is a private "
