@@ -23,6 +23,9 @@ PR_ORDERS = PREVIOUSLY_LOOKED_AFTER_ORDERS  # orders that give the carer parenta
 INFORMAL = ("private_family_arrangement", "private_fostering", "informal_other")
 VSH_KINSHIP_EXTENSION = dt.date(2024, 9, 1)  # non-statutory extension of the Virtual School Head role
 SGO_LEGAL_AID_FROM = dt.date(2023, 5, 1)
+UC_TWO_CHILD_LIMIT_ENDS = dt.date(2026, 4, 6)  # Universal Credit (Removal of Two Child Limit) Act 2026
+SRC_PUPIL_PREMIUM_PLUS = ("Virtual School guidance on Pupil Premium Plus for previously looked-after children "
+                          "(Gloucestershire, Dudley, Lincolnshire, Peterborough)")
 
 
 @dataclass
@@ -44,6 +47,15 @@ class Context:
     @property
     def looked_after(self) -> bool:
         return self.case.child.legal_status in LOOKED_AFTER_STATUSES
+
+    @property
+    def fostered(self) -> bool:
+        """Looked after, or placed with an approved foster carer and no order has since ended it: no
+        Child Benefit, Guardian's Allowance or Universal Credit child element for the child (SSCBA
+        1992 Sch 9; Child Benefit (General) Regulations 2006 regs 16 and 18; Universal Credit
+        Regulations 2013 reg 4)."""
+        approved = self.case.carer.approved_foster_carer in ("temporary", "full")
+        return self.looked_after or (approved and self.case.arrangement.order not in PR_ORDERS)
 
     @property
     def lives_with(self) -> bool:
@@ -98,7 +110,7 @@ def child_benefit(c: Context) -> Entitlement | None:
     after and a fostering allowance is paid (Social Security Contributions and Benefits Act 1992,
     Sch 9; Child Benefit (General) Regulations 2006 regs 16 and 18)."""
     age = c.case.child.age
-    if not c.lives_with or c.looked_after or c.case.carer.approved_foster_carer in ("temporary", "full"):
+    if not c.lives_with or c.fostered:
         return None
     if age is not None and age >= 20:
         return None
@@ -125,7 +137,7 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     in prison for 2 years or more, or is detained in hospital by a court; paid on top of Child
     Benefit (Social Security Contributions and Benefits Act 1992 s77)."""
     h = c.case.household
-    if c.looked_after or not c.lives_with or c.case.carer.relationship in PARENT_LIKE:
+    if c.fostered or not c.lives_with or c.case.carer.relationship in PARENT_LIKE:
         return None
     if c.case.child.age is not None and c.case.child.age >= 20:
         return None
@@ -144,8 +156,12 @@ def guardians_allowance(c: Context) -> Entitlement | None:
                 "years or more, or is held in hospital by a court, you can get it too.")
     else:
         return None
-    why += " " + _("You also need to get Child Benefit for the child, and one parent must have been born in "
-                   "the UK or lived here for a year at some time.")
+    why += " " + _("You also need to get Child Benefit for the child. And one of the parents must have been "
+                   "born in the UK, the EEA or Switzerland, or have lived in the UK for at least 52 weeks in "
+                   "any 2 years after they were 16.")
+    if c.case.arrangement.order == "adoption_order":
+        why += " " + _("Because you have adopted the child, you can keep it only if you were already getting it "
+                       "before the adoption.")
     return Entitlement(
         code="guardians_allowance", title=_("Guardian's Allowance"), why=why,
         next_step=_("Fill in form BG1 and send it to the Guardian's Allowance Unit (0300 322 9080) with the "
@@ -154,6 +170,43 @@ def guardians_allowance(c: Context) -> Entitlement | None:
                     "as income for other benefits."),
         source="GOV.UK Guardian's Allowance guidance; rate: HM Treasury statement HCWS1100 (26 November 2025)",
         amount=rates.lookup("guardians_allowance", c.as_of), certainty="may_qualify")
+
+
+@rule
+def universal_credit_child_element(c: Context) -> Entitlement | None:
+    """Universal Credit includes a child element for each child the claimant is responsible for;
+    none for a looked-after or foster child (Universal Credit Regulations 2013 reg 4; CPAG). The
+    two-child limit is gone for assessment periods from 6 April 2026 (Universal Credit (Removal of
+    Two Child Limit) Act 2026); before that, a child in a non-parental caring arrangement was
+    already an exception to it (from 28 November 2018)."""
+    age = c.case.child.age
+    if not c.lives_with or c.fostered or c.case.carer.relationship in PARENT_LIKE:
+        return None
+    if age is not None and age >= 20:
+        return None
+    why = _("If you get Universal Credit, it includes extra money, the child element, for a child who lives "
+            "with you and whom you are responsible for, even if you are not their parent.")
+    if c.as_of >= UC_TWO_CHILD_LIMIT_ENDS:
+        why += " " + _("Since 6 April 2026 there is no two-child limit: it is paid for every child.")
+    else:
+        why += " " + _("The two-child limit does not apply to a child you are raising for family or friends "
+                       "under a court order, or informally when the child would otherwise be likely to go into "
+                       "care.")
+    if age is not None and age >= 16:
+        why += " " + _("At 16 or over, it carries on only while the young person is in approved education "
+                       "or training.")
+    why += " " + _("The amount shown is the usual one. It is more for a first child born before 6 April 2017, "
+                   "and there can be extra for a disabled child.")
+    if age is None:
+        c.need("child.age")
+    return Entitlement(
+        code="universal_credit_child_element", title=_("Universal Credit: extra money for the child"), why=why,
+        next_step=_("If you already get Universal Credit, tell the Universal Credit service that the child now "
+                    "lives with you, so that it is added. If you do not, check whether you can get it with a "
+                    "free benefits calculator such as Turn2us, or ask an adviser."),
+        source="Universal Credit (Removal of Two Child Limit) Act 2026; CPAG on Universal Credit for kinship "
+               "and foster carers; rates: PolicyEngine UK",
+        amount=rates.lookup("uc_child_element", c.as_of), certainty="may_qualify")
 
 
 @rule
@@ -204,13 +257,22 @@ def special_guardianship_support(c: Context) -> Entitlement | None:
         c.need("child.looked_after_before_order")
         why = _("You are a special guardian. If the child was looked after just before the order, the council "
                 "must assess your family's support needs when you ask; otherwise it can.")
+    # Which council: for a child looked after before the order, the council that looked after them
+    # for the first 3 years after it; otherwise the council where the family lives (FACTS §4.1).
+    if before:
+        where = _("Send it to the council that looked after the child if the order is less than 3 years old; "
+                  "after that, to the council where you live.")
+    elif before is False:
+        where = _("Send it to children's services at the council where you live.")
+    else:
+        where = _("If the child was looked after just before the order, and the order is less than 3 years "
+                  "old, send it to the council that looked after them; otherwise to the council where you live.")
     return Entitlement(
         code="special_guardianship_support", title=_("Special guardianship support and allowance"), why=why,
         next_step=_("Write to children's services asking for a special guardianship support assessment (this "
-                    "app has the letter). Ask for the written report and the decision. For the first 3 years "
-                    "after the order it is the council that looked after the child; after that, the council "
-                    "where you live. Any allowance is means-tested and reviewed every year; the council must "
-                    "have regard to what a foster carer would be paid."),
+                    "app has the letter), with a copy of the order. {where} Ask for the written report and the "
+                    "decision. Any allowance is means-tested and reviewed every year. The council should take "
+                    "into account what a foster carer would be paid.").format(where=where),
         source="Special Guardianship Regulations 2005, regulations 6 and 11 to 16; B v Lewisham [2008] EWHC 738 (Admin)",
         amount=None, certainty=_may(before), reference_amount=c.nma())
 
@@ -243,9 +305,9 @@ def section_17_support(c: Context) -> Entitlement | None:
         return None
     return Entitlement(
         code="section_17_support", title=_("Help for a child in need (section 17)"),
-        why=_("The council must help children in its area who are 'in need', for example because their "
-              "health or development would suffer without help. Children living with family or friends "
-              "often are."),
+        why=_("The council has a duty to support children in its area who are 'in need', for example because "
+              "their health or development would suffer without help. Children living with family or friends "
+              "often are. The council can assess the child's needs and decide what help to give."),
         next_step=_("Write to children's services asking for a child in need assessment (this app has the "
                     "letter). Describe what the child needs. Help can be services, things, or sometimes money."),
         source="Children Act 1989, section 17(1), (6) and (10)", amount=None, certainty="may_qualify")
@@ -264,6 +326,10 @@ def adoption_support_fund(c: Context) -> Entitlement | None:
         return None
     why = _("The fund pays for therapy for children who left care through special guardianship or "
             "adoption (or a child arrangements order made while special guardianship was assessed).")
+    cao = c.case.arrangement.order == "cao_lives_with"
+    if cao:
+        why += " " + _("With a child arrangements order, it depends on whether the court made it while you "
+                       "were being assessed as a special guardian.")
     if before is None:
         why += " " + _("It depends on whether the child was looked after just before the order.")
     if age is not None and age > 21:
@@ -277,13 +343,15 @@ def adoption_support_fund(c: Context) -> Entitlement | None:
                     "council that looked after the child. The amount is a yearly limit for each child."),
         source="DfE written statement, 22 April 2025; Kinship Compass, Adoption Support Fund for special guardians",
         amount=amount,
-        certainty="may_qualify" if before is None or (age is not None and age > 21) else "qualifies")
+        certainty="may_qualify" if before is None or cao or (age is not None and age > 21) else "qualifies")
 
 
 @rule
 def pupil_premium_plus(c: Context) -> Entitlement | None:
     """Pupil Premium Plus: paid to schools for previously looked-after children from Reception to
-    Year 11, counted at the October census (DfE pupil premium conditions of grant)."""
+    Year 11, counted at the October census (FACTS §2.8: Virtual School pages of Gloucestershire,
+    Dudley, Lincolnshire and Peterborough). Age alone cannot place a child of 4 (nursery or
+    Reception) or 16 (Year 11 or Year 12) in a school year."""
     before = c.previously_looked_after()
     if before is False:
         return None
@@ -292,15 +360,19 @@ def pupil_premium_plus(c: Context) -> Entitlement | None:
         c.need("child.age")
     elif not 4 <= age <= 16:
         return None
+    why = _("The child left care through a court order, so the school gets extra money each year to "
+            "support them, from Reception to Year 11. The money goes to the school, not to you.")
+    edge = age in (4, 16)
+    if edge:
+        why += " " + _("At {age}, it depends on the child's school year.").format(age=age)
     return Entitlement(
         code="pupil_premium_plus", title=_("Pupil Premium Plus (paid to the school)"),
-        why=_("The child left care through a court order, so the school gets extra money each year to "
-              "support them, from Reception to Year 11. The money goes to the school, not to you."),
+        why=why,
         next_step=_("Tell the school before the October school census that the child was looked after before "
                     "the order, and give them a copy of the order (names can be blacked out) or a letter from "
                     "the council (this app has the letter). Ask the school how it will use the money."),
-        source="DfE pupil premium conditions of grant; Virtual School guidance (e.g. Gloucestershire, Dudley)",
-        amount=rates.lookup("pupil_premium_plus", c.as_of), certainty=_may(before and age is not None))
+        source=SRC_PUPIL_PREMIUM_PLUS,
+        amount=rates.lookup("pupil_premium_plus", c.as_of), certainty=_may(before and age is not None and not edge))
 
 
 @rule
@@ -315,10 +387,17 @@ def school_admission_priority(c: Context) -> Entitlement | None:
         return None
     why = _("Children who are looked after, or who left care through adoption, special guardianship or a "
             "child arrangements order, get top priority for a school place.")
+    if c.looked_after:
+        # The council shares parental responsibility for a looked-after child and is named as such
+        # on the application; there is no order of the carer's to send.
+        step = _("Plan any school application with the child's social worker, so that it says the child is "
+                 "looked after, and send it by the closing date.")
+    else:
+        step = _("When you apply for a school place, tick the box for looked-after or previously "
+                 "looked-after children and send a copy of the whole order by the closing date.")
     return Entitlement(
         code="school_admission_priority", title=_("Top priority for school places"), why=why,
-        next_step=_("When you apply for a school place, tick the box for looked-after or previously "
-                    "looked-after children and send a copy of the whole order by the closing date."),
+        next_step=step,
         source="School Admissions Code, paragraph 1.7",
         amount=None, certainty="qualifies" if (before or c.looked_after) else "may_qualify")
 
@@ -332,22 +411,27 @@ def virtual_school_advice(c: Context) -> Entitlement | None:
     age = c.case.child.age
     if age is not None and age >= 18:
         return None
-    if c.looked_after and c.cls.category == "kinship_foster_care":
-        why = _("The Virtual School Head promotes the education of every looked-after child.")
-    elif order in ("special_guardianship_order", "cao_lives_with") and c.as_of >= VSH_KINSHIP_EXTENSION:
-        why = _("Since September 2024 the council's Virtual School Head also gives advice about the education "
-                "of children living with special guardians or under a child arrangements order.")
+    if c.looked_after and c.kinship_or_maybe:
+        why = _("The child is looked after. The council must promote the education of every child it looks "
+                "after, through its Virtual School Head.")
+        source = "Children Act 1989, section 22(3A) to (3C)"
     elif order in PREVIOUSLY_LOOKED_AFTER_ORDERS and c.case.child.looked_after_before_order:
         why = _("The Virtual School Head must give advice about the education of children who left care "
                 "through an order.")
+        source = "Children and Social Work Act 2017, sections 4 to 7"
+    elif order in ("special_guardianship_order", "cao_lives_with") and c.as_of >= VSH_KINSHIP_EXTENSION:
+        # Non-statutory extension (September 2024); the Children's Wellbeing and Schools Act 2026 puts
+        # it on a statutory footing, but its commencement is not confirmed, so no "must" here.
+        why = _("Since September 2024 the council's Virtual School Head also gives advice about the education "
+                "of children living with special guardians or under a child arrangements order.")
+        source = "DfE, Virtual School Head role extension to children in kinship care (September 2024)"
     else:
         return None
     return Entitlement(
         code="virtual_school_advice", title=_("Advice from the Virtual School"), why=why,
         next_step=_("Contact your council's Virtual School and ask for advice on the child's education "
                     "(this app has the letter)."),
-        source="Children and Social Work Act 2017, sections 4 to 7; DfE, Virtual School Head role extension (2024)",
-        amount=None, certainty="qualifies")
+        source=source, amount=None, certainty="qualifies")
 
 
 @rule
@@ -394,7 +478,8 @@ def staying_put(c: Context) -> Entitlement | None:
                 "after for 13 weeks since 14 and are looked after on their 18th birthday.")
     elif age is not None and 18 <= age <= 20 and approved:
         why = _("You were the young person's foster carer. Under Staying Put they can stay with you until 21, "
-                "with support from the council.")
+                "with support from the council, if they were looked after for 13 weeks since 14 and on their "
+                "18th birthday.")
     else:
         return None
     return Entitlement(
@@ -415,9 +500,12 @@ def legal_aid_special_guardianship(c: Context) -> Entitlement | None:
     return Entitlement(
         code="legal_aid_special_guardianship", title=_("Legal aid to apply for special guardianship"),
         why=_("If you apply to court to become the child's special guardian, you may get legal aid. It depends "
-              "on your income and savings and on the strength of your case."),
-        next_step=_("Talk to a family law solicitor who does legal aid, or call an advice line first to "
-                    "understand your legal options."),
+              "on your income and savings and on the strength of your case. Legal aid to apply for a child "
+              "arrangements order is harder to get: you usually need evidence that the child is at risk from "
+              "a parent."),
+        next_step=_("Call Family Rights Group's advice line (0808 801 0366) to talk through your legal options. "
+                    "Then ask a family law solicitor who does legal aid whether you qualify, and take proof of "
+                    "your income and savings."),
         source="Legal aid changes from 1 May 2023 (Family Rights Group, Reforms to legal aid and advice)",
         amount=None, certainty="may_qualify")
 
@@ -428,7 +516,7 @@ def parental_leave(c: Context) -> Entitlement | None:
     child, at most 4 weeks a year (Maternity and Parental Leave etc. Regulations 1999)."""
     if c.case.arrangement.order not in PR_ORDERS or c.case.household.employed is False:
         return None
-    if c.case.carer.relationship == "parent":
+    if c.case.carer.relationship == "parent" or (c.case.child.age is not None and c.case.child.age >= 18):
         return None
     if c.case.household.employed is None:
         c.need("household.employed")
@@ -459,7 +547,8 @@ def flexible_working(c: Context) -> Entitlement | None:
         code="flexible_working", title=_("The right to ask for flexible working"), why=why,
         next_step=_("Make a written flexible working request to your employer (this app has the letter). You "
                     "can make 2 requests in any 12 months, your employer must deal with it reasonably, and an "
-                    "agreed change is permanent. There is no paid kinship leave in law yet."),
+                    "agreed change is permanent. We know of no legal right to kinship leave, but some employers "
+                    "give it: ask yours."),
         source="Kinship, Time off work for kinship carers; DfE, Kinship carers in the workplace (2023)",
         amount=None, certainty=_may(c.case.household.employed))
 
@@ -489,8 +578,8 @@ def peer_support(c: Context) -> Entitlement | None:
     return Entitlement(
         code="peer_support", title=_("Kinship carer support groups"),
         why=_("Support groups run by and for kinship carers meet across England, in person and online."),
-        next_step=_("Find a group near you on the Kinship website (kinship.org.uk), or ask your council's "
-                    "kinship team."),
+        next_step=_("Look on the Kinship website (kinship.org.uk) for support groups, or ask your council's "
+                    "kinship team about groups near you."),
         source="Kinship, Training and support for kinship carers (policy tracker)", amount=None,
         certainty="qualifies")
 
@@ -567,5 +656,5 @@ def actions_for(case: Case, cls: Classification, found: list[Entitlement], as_of
     if "pupil_premium_plus" in codes:
         out.append(Action("tell_school", _("Tell the school the child was looked after before the order, before "
                                            "the October census, with a copy of the order."),
-                          "DfE pupil premium conditions of grant"))
+                          SRC_PUPIL_PREMIUM_PLUS))
     return out
