@@ -39,6 +39,7 @@ FRIEND_OR_FAMILY = CLOSE_FAMILY | frozenset({
 # relationship with the birth parent. (Adopters who were strangers are 'no_prior_connection'.)
 PARENT_LIKE = frozenset({"parent", "step_parent"})
 ORDERS_WITH_SUPPORT = frozenset({"special_guardianship_order", "cao_lives_with", "adoption_order"})
+ORDER_SOURCES = {"special_guardianship_order": SRC_SGO, "cao_lives_with": SRC_CAO, "adoption_order": SRC_ADOPTION}
 
 RELATIONSHIP_WORDS = {
     "grandparent": "a grandparent", "sibling": "a brother or sister", "aunt_uncle": "an aunt or uncle",
@@ -181,9 +182,12 @@ def _headline(case: Case, out: Classification) -> bool | None:
 def looked_after_status(case: Case) -> str | None:
     """The child's legal status, or None when it is not known. An unknown status is taken as 'not
     looked after' only when children's services did not arrange the stay and no court is involved:
-    a child can be looked after only through the council (Children Act 1989 ss20, 22, 31, 44)."""
+    a child can be looked after only through the council (Children Act 1989 ss20, 22, 31, 44), and
+    a carer approved as a foster carer for the child was most likely approved because it is."""
     status = case.child.legal_status
-    if status is None and case.arrangement.council_arranged is False and not case.arrangement.court_involved:
+    approved = case.carer.approved_foster_carer in ("temporary", "full")
+    if status is None and case.arrangement.council_arranged is False and not case.arrangement.court_involved \
+            and not approved:
         return "none"
     return status
 
@@ -375,7 +379,7 @@ def _support_without_kinship(case: Case, out: Classification) -> None:
         out.flag("order_support_without_kinship")
         out.reasons.append(Reason(
             _("Even so, the help that comes with your court order still applies to you."),
-            SRC_SGO, "order_support"))
+            ORDER_SOURCES[order], "order_support"))
     if out.private_fostering:
         out.reasons.append(Reason(
             _("It is still private fostering in law, so you must tell the council."),

@@ -14,7 +14,7 @@ from typing import Callable
 
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
 from kinship_app.data import councils, rates
-from kinship_app.definition import CLOSE_FAMILY, FRIEND_OR_FAMILY, PARENT_LIKE, Classification
+from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
 from kinship_app.i18n import _
 from kinship_app.result import Action, Amount, Entitlement
 
@@ -115,8 +115,13 @@ def child_benefit(c: Context) -> Entitlement | None:
     if age is not None and age >= 20:
         return None
     older = age is not None and age >= 16
-    why = _("The child lives with you and is not looked after by the council, so you can claim Child "
-            "Benefit for them. Only one person can get it for a child.")
+    status_unknown = looked_after_status(c.case) is None and c.case.arrangement.order not in PR_ORDERS
+    if status_unknown:
+        why = _("If the child is not looked after by the council, you can claim Child Benefit for them. Only "
+                "one person can get it for a child.")
+    else:
+        why = _("The child lives with you and is not looked after by the council, so you can claim Child "
+                "Benefit for them. Only one person can get it for a child.")
     if older:
         why += " " + _("At 16 or over, it carries on only while the young person is in approved education "
                        "or training, up to age 20.")
@@ -128,7 +133,7 @@ def child_benefit(c: Context) -> Entitlement | None:
                     "If a parent still gets it for this child, tell HMRC the child now lives with you."),
         source="GOV.UK, Looking after someone else's child; rates: HM Treasury statement HCWS1100 (26 November 2025)",
         amount=rates.lookup("child_benefit_eldest", c.as_of),
-        certainty="may_qualify" if older or age is None else "qualifies")
+        certainty="may_qualify" if older or age is None or status_unknown else "qualifies")
 
 
 @rule
@@ -165,7 +170,7 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     return Entitlement(
         code="guardians_allowance", title=_("Guardian's Allowance"), why=why,
         next_step=_("Fill in form BG1 and send it to the Guardian's Allowance Unit (0300 322 9080) with the "
-                    "child's full birth certificate and the parent's death certificate (originals). Claim "
+                    "child's full birth certificate and the death certificate of each parent who has died (originals). Claim "
                     "within 3 months: it can only be backdated 3 months. It is tax-free and does not count "
                     "as income for other benefits."),
         source="GOV.UK Guardian's Allowance guidance; rate: HM Treasury statement HCWS1100 (26 November 2025)",
@@ -184,8 +189,8 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
         return None
     if age is not None and age >= 20:
         return None
-    why = _("If you get Universal Credit, it includes extra money, the child element, for a child who lives "
-            "with you and whom you are responsible for, even if you are not their parent.")
+    why = _("If you get Universal Credit, it can include extra money for a child who lives with you, even if "
+            "you are not their parent. This is called the child element.")
     if c.as_of >= UC_TWO_CHILD_LIMIT_ENDS:
         why += " " + _("Since 6 April 2026 there is no two-child limit: it is paid for every child.")
     else:
@@ -339,8 +344,9 @@ def adoption_support_fund(c: Context) -> Entitlement | None:
         code="adoption_support_fund", title=_("Adoption and Special Guardianship Support Fund (therapy)"),
         why=why,
         next_step=_("You cannot apply yourself. Ask the council for an assessment of the child's support needs; "
-                    "the council then applies to the fund within 3 months. For the first 3 years it is the "
-                    "council that looked after the child. The amount is a yearly limit for each child."),
+                    "the council then applies to the fund within 3 months. For the first 3 years after the order, "
+                    "ask the council that looked after the child; after that, the council where you live. The "
+                    "amount is a yearly limit for each child."),
         source="DfE written statement, 22 April 2025; Kinship Compass, Adoption Support Fund for special guardians",
         amount=amount,
         certainty="may_qualify" if before is None or cao or (age is not None and age > 21) else "qualifies")
@@ -459,9 +465,12 @@ def kinship_allowance_pilot(c: Context) -> Entitlement | None:
     amount = c.nma()
     return Entitlement(
         code="kinship_allowance_pilot", title=_("Kinship allowance (pilot area)"), why=why,
-        next_step=_("Ask your council about the kinship allowance pilot and when its payments start in your "
-                    "area (we could not confirm the start date). It can be paid for up to 3 years and is not "
-                    "means-tested. Its effect on benefits is not confirmed: ask an adviser."),
+        next_step=_("Ask your council's kinship team about the kinship allowance pilot and when its payments "
+                    "start in your area (we could not confirm the start date). Have a copy of your court order "
+                    "ready. With a child arrangements order, also have proof that the child would otherwise be "
+                    "in care, such as papers showing they were looked after, a child protection plan or the "
+                    "court's welfare report. It can be paid for up to 3 years and is not means-tested. Its "
+                    "effect on benefits is not confirmed: ask an adviser."),
         source="Kinship, Financial allowances pilot; DfE announcement, 27 February 2026",
         amount=amount, certainty="may_qualify")
 
@@ -475,17 +484,22 @@ def staying_put(c: Context) -> Entitlement | None:
     if c.cls.category == "kinship_foster_care" and (age is None or age >= 14):
         why = _("The child is in kinship foster care. At 18 they can stay with you under Staying Put, and "
                 "the council must support it, with money too, until they are 21, if they have been looked "
-                "after for 13 weeks since 14 and are looked after on their 18th birthday.")
+                "after for 13 weeks since they were 14 and are looked after on their 18th birthday.")
     elif age is not None and 18 <= age <= 20 and approved:
         why = _("You were the young person's foster carer. Under Staying Put they can stay with you until 21, "
-                "with support from the council, if they were looked after for 13 weeks since 14 and on their "
-                "18th birthday.")
+                "with support from the council, if they were looked after for 13 weeks since they were 14 and "
+                "on their 18th birthday.")
     else:
         return None
+    if age is not None and age >= 18:
+        step = _("Ask the council's leaving care team (the young person's personal adviser) to confirm the "
+                 "Staying Put arrangement in writing, including the money the council will pay you.")
+    else:
+        step = _("Ask the social worker to plan Staying Put in the young person's pathway plan well before "
+                 "their 18th birthday, including the money the council will pay you.")
     return Entitlement(
         code="staying_put", title=_("Staying Put after 18"), why=why,
-        next_step=_("Ask the social worker to plan Staying Put in the young person's pathway plan well before "
-                    "their 18th birthday, including the money the council will pay you."),
+        next_step=step,
         source="Children Act 1989, section 23CZA; DfE Staying Put guidance", amount=None, certainty="may_qualify")
 
 

@@ -52,6 +52,18 @@ def test_rule_case(case):
         assert code not in codes, f"{code} should not appear"
     for name in expect.get("missing", []):
         assert name in result.missing
+    for name in expect.get("not_missing", []):
+        assert name not in result.missing, f"{name} should not be asked for"
+    for flag in expect.get("not_flags", []):
+        assert flag not in result.flags, f"{flag} should not be raised"
+    for code, certainty in expect.get("certainty", {}).items():
+        assert result.entitlement(code).certainty == certainty, code
+    for key, attr in (("why_contains", "why"), ("next_step_contains", "next_step"), ("source_contains", "source")):
+        for code, words in expect.get(key, {}).items():
+            for w in [words] if isinstance(words, str) else words:
+                assert w in getattr(result.entitlement(code), attr), f"{code}.{attr}: {w!r}"
+    for code, words in expect.get("not_source_contains", {}).items():
+        assert words not in result.entitlement(code).source, code
     for code in expect.get("actions", []):
         assert code in [a.code for a in result.actions]
     for code, (value, period, confirmed) in expect.get("amounts", {}).items():
@@ -77,8 +89,11 @@ def test_codes_in_the_table_are_real():
         expect = case["expect"]
         for code in expect.get("entitlements", []) + expect.get("not_entitlements", []):
             assert code in KNOWN_ENTITLEMENTS, code
-        for flag in expect.get("flags", []):
+        for flag in expect.get("flags", []) + expect.get("not_flags", []):
             assert flag in FLAGS, flag
+        for key in ("certainty", "why_contains", "next_step_contains", "source_contains", "not_source_contains"):
+            for code in expect.get(key, {}):
+                assert code in expect.get("entitlements", []), f"{key}: list {code} in entitlements too"
 
 
 def test_table_covers_every_contract_code():
