@@ -38,9 +38,13 @@ def default_url(setting: str | None = None, environ: Mapping[str, str] | None = 
     chosen = (setting or env.get(ENV_VAR) or "").strip()
     if chosen:
         return chosen
+    return "sqlite:///" + str(default_sqlite_path())
+
+
+def default_sqlite_path() -> Path:
     from platformdirs import user_data_dir
 
-    return "sqlite:///" + str(Path(user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME)
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -27,7 +27,7 @@ from kinship_app.result import Assessment
 from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
-    IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
+    IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
     BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
@@ -79,7 +79,11 @@ class Store:
         self.path = sqlite_path(self.url)
         self.backend = self.url.get_backend_name()
         if self.path is not None:
-            self._prepare_folder(create_folder if create_folder is not None else url is None)
+            if create_folder is None:
+                # The app's own data folder is made on first run; any other folder (a USB stick, a
+                # network drive) must already be there, or a pulled-out stick would be "replaced".
+                create_folder = url is None or self.path == default_sqlite_path()
+            self._prepare_folder(create_folder)
             # Refuse a newer or foreign file before anything can write to it.
             migrate.inspect_sqlite(self.path)
             self.backup_dir = Path(backup_dir) if backup_dir else self.path.parent / "backups"

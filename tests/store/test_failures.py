@@ -5,6 +5,7 @@ while the app writes, verified, and restored."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -175,6 +176,9 @@ def test_default_location_is_created_and_env_var_wins(tmp_path, monkeypatch):
         assert store.path == tmp_path / "xdg" / "kinship-app" / "households.sqlite"
         make_household(store)
     assert store.path.exists()
+    shutil.rmtree(tmp_path / "xdg")
+    with Store(default_url(), clock=Clock()) as store:  # the same, named explicitly (as the GUI does)
+        assert store.count_households() == 0
 
 
 def test_backup_while_writing_is_verified_and_restores(tmp_path):
