@@ -56,9 +56,14 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: URL) -> Engine:
     backend = url.get_backend_name()
     if backend == "sqlite":
+        extra = {}
+        if sqlite_path(url) is None:
+            # An in-memory store lives in one connection; share it rather than get a new empty one.
+            from sqlalchemy.pool import StaticPool
+
+            extra["poolclass"] = StaticPool
         engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-            pool_pre_ping=False)
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}, **extra)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, record: object) -> None:
