@@ -93,12 +93,12 @@ def test_hostile_text_prints_literally(letter_id, value, spy_open):
     case_fn, assess_fn = HOUSEHOLDS[letter_id]
     people, targets = _hostile_people(letter_id, value)
     if _long(value):
-        # A 10,000-character name in every field would be a book; put it where names go.
-        people, targets = PEOPLE, []
-        for path in ("carer.name", "child.name"):
-            if any(d.path == path for d in required_details(letter_id, case_fn())):
-                people = set_detail(people, path, value)
-                targets.append(path)
+        # A 10,000-character name in every field would be a book: one long name is the carer's,
+        # the other the child's, where the letter has that name.
+        paths = {d.path for d in required_details(letter_id, case_fn())}
+        preferred = ["carer.name", "child.name"] if value.startswith("W") else ["child.name", "carer.name"]
+        path = next(p for p in preferred if p in paths)
+        people, targets = set_detail(PEOPLE, path, value), [path]
     content = build_letter(letter_id, case_fn(people), assess_fn(), AS_OF)
     pdf = render_pdf_bytes(content)
     assert targets, "the corpus must reach this letter"
@@ -137,8 +137,10 @@ def test_the_glyph_check_can_fail(monkeypatch):
     from kinship_app.letters import fonts, text as textmod
 
     monkeypatch.setattr(textmod, "_font_for", lambda ch, bold, current: fonts.FALLBACK[bold][0])
+    textmod.markup.cache_clear()  # markup is cached per string; this test changes how it is made
     people = set_detail(PEOPLE, "child.name", "Nain 👵 Lovelace")
     case_fn, assess_fn = HOUSEHOLDS["sg_support_assessment"]
     pdf = render_pdf_bytes(build_letter("sg_support_assessment", case_fn(people), assess_fn(), AS_OF))
     # ReportLab draws a character the font lacks as glyph 0 (a box) and maps it back to U+0000.
+    textmod.markup.cache_clear()
     assert ("DejaVuSans", "\x00") in missing_glyphs(pdf)
