@@ -225,6 +225,8 @@ def _private_fostering(case: Case, out: Classification) -> bool | None:
         unknown.append("arrangement.order")
     if status is None:
         unknown.append("child.legal_status")
+    if case.arrangement.lives_with_carer is None:
+        unknown.append("arrangement.lives_with_carer")
     if unknown:
         for name in unknown:
             out.need(name)

@@ -58,6 +58,10 @@ class Context:
         return self.looked_after or (approved and self.case.arrangement.order not in PR_ORDERS)
 
     @property
+    def adult(self) -> bool:
+        return self.case.child.age is not None and self.case.child.age >= 18
+
+    @property
     def lives_with(self) -> bool:
         return self.case.arrangement.lives_with_carer != "part_of_the_time"
 
@@ -287,7 +291,7 @@ def child_arrangements_order_allowance(c: Context) -> Entitlement | None:
     """Children Act 1989 Sch 1 para 15: the council may contribute to a child's maintenance where
     the child lives with someone under a child arrangements order, unless that person is a parent
     or a parent's spouse or civil partner. Discretionary and usually means-tested."""
-    if c.case.arrangement.order != "cao_lives_with" or c.case.carer.relationship in PARENT_LIKE:
+    if c.case.arrangement.order != "cao_lives_with" or c.case.carer.relationship in PARENT_LIKE or c.adult:
         return None
     return Entitlement(
         code="child_arrangements_order_allowance", title=_("Child arrangements order allowance"),
@@ -414,8 +418,7 @@ def virtual_school_advice(c: Context) -> Entitlement | None:
     (Children and Social Work Act 2017 ss4-7) and, since September 2024, a non-statutory role for
     children in kinship care under an SGO or CAO whether or not they were looked after."""
     order = c.case.arrangement.order
-    age = c.case.child.age
-    if age is not None and age >= 18:
+    if c.adult:
         return None
     if c.looked_after and c.kinship_or_maybe:
         why = _("The child is looked after. The council must promote the education of every child it looks "
@@ -447,6 +450,8 @@ def kinship_allowance_pilot(c: Context) -> Entitlement | None:
     CAO holders in the pilot areas; informal carers do not qualify."""
     order = c.case.arrangement.order
     if order not in ("special_guardianship_order", "cao_lives_with") or c.case.carer.relationship in PARENT_LIKE:
+        return None
+    if c.adult:  # both orders end at 18
         return None
     council = c.council
     if council is None:
@@ -491,7 +496,7 @@ def staying_put(c: Context) -> Entitlement | None:
                 "on their 18th birthday.")
     else:
         return None
-    if age is not None and age >= 18:
+    if c.adult:
         step = _("Ask the council's leaving care team (the young person's personal adviser) to confirm the "
                  "Staying Put arrangement in writing, including the money the council will pay you.")
     else:
@@ -530,7 +535,7 @@ def parental_leave(c: Context) -> Entitlement | None:
     child, at most 4 weeks a year (Maternity and Parental Leave etc. Regulations 1999)."""
     if c.case.arrangement.order not in PR_ORDERS or c.case.household.employed is False:
         return None
-    if c.case.carer.relationship == "parent" or (c.case.child.age is not None and c.case.child.age >= 18):
+    if c.case.carer.relationship == "parent" or c.adult:
         return None
     if c.case.household.employed is None:
         c.need("household.employed")
