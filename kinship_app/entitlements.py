@@ -108,6 +108,19 @@ def _may(known: bool | None) -> str:
     return "qualifies" if known else "may_qualify"
 
 
+def _over_16(c: Context) -> str:
+    """Child Benefit and the Universal Credit child element carry on from 16 only for a young person
+    in approved education or training, up to 20; the child's age is needed to say so."""
+    age = c.case.child.age
+    if age is None:
+        c.need("child.age")
+        return ""
+    if age < 16:
+        return ""
+    return " " + _("At 16 or over, it carries on only while the young person is in approved education or "
+                   "training, up to age 20.")
+
+
 @rule
 def child_benefit(c: Context) -> Entitlement | None:
     """Child Benefit goes to the person responsible for the child; not while the child is looked
@@ -126,11 +139,7 @@ def child_benefit(c: Context) -> Entitlement | None:
     else:
         why = _("The child lives with you and is not looked after by the council, so you can claim Child "
                 "Benefit for them. Only one person can get it for a child.")
-    if older:
-        why += " " + _("At 16 or over, it carries on only while the young person is in approved education "
-                       "or training, up to age 20.")
-    if age is None:
-        c.need("child.age")
+    why += _over_16(c)
     return Entitlement(
         code="child_benefit", title=_("Child Benefit"), why=why,
         next_step=_("Claim Child Benefit from HM Revenue and Customs (Child Benefit helpline 0300 200 3100). "
@@ -174,9 +183,9 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     return Entitlement(
         code="guardians_allowance", title=_("Guardian's Allowance"), why=why,
         next_step=_("Fill in form BG1 and send it to the Guardian's Allowance Unit (0300 322 9080) with the "
-                    "child's full birth certificate and the death certificate of each parent who has died (originals). Claim "
-                    "within 3 months: it can only be backdated 3 months. It is tax-free and does not count "
-                    "as income for other benefits."),
+                    "child's full birth certificate and the death certificate of each parent who has died "
+                    "(originals). Claim within 3 months: it can only be backdated 3 months. It is tax-free and "
+                    "does not count as income for other benefits."),
         source="GOV.UK Guardian's Allowance guidance; rate: HM Treasury statement HCWS1100 (26 November 2025)",
         amount=rates.lookup("guardians_allowance", c.as_of), certainty="may_qualify")
 
@@ -201,13 +210,9 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
         why += " " + _("The two-child limit does not apply to a child you are raising for family or friends "
                        "under a court order, or informally when the child would otherwise be likely to go into "
                        "care.")
-    if age is not None and age >= 16:
-        why += " " + _("At 16 or over, it carries on only while the young person is in approved education "
-                       "or training.")
+    why += _over_16(c)
     why += " " + _("The amount shown is the usual one. It is more for a first child born before 6 April 2017, "
                    "and there can be extra for a disabled child.")
-    if age is None:
-        c.need("child.age")
     return Entitlement(
         code="universal_credit_child_element", title=_("Universal Credit: extra money for the child"), why=why,
         next_step=_("If you already get Universal Credit, tell the Universal Credit service that the child now "
@@ -650,9 +655,9 @@ def actions_for(case: Case, cls: Classification, found: list[Entitlement], as_of
     if "private_fostering_notification" in cls.flags:
         started = (case.arrangement.days_so_far or 0) > 0
         text = (_("Tell the council's children's services about the private fostering arrangement now: it has "
-                  "started, and the law says to tell them at once.") if started else
+                  "started, and the law says to tell them at once. This app has the letter.") if started else
                 _("Tell the council's children's services about the private fostering arrangement at least "
-                  "6 weeks before it starts, or at once if it starts sooner."))
+                  "6 weeks before it starts, or at once if it starts sooner. This app has the letter."))
         out.append(Action("private_fostering_notice", text,
                           "Children (Private Arrangements for Fostering) Regulations 2005, regulations 3 and 5",
                           due=as_of))
