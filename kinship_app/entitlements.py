@@ -302,9 +302,10 @@ def child_arrangements_order_allowance(c: Context) -> Entitlement | None:
         code="child_arrangements_order_allowance", title=_("Child arrangements order allowance"),
         why=_("The child lives with you under a 'lives with' child arrangements order and you are not their "
               "parent, so the council can pay an allowance. It decides whether to, and usually means-tests it."),
-        next_step=_("Ask children's services for a child arrangements order allowance (this app has the letter). "
-                    "Ask for a written agreement that says how much, for how long and how it will be reviewed, "
-                    "and how it was worked out. Check your council's kinship local offer."),
+        next_step=_("Ask children's services for a child arrangements order allowance (this app has the letter), "
+                    "with a copy of the order and details of your income. Ask for a written agreement that says "
+                    "how much, for how long and how it will be reviewed, and how it was worked out. Check your "
+                    "council's kinship local offer."),
         source="Children Act 1989, Schedule 1 paragraph 15; Kinship care: statutory guidance for local authorities (2024)",
         amount=None, certainty="may_qualify", reference_amount=c.nma())
 
@@ -548,8 +549,9 @@ def parental_leave(c: Context) -> Entitlement | None:
         code="parental_leave", title=_("Unpaid parental leave"),
         why=_("Your court order gives you parental responsibility, so if you have worked for your employer for "
               "a year you can take unpaid parental leave."),
-        next_step=_("Ask your employer in writing. You can take up to 18 weeks for each child before they are "
-                    "18, and at most 4 weeks a year. It is unpaid."),
+        next_step=_("Ask your employer in writing (this app has the letter). They can ask to see proof, such as "
+                    "the court order. You can take up to 18 weeks for each child before they are 18, and at most "
+                    "4 weeks a year. It is unpaid."),
         source="Kinship Compass, Time off work for kinship carers; Maternity and Parental Leave etc. Regulations 1999",
         amount=None, certainty="may_qualify")
 
