@@ -207,8 +207,8 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
     if c.as_of >= UC_TWO_CHILD_LIMIT_ENDS:
         why += " " + _("Since 6 April 2026 there is no two-child limit: it is paid for every child.")
     else:
-        why += " " + _("The two-child limit does not apply to a child you are raising for family or friends "
-                       "under a court order, or informally when the child would otherwise be likely to go into "
+        why += " " + _("The two-child limit does not apply to a child you are raising as a family member or "
+                       "friend, if there is a court order, or if the child would otherwise be likely to go into "
                        "care.")
     why += _over_16(c)
     why += " " + _("The amount shown is the usual one. It is more for a first child born before 6 April 2017, "

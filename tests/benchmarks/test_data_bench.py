@@ -20,7 +20,7 @@ def _cold_councils():
 
 
 def test_rates_cold_load(benchmark):
-    assert len(benchmark(_cold_rates)) == 6
+    assert len(benchmark(_cold_rates)) == 7
 
 
 def test_councils_cold_load(benchmark):
