@@ -45,6 +45,7 @@ def test_the_fuzzed_files_are_the_real_ones():
 
 
 PARSED_RATE_FILES = [tomllib.loads(text) for text in RATE_FILES]
+PARSED_PILOT = tomllib.loads((councils.COUNCILS_DIR / "kinship_zones.toml").read_text(encoding="utf-8"))
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,3 +54,9 @@ def test_structured_rate_files(data):
     # A real rate file with one value anywhere in it replaced by any kind of value.
     tree = mutated(data, data.draw(st.sampled_from(PARSED_RATE_FILES), label="file"))
     only_clear_errors(lambda d: rates.parse_data(d, "fuzz"), tree)
+
+
+@FUZZ
+@given(st.data())
+def test_structured_pilot_file(data):
+    only_clear_errors(lambda d: councils.parse_pilot(d, "fuzz"), mutated(data, PARSED_PILOT))
