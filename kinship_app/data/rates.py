@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, read_toml
+from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, parse_toml, read_bytes
 from kinship_app.i18n import N_, _
 from kinship_app.result import Amount
 
@@ -216,7 +216,16 @@ def load(directory: Path = RATES_DIR) -> dict[str, Rate]:
 
 
 def parse_file(path: Path) -> list[Rate]:
-    top = Fields(path, "", read_toml(path))
+    return parse_bytes(read_bytes(path), path)
+
+
+def parse_bytes(raw: bytes, path: Path | str) -> list[Rate]:
+    """The rates in one file's bytes; raises only ``DataError`` (naming ``path``) when broken."""
+    return parse_data(parse_toml(raw, path), path)
+
+
+def parse_data(data: Any, path: Path | str) -> list[Rate]:
+    top = Fields(path, "", data)
     top.only("sources", "rates")
     sources: dict[str, Source] = {}
     table = top.sub("sources", {})
@@ -230,7 +239,7 @@ def parse_file(path: Path) -> list[Rate]:
     return [_parse_rate(path, name, rates_table.sub(name), sources) for name in rates_table.table]
 
 
-def _parse_rate(path: Path, name: str, f: Fields, sources: dict[str, Source]) -> Rate:
+def _parse_rate(path: Path | str, name: str, f: Fields, sources: dict[str, Source]) -> Rate:
     f.only("unit", "currency", "dims", "periods")
     if not isinstance(name, str) or not name.replace("_", "").isalnum() or not name.islower():
         f.fail("", "a rate name must be lower-case letters, digits and '_'")
@@ -260,7 +269,7 @@ def _parse_rate(path: Path, name: str, f: Fields, sources: dict[str, Source]) ->
         if not cited:
             p.fail("sources", "needs at least one source")
         for sid in cited:
-            if sid not in sources:
+            if not isinstance(sid, str) or sid not in sources:
                 p.fail("sources", f"names {sid!r}, which is not among this file's [sources]")
         checked = p.date("checked_on")
         periods.append(Period(start, end, _parse_values(p, dims), tuple(sources[s] for s in cited), checked))
