@@ -210,6 +210,9 @@ def _check_combinations(case: Case) -> None:
     if order == "special_guardianship_order" and status in ("care_order", "interim_care_order"):
         # Children Act 1989 s91(5A): a special guardianship order discharges a care order.
         raise CaseError("child.legal_status", _("a special guardianship order ends a care order; use none or section_20"))
+    if order == "cao_lives_with" and status in ("care_order", "interim_care_order"):
+        # Children Act 1989 s91(1): a 'lives with' child arrangements order discharges a care order.
+        raise CaseError("child.legal_status", _("a 'lives with' child arrangements order ends a care order; use none or section_20"))
     days, expected = case.arrangement.days_so_far, case.arrangement.expected_days
     if days is not None and expected is not None and expected < days:
         raise CaseError("arrangement.expected_days", _("cannot be less than days_so_far (it is the whole expected length)"))

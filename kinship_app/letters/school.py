@@ -52,7 +52,7 @@ def _school_body(ctx: Ctx) -> Body:
     blocks.append(Para(_("The council's Virtual School Head can give the school and me advice about {child}'s "
                          "education.").format(child=ctx.child)))
     cites = [
-        Citation("Pupil Premium conditions of grant (Department for Education)",
+        Citation(_("Pupil Premium Plus: Department for Education funding for previously looked-after children"),
                  _("Pupil Premium Plus is paid for children who left care through adoption, a special "
                    "guardianship order or a child arrangements order, counted in the October census.")),
         Citation(ADMISSIONS_CODE,

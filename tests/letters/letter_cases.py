@@ -54,7 +54,7 @@ CB = _amount(27.05, "week", "2026-04-06", "2027-04-05", True,
              "HM Treasury written statement HCWS1100, 26 November 2025")
 NMA = _amount(194, "week", "2025-04-06", "2026-04-05", False, "DfE fostering national minimum allowance 2025-26",
               "national minimum allowance, age 5-10, rest of England")
-PPP = _amount(2630, "year", "2025-04-01", "2026-03-31", False, "DfE pupil premium conditions of grant 2025-26")
+PPP = _amount(2630, "year", "2025-04-01", "2026-03-31", False, "Virtual School guidance on Pupil Premium Plus (Gloucestershire, Dudley)")
 
 
 def _ent(code, title, amount=None, reference=None, certainty="qualifies", deadline=None):

@@ -70,6 +70,8 @@ BAD = [
     (json.dumps({"carer": {"relationship": "neighbour"}}), "carer.relationship"),
     (json.dumps({"carer": {"relationship": "parent"}, "arrangement": {"order": "special_guardianship_order"}}),
      "arrangement.order"),
+    (json.dumps({"arrangement": {"order": "cao_lives_with"}, "child": {"legal_status": "care_order"}}),
+     "child.legal_status"),
     (json.dumps({"arrangement": {"days_so_far": -1}}), "arrangement.days_so_far"),
     (json.dumps({"arrangement": {"days_so_far": 40, "expected_days": 10}}), "arrangement.expected_days"),
     (json.dumps({"household": {"council": "W06000001"}}), "household.council"),
