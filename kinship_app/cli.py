@@ -1,0 +1,136 @@
+"""Command line: ``kinship-app`` starts the desktop app; ``kinship-app assess`` (and the letter
+commands) work headless, as CONTRACT.md says.
+
+Bad input ends with exit status 2 and one line on standard error that starts ``error:`` and names
+the field, never a traceback. This module is the edge: it is the one place in the package that
+asks the clock for today's date, and passes it in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from typing import Any, Callable
+
+from kinship_app.case import CaseError, parse_case
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every other bad input
+        raise UsageError(message)
+
+
+def today() -> dt.date:
+    """Today's date, or KINSHIP_TODAY (YYYY-MM-DD) when set, so runs can be reproduced."""
+    fixed = os.environ.get("KINSHIP_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def read_case_json(source: str | None) -> Any:
+    """Read one JSON document from a file path, or standard input for ``-`` or nothing."""
+    try:
+        if source in (None, "-"):
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(source, "rb") as fh:
+                raw = fh.read()
+    except OSError as exc:
+        raise CaseError("FILE", f"cannot read {source}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseError("case", "is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseError("case", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise CaseError("case", "is nested too deeply to be a case") from None
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CaseError("--as-of", "must be a date written YYYY-MM-DD, like 2026-11-22") from None
+
+
+def write_json(data: Any) -> None:
+    out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.buffer.write(out.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from kinship_app.assess import assess
+
+    as_of = parse_as_of(args.as_of)
+    case = parse_case(read_case_json(args.file))
+    write_json(assess(case, as_of).to_json())
+    return 0
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog="kinship-app", description="Help for kinship carers in England.")
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("assess", help="assess one case (JSON) and print the assessment as JSON")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
+    p.set_defaults(run=cmd_assess)
+    _add_letter_commands(sub)
+    return parser
+
+
+def _add_letter_commands(sub: Any) -> None:
+    try:
+        from kinship_app.letters.cli import add_commands
+    except ImportError:  # letters not installed in this build
+        return
+    add_commands(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
+        from ui.app import run  # the desktop app; imported only when it is what was asked for
+
+        return run(argv)
+    if argv[0] == "--version":
+        from kinship_app import __version__
+
+        print(f"kinship-app {__version__}")
+        return 0
+    run: Callable[[argparse.Namespace], int]
+    try:
+        args = build_parser().parse_args(argv)
+        if not getattr(args, "command", None):
+            build_parser().print_help()
+            return 0
+        return args.run(args)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    except CaseError as exc:
+        _error(f"{exc.field}: {exc.message}")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a fault of ours: still one line, never a traceback
+        _error(f"internal problem ({type(exc).__name__}): {exc}")
+        return 1
+
+
+def _error(message: str) -> None:
+    sys.stderr.write("error: " + " ".join(str(message).split()) + "\n")
+    sys.stderr.flush()

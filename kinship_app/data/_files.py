@@ -1,0 +1,150 @@
+"""Reading and checking the hand-edited data files: one error type that names the file and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+class DataError(ValueError):
+    """A data file is broken: ``path`` is the file, ``field`` the dotted place in it."""
+
+    def __init__(self, path: Path | str, field: str, message: str):
+        where = f"{path}: {field}" if field else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = str(path)
+        self.field = field
+        self.message = message
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(path, "", "is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(path, "", f"is not valid TOML ({exc})") from None
+    except RecursionError:
+        raise DataError(path, "", "is nested too deeply to be a data file") from None
+
+
+class Fields:
+    """Typed access to one TOML table, raising ``DataError`` that names ``path`` and ``where``."""
+
+    def __init__(self, path: Path | str, where: str, table: Any):
+        self.path, self.where = path, where
+        if not isinstance(table, dict):
+            self.fail("", "must be a table")
+        self.table: dict[str, Any] = table
+
+    def fail(self, key: str, message: str) -> None:
+        field = ".".join(p for p in (self.where, key) if p)
+        raise DataError(self.path, field, message)
+
+    def only(self, *allowed: str) -> None:
+        # A misspelt key would otherwise be ignored silently; say so instead.
+        for key in self.table:
+            if key not in allowed:
+                self.fail(str(key), f"unknown field (expected one of: {', '.join(allowed)})")
+
+    def get(self, key: str, default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                self.fail(key, "is missing")
+            return default
+        return self.table[key]
+
+    def text(self, key: str, default: Any = ..., *, max_len: int = 2000) -> str:
+        value = self.get(key, default)
+        if value is default and default is not ...:
+            return value
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, "must be non-empty text")
+        if len(value) > max_len:
+            self.fail(key, f"is too long (at most {max_len} characters)")
+        if any(ord(c) < 32 and c not in "\t\n" for c in value):
+            self.fail(key, "contains control characters")
+        return value.strip()
+
+    def code(self, key: str, default: Any = ...) -> str:
+        value = self.get(key, default)
+        if value is default and default is not ...:
+            return value
+        if not isinstance(value, str) or not SLUG.match(value) or len(value) > 80:
+            self.fail(key, "must be a code of lower-case letters, digits, '-' or '_'")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: Any = ...) -> str:
+        value = self.get(key, default)
+        if value is default and default is not ...:
+            return value
+        if value not in choices:
+            self.fail(key, f"must be one of: {', '.join(choices)} (got {_show(value)})")
+        return value
+
+    def url(self, key: str, default: Any = ...) -> str:
+        value = self.text(key, default, max_len=500)
+        if value is default and default is not ...:
+            return value
+        if not URL.match(value):
+            self.fail(key, f"must be a web address starting with https:// (got {_show(value)})")
+        return value
+
+    def date(self, key: str, default: Any = ...) -> dt.date:
+        value = self.get(key, default)
+        if value is default and default is not ...:
+            return value
+        # TOML writes dates bare (2026-04-06); a datetime or a quoted string is a mistake.
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            self.fail(key, f"must be a date written like 2026-04-06, without quotes (got {_show(value)})")
+        return value
+
+    def boolean(self, key: str, default: Any = ...) -> bool:
+        value = self.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+        return value
+
+    def number(self, key: str) -> float:
+        return check_number(self, key, self.get(key))
+
+    def list_of(self, key: str, default: Any = ...) -> list[Any]:
+        value = self.get(key, default)
+        if value is default and default is not ...:
+            return value
+        if not isinstance(value, list):
+            self.fail(key, "must be a list, like [\"a\", \"b\"]")
+        return value
+
+    def sub(self, key: str, default: Any = ...) -> "Fields":
+        value = self.get(key, default)
+        return Fields(self.path, ".".join(p for p in (self.where, key) if p), value)
+
+
+def check_number(fields: Fields, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        fields.fail(key, f"must be a number of pounds, like 27.05 (got {_show(value)})")
+    if not math.isfinite(value) or value < 0 or value > 1_000_000:
+        fields.fail(key, f"must be an amount between 0 and 1,000,000 (got {value})")
+    return float(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,105 @@
+"""The `assess` command exactly as CONTRACT.md says, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+EXAMPLE = {
+    "child": {"age": 9, "disabled": False, "legal_status": "none", "looked_after_before_order": False},
+    "carer": {"relationship": "grandparent", "approved_foster_carer": "no"},
+    "arrangement": {"order": "none", "lives_with_carer": "most_of_the_time", "days_so_far": 120,
+                    "expected_days": None, "council_arranged": False, "court_involved": False},
+    "household": {"council": "E08000035", "parents_died": 0, "surviving_parent_unavailable": False,
+                  "employed": True},
+}
+
+
+def run(args, stdin: str | bytes | None = None):
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run([sys.executable, "-m", "kinship_app", *args], input=data, capture_output=True,
+                          timeout=60)
+
+
+def test_contract_example_end_to_end(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(EXAMPLE))
+    proc = run(["assess", str(path), "--as-of", "2026-11-22"])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b""
+    out = json.loads(proc.stdout)
+    assert out["definition"] == "working-definition-2023"
+    assert out["as_of"] == "2026-11-22"
+    assert out["kinship"] is True
+    assert out["category"] == "private_family_arrangement"
+    assert out["flags"] == [] and out["missing"] == []
+    assert all(set(r) >= {"text", "source"} for r in out["reasons"])
+    cb = next(e for e in out["entitlements"] if e["code"] == "child_benefit")
+    assert set(cb) >= {"code", "title", "why", "next_step", "source", "amount"}
+    assert {k: cb["amount"][k] for k in ("value", "currency", "period", "valid_from", "valid_to", "confirmed")} == {
+        "value": 27.05, "currency": "GBP", "period": "week", "valid_from": "2026-04-06",
+        "valid_to": "2027-04-05", "confirmed": True}
+
+
+def test_reads_standard_input_with_dash_and_without_file():
+    for args in (["assess", "-", "--as-of", "2026-11-22"], ["assess", "--as-of", "2026-11-22"]):
+        proc = run(args, json.dumps(EXAMPLE))
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["category"] == "private_family_arrangement"
+
+
+def test_as_of_defaults_to_today(monkeypatch):
+    proc = subprocess.run([sys.executable, "-m", "kinship_app", "assess"], input=json.dumps(EXAMPLE).encode(),
+                          capture_output=True, env={**__import__("os").environ, "KINSHIP_TODAY": "2025-06-01"})
+    out = json.loads(proc.stdout)
+    assert out["as_of"] == "2025-06-01"
+    cb = next(e for e in out["entitlements"] if e["code"] == "child_benefit")
+    assert cb["amount"]["value"] == 26.05
+
+
+BAD = [
+    ("not json at all", "case"),
+    ("[1, 2]", "case"),
+    (json.dumps({"child": {"age": "nine"}}), "child.age"),
+    (json.dumps({"child": {"age": 30}}), "child.age"),
+    (json.dumps({"child": {"age": 4.5}}), "child.age"),
+    (json.dumps({"child": {"disabled": "yes"}}), "child.disabled"),
+    (json.dumps({"carer": {"relationship": "neighbour"}}), "carer.relationship"),
+    (json.dumps({"carer": {"relationship": "parent"}, "arrangement": {"order": "special_guardianship_order"}}),
+     "arrangement.order"),
+    (json.dumps({"arrangement": {"days_so_far": -1}}), "arrangement.days_so_far"),
+    (json.dumps({"arrangement": {"days_so_far": 40, "expected_days": 10}}), "arrangement.expected_days"),
+    (json.dumps({"household": {"council": "W06000001"}}), "household.council"),
+    (json.dumps({"household": {"council": "E06999999"}}), "household.council"),
+    (json.dumps({"household": {"parents_died": 3}}), "household.parents_died"),
+    (json.dumps({"child": {"colour": "red"}}), "child.colour"),
+    (json.dumps({"pets": {}}), "pets"),
+    (json.dumps({"child": []}), "child"),
+    ("[" * 100000, "case"),
+]
+
+
+@pytest.mark.parametrize("text,field", BAD, ids=[f for _, f in BAD])
+def test_bad_input_exit_2_one_error_line_naming_the_field(text, field):
+    proc = run(["assess", "--as-of", "2026-11-22"], text)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert field in lines[0]
+    assert "Traceback" not in proc.stderr.decode()
+
+
+def test_bad_as_of_and_missing_file():
+    proc = run(["assess", "--as-of", "22/11/2026"], json.dumps(EXAMPLE))
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("error: --as-of")
+    proc = run(["assess", "/no/such/case.json"])
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("error:") and proc.stdout == b""
+
+
+def test_not_utf8():
+    proc = run(["assess"], b"\xff\xfe{")
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("error: case")
