@@ -128,7 +128,7 @@ class _FocusWatcher(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self.row.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.row.setProperty("focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
             _restyle(self.row)
             for child in self.row.findChildren(QLabel):
                 _restyle(child)

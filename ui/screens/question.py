@@ -104,6 +104,9 @@ class QuestionPage(QWidget):
     def focus_first(self) -> None:
         self.page.verticalScrollBar().setValue(0)
         self.input.focus_first()
+        focused = self.focusWidget()
+        if focused is not None:
+            self.page.ensureWidgetVisible(focused, 50, 120)
 
     def _enter(self) -> None:
         # Enter on a focused button presses that button; anywhere else it means Continue.
