@@ -1,0 +1,25 @@
+"""Saved households: the local (or shared) store every screen and the CLI use.
+
+Import from here: ``Store``, the record types and the ``StoreError`` family. Importing this package
+loads SQLAlchemy, so the GUI should import it when the store is first needed, not at start-up.
+"""
+
+from kinship_app.store.engine import ENV_VAR, default_url
+from kinship_app.store.errors import (
+    BackupError, ConflictError, DiskFullError, ImportDataError, InvalidDataError, LockedError, MissingFileError,
+    MissingFolderError, NewerSchemaError, NotAStoreError, NotFoundError, ReadOnlyError, ServerUnavailableError,
+    StoreError,
+)
+from kinship_app.store.records import (
+    ActionItem, AssessmentRun, AuditEntry, BackupReport, CarerRecord, CheckProgress, ChildRecord, EraseReport,
+    HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
+)
+from kinship_app.store.service import UNSET, Store, fold
+
+__all__ = [
+    "ENV_VAR", "UNSET", "ActionItem", "AssessmentRun", "AuditEntry", "BackupError", "BackupReport", "CarerRecord",
+    "CheckProgress", "ChildRecord", "ConflictError", "DiskFullError", "EraseReport", "HouseholdRecord",
+    "HouseholdSummary", "ImportDataError", "InvalidDataError", "LetterRecord", "LockedError", "MissingFileError",
+    "MissingFolderError", "NewerSchemaError", "NoteRecord", "NotAStoreError", "NotFoundError", "ReadOnlyError",
+    "ServerUnavailableError", "Store", "StoreError", "default_url", "fold",
+]

@@ -1,0 +1,832 @@
+"""The store every screen and the CLI use: households, their children's cases, assessment history,
+letters, notes, actions, autosaved check answers, backups, export/import and erase.
+
+Every write is one transaction (``BEGIN IMMEDIATE`` on SQLite, a row lock on the household on
+PostgreSQL), so a save is wholly there or wholly absent after a crash, and two copies of the app
+never lose each other's changes. Nothing here reads the clock: the caller passes ``clock``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
+from kinship_app.result import Assessment
+from kinship_app.i18n import _
+from kinship_app.store import migrate, transfer
+from kinship_app.store.engine import (
+    IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
+)
+from kinship_app.store.errors import (
+    BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
+    NotFoundError, ReadOnlyError, StoreError,
+)
+from kinship_app.store.models import (
+    ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, CounterRow, HouseholdRow,
+    LetterRow, NoteRow,
+)
+from kinship_app.store.records import (
+    ActionItem, AssessmentRun, AuditEntry, BackupReport, CarerRecord, CheckProgress, ChildRecord,
+    EraseReport, HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
+)
+
+T = TypeVar("T")
+Clock = Callable[[], dt.datetime]
+AssessFn = Callable[[Case, dt.date], Assessment]
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+_LIKE_SPECIAL = re.compile(r"([\\%_])")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for search: 'Siân O'Brien' -> 'sian o'brien'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Store:
+    """Open (creating or upgrading) the store at ``url``; see the README section "Saved households".
+
+    ``clock`` gives the current moment (timezone-aware); ``worker`` is the free-text name recorded in
+    the audit log for this session and may be changed at any time.
+    """
+
+    def __init__(self, url: str | None = None, *, clock: Clock, worker: str = "",
+                 assess: AssessFn | None = None, backup_dir: str | Path | None = None,
+                 create_folder: bool | None = None):
+        self.clock = clock
+        self.worker = worker
+        self._assess = assess
+        self.url = parse_url(url or default_url())
+        self.path = sqlite_path(self.url)
+        self.backend = self.url.get_backend_name()
+        if self.path is not None:
+            self._prepare_folder(create_folder if create_folder is not None else url is None)
+            # Refuse a newer or foreign file before anything can write to it.
+            migrate.inspect_sqlite(self.path)
+            self.backup_dir = Path(backup_dir) if backup_dir else self.path.parent / "backups"
+        else:
+            self.backup_dir = Path(backup_dir) if backup_dir else None
+        self.engine = make_engine(self.url)
+        self._write_engine = self.engine.execution_options(**{IMMEDIATE: True})
+        try:
+            self.schema = migrate.migrate_engine(self._write_engine, backup=self._backup_before_upgrade)
+        except BaseException as exc:
+            self.engine.dispose()
+            if isinstance(exc, (DBAPIError, OSError)):
+                err = translate(exc, self._where)
+                if err is not None:
+                    raise err from exc
+            raise
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    def _prepare_folder(self, create: bool) -> None:
+        assert self.path is not None
+        folder = self.path.parent
+        if folder.is_dir():
+            return
+        if not create:
+            raise MissingFolderError(str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise (translate(exc, str(folder)) or MissingFolderError(str(folder), str(exc))) from exc
+
+    def _backup_before_upgrade(self, revision: str) -> None:
+        if self.path is None or self.backup_dir is None:
+            return  # a server's backups are its administrator's (pg_dump); the upgrade is one transaction
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite",
+                              already_locked=True)
+
+    def _check_file(self) -> None:
+        # A write into a file deleted or moved while open would go to a vanished inode and be lost.
+        if self.path is not None and not self.path.exists():
+            if not self.path.parent.is_dir():
+                raise MissingFolderError(str(self.path.parent))
+            raise MissingFileError(str(self.path))
+
+    def _run(self, engine: Any, fn: Callable[[Session], T], retries: int) -> T:
+        for attempt in range(retries):
+            try:
+                with Session(engine, expire_on_commit=False) as session:
+                    with session.begin():
+                        return fn(session)
+            except StoreError:
+                raise
+            except IntegrityError as exc:
+                # PostgreSQL: two venues starting a year's reference counter at once; try again.
+                if self.backend == "postgresql" and "counters" in str(exc) and attempt < retries - 1:
+                    continue
+                raise
+            except (DBAPIError, OSError) as exc:
+                err = translate(exc, self._where)
+                if isinstance(err, LockedError) and attempt < retries - 1:
+                    continue
+                if isinstance(err, (ReadOnlyError, MissingFolderError, DiskFullError)):
+                    # Pooled connections may have opened read-only or lost their file: start afresh
+                    # next time, so the store works again as soon as the cause is gone.
+                    self.engine.dispose()
+                if err is not None:
+                    raise err from exc
+                raise
+        raise AssertionError("unreachable")
+
+    def _write(self, fn: Callable[[Session], T], retries: int = 3) -> T:
+        self._check_file()
+        return self._run(self._write_engine, fn, retries)
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        return self._run(self.engine, fn, 3)
+
+    def _now(self) -> dt.datetime:
+        now = self.clock()
+        if now.tzinfo is None:
+            raise ValueError("the store's clock must give timezone-aware datetimes")
+        return now
+
+    def _lock(self, session: Session, household_id: int) -> HouseholdRow:
+        row = session.get(HouseholdRow, household_id, with_for_update=True)
+        if row is None:
+            raise NotFoundError("Household", household_id)
+        return row
+
+    def _touch(self, session: Session, row: HouseholdRow, what: str) -> None:
+        row.version += 1
+        row.updated_at = self._now()
+        self._audit(session, row.id, row.reference, what)
+
+    def _audit(self, session: Session, household_id: int | None, reference: str, what: str) -> None:
+        session.add(AuditRow(at=self._now(), worker=self.worker, household_id=household_id,
+                             reference=reference, what=what))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- households -------------------------------------------------------------------------------
+
+    def create_household(self, *, label: str = "", council: str | None = None,
+                         carers: Sequence[CarerRecord] = (), children: Sequence[ChildRecord] = ()) -> HouseholdRecord:
+        _check_text("label", label)
+        _check_council(council)
+        carers, children = _check_people(carers, children)
+
+        def fn(session: Session) -> HouseholdRecord:
+            now = self._now()
+            row = HouseholdRow(reference=_next_reference(session, now.year), label=label, council=council,
+                               version=1, created_at=now, updated_at=now, search_text="")
+            session.add(row)
+            _sync_carers(row, carers)
+            _sync_children(session, row, children)
+            row.search_text = _search_text(row)
+            session.flush()
+            self._audit(session, row.id, row.reference, "created household")
+            return _household_record(row)
+
+        return self._write(fn)
+
+    def update_household(self, household_id: int, *, label: str = UNSET, council: str | None = UNSET,
+                         carers: Sequence[CarerRecord] = UNSET, children: Sequence[ChildRecord] = UNSET,
+                         expected_version: int | None = None) -> HouseholdRecord:
+        """Change what is given; carers/children, when given, are the full new lists (records with an
+        ``id`` are kept and updated, without one are added, missing ones are removed)."""
+        if label is not UNSET:
+            _check_text("label", label)
+        if council is not UNSET:
+            _check_council(council)
+        if carers is not UNSET:
+            carers = [check_carer(i, c) for i, c in enumerate(carers)]
+        if children is not UNSET:
+            children = [check_child(i, c) for i, c in enumerate(children)]
+        changed_parts = [name for name, value in (("label", label), ("council", council), ("carers", carers),
+                                                   ("children", children)) if value is not UNSET]
+
+        def fn(session: Session) -> HouseholdRecord:
+            row = self._lock(session, household_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(row.reference)
+            if label is not UNSET:
+                row.label = label
+            if council is not UNSET:
+                row.council = council
+            if carers is not UNSET:
+                _sync_carers(row, carers)
+            if children is not UNSET:
+                _sync_children(session, row, children)
+            row.search_text = _search_text(row)
+            self._touch(session, row, "changed " + ", ".join(changed_parts) if changed_parts else "saved")
+            session.flush()
+            return _household_record(row)
+
+        return self._write(fn)
+
+    def get_household(self, household_id: int) -> HouseholdRecord:
+        def fn(session: Session) -> HouseholdRecord:
+            row = session.get(HouseholdRow, household_id)
+            if row is None:
+                raise NotFoundError("Household", household_id)
+            return _household_record(row)
+
+        return self._read(fn)
+
+    def find_reference(self, reference: str) -> HouseholdRecord | None:
+        def fn(session: Session) -> HouseholdRecord | None:
+            row = session.scalar(select(HouseholdRow).where(HouseholdRow.reference == reference.strip().upper()))
+            return _household_record(row) if row else None
+
+        return self._read(fn)
+
+    def count_households(self) -> int:
+        return self._read(lambda s: s.scalar(select(func.count()).select_from(HouseholdRow)) or 0)
+
+    def list_households(self, *, order: str = "recent", limit: int | None = None,
+                        offset: int = 0) -> list[HouseholdSummary]:
+        """``order``: "recent" (last changed first), "reference" or "label"."""
+        return self._read(lambda s: _summaries(s, None, order, limit, offset))
+
+    def search(self, text: str, *, limit: int | None = 100) -> list[HouseholdSummary]:
+        """Households whose reference, label, or a carer's or child's name contains ``text``
+        (any case, with or without accents), most recently changed first."""
+        needle = fold(text).strip()
+        if not needle:
+            return self.list_households(limit=limit)
+        pattern = "%" + _LIKE_SPECIAL.sub(r"\\\1", needle) + "%"
+        return self._read(lambda s: _summaries(s, HouseholdRow.search_text.like(pattern, escape="\\"),
+                                               "recent", limit, 0))
+
+    def case_for(self, child_id: int) -> Case:
+        """The child's case as the contract has it, with the letter details (people) filled in from
+        the household: the first carer, the child's name and date of birth, the order date."""
+        return self._read(lambda s: _case_for(s, child_id))
+
+    # -- assessments and actions ----------------------------------------------------------------------
+
+    def reassess(self, child_id: int, as_of: dt.date) -> AssessmentRun:
+        """Assess the child's case for ``as_of``, keep the run (facts and full answer), and add the
+        answer's actions to the household's list (an open action with the same code is updated, not
+        duplicated)."""
+        assess = self._assess
+        if assess is None:
+            from kinship_app.assess import assess
+
+        def fn(session: Session) -> AssessmentRun:
+            child = session.get(ChildRow, child_id)
+            if child is None:
+                raise NotFoundError("Child", child_id)
+            row = self._lock(session, child.household_id)
+            case = _case_for(session, child_id)
+            result = assess(case, as_of)
+            run = AssessmentRunRow(household_id=row.id, child_id=child_id, as_of=as_of, run_at=self._now(),
+                                   worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_json())
+            session.add(run)
+            _sync_actions(session, row.id, child_id, result, self._now())
+            self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
+            session.flush()
+            return _run_record(run)
+
+        return self._write(fn)
+
+    def history(self, child_id: int) -> list[AssessmentRun]:
+        """Every assessment run for the child, newest first, exactly as it was given."""
+        return self._read(lambda s: [_run_record(r) for r in s.scalars(
+            select(AssessmentRunRow).where(AssessmentRunRow.child_id == child_id)
+            .order_by(AssessmentRunRow.run_at.desc(), AssessmentRunRow.id.desc()))])
+
+    def add_action(self, household_id: int, text: str, *, due: dt.date | None = None,
+                   child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
+        _check_text("text", text, required=True)
+
+        def fn(session: Session) -> ActionItem:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            item = ActionRow(household_id=row.id, child_id=child_id, code=code, text=text, source=source,
+                             due=due, created_at=self._now(), completed_by="")
+            session.add(item)
+            self._touch(session, row, "added an action")
+            session.flush()
+            return _action_record(item, row.reference)
+
+        return self._write(fn)
+
+    def complete_action(self, action_id: int, *, done: bool = True) -> ActionItem:
+        """Mark an action done (or, with ``done=False``, not done after all)."""
+
+        def fn(session: Session) -> ActionItem:
+            item = session.get(ActionRow, action_id)
+            if item is None:
+                raise NotFoundError("Action", action_id)
+            row = self._lock(session, item.household_id)
+            item.completed_at = self._now() if done else None
+            item.completed_by = self.worker if done else ""
+            self._touch(session, row, "completed an action" if done else "reopened an action")
+            return _action_record(item, row.reference)
+
+        return self._write(fn)
+
+    def actions(self, household_id: int, *, include_done: bool = True) -> list[ActionItem]:
+        def fn(session: Session) -> list[ActionItem]:
+            ref = session.scalar(select(HouseholdRow.reference).where(HouseholdRow.id == household_id)) or ""
+            query = select(ActionRow).where(ActionRow.household_id == household_id)
+            if not include_done:
+                query = query.where(ActionRow.completed_at.is_(None))
+            return [_action_record(a, ref) for a in session.scalars(query.order_by(*_due_order()))]
+
+        return self._read(fn)
+
+    def due_actions(self, *, until: dt.date | None = None, limit: int = 200) -> list[ActionItem]:
+        """Open actions across all households, soonest due first (those with no date last)."""
+
+        def fn(session: Session) -> list[ActionItem]:
+            query = (select(ActionRow, HouseholdRow.reference).join(HouseholdRow)
+                     .where(ActionRow.completed_at.is_(None)))
+            if until is not None:
+                query = query.where(ActionRow.due <= until)
+            return [_action_record(a, ref) for a, ref in session.execute(query.order_by(*_due_order()).limit(limit))]
+
+        return self._read(fn)
+
+    # -- letters and notes ----------------------------------------------------------------------------
+
+    def record_letter(self, household_id: int, letter_id: str, *, issued_on: dt.date, recipient: str,
+                      child_id: int | None = None, note: str = "") -> LetterRecord:
+        _check_text("letter_id", letter_id, required=True)
+        _check_text("recipient", recipient)
+        _check_text("note", note)
+
+        def fn(session: Session) -> LetterRecord:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            letter = LetterRow(household_id=row.id, child_id=child_id, letter_id=letter_id, issued_on=issued_on,
+                               recipient=recipient, note=note, worker=self.worker, created_at=self._now())
+            session.add(letter)
+            self._touch(session, row, f"issued letter {letter_id}")
+            session.flush()
+            return _letter_record(letter)
+
+        return self._write(fn)
+
+    def letters(self, household_id: int) -> list[LetterRecord]:
+        return self._read(lambda s: [_letter_record(r) for r in s.scalars(
+            select(LetterRow).where(LetterRow.household_id == household_id)
+            .order_by(LetterRow.issued_on.desc(), LetterRow.id.desc()))])
+
+    def add_note(self, household_id: int, text: str, *, child_id: int | None = None) -> NoteRecord:
+        _check_text("text", text, required=True)
+
+        def fn(session: Session) -> NoteRecord:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            note = NoteRow(household_id=row.id, child_id=child_id, text=text, worker=self.worker,
+                           created_at=self._now())
+            session.add(note)
+            self._touch(session, row, "added a note")
+            session.flush()
+            return _note_record(note)
+
+        return self._write(fn)
+
+    def notes(self, household_id: int) -> list[NoteRecord]:
+        return self._read(lambda s: [_note_record(r) for r in s.scalars(
+            select(NoteRow).where(NoteRow.household_id == household_id)
+            .order_by(NoteRow.created_at.desc(), NoteRow.id.desc()))])
+
+    # -- check answers in progress --------------------------------------------------------------------
+
+    def save_progress(self, household_id: int, answers: dict[str, Any], question_id: str | None, *,
+                      child_id: int | None = None) -> CheckProgress:
+        """Autosave the question flow's answers so far (cheap enough to call on every answer)."""
+        answers = _jsonable(answers, "answers")
+
+        def fn(session: Session) -> CheckProgress:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            progress = session.get(CheckProgressRow, household_id)
+            if progress is None:
+                progress = CheckProgressRow(household_id=household_id)
+                session.add(progress)
+            progress.child_id, progress.question_id = child_id, question_id
+            progress.answers, progress.updated_at = answers, self._now()
+            session.flush()
+            return _progress_record(progress)
+
+        return self._write(fn)
+
+    def progress(self, household_id: int) -> CheckProgress | None:
+        def fn(session: Session) -> CheckProgress | None:
+            row = session.get(CheckProgressRow, household_id)
+            return _progress_record(row) if row else None
+
+        return self._read(fn)
+
+    def clear_progress(self, household_id: int) -> None:
+        self._write(lambda s: s.execute(delete(CheckProgressRow).where(CheckProgressRow.household_id == household_id)))
+
+    def audit_log(self, household_id: int | None = None, *, limit: int = 200) -> list[AuditEntry]:
+        def fn(session: Session) -> list[AuditEntry]:
+            query = select(AuditRow)
+            if household_id is not None:
+                query = query.where(AuditRow.household_id == household_id)
+            return [_audit_record(r) for r in session.scalars(
+                query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit))]
+
+        return self._read(fn)
+
+    # -- people's rights: export, import, erase ---------------------------------------------------------
+
+    def export_household(self, household_id: int) -> dict[str, Any]:
+        """Everything held about one household, as JSON-ready data (UK GDPR Article 15/20 copy)."""
+        return self._read(lambda s: transfer.export_household(s, household_id, self._now(), self.schema))
+
+    def import_household(self, data: Any, *, keep_reference: bool = True) -> HouseholdRecord:
+        """Add a household from ``export_household`` data, wholly or not at all. With
+        ``keep_reference`` its reference is kept (an error if this store already has it); otherwise
+        it gets a new one."""
+        parsed = transfer.parse_export(data)
+
+        def fn(session: Session) -> HouseholdRecord:
+            now = self._now()
+            reference = parsed.reference if keep_reference else _next_reference(session, now.year)
+            if session.scalar(select(HouseholdRow.id).where(HouseholdRow.reference == reference)) is not None:
+                from kinship_app.store.errors import ImportDataError
+
+                raise ImportDataError("household.reference", _("this store already has a household {reference}").format(reference=reference))
+            row = transfer.insert_household(session, parsed, reference)
+            row.search_text = _search_text(row)
+            self._audit(session, row.id, row.reference,
+                        "imported household" + ("" if reference == parsed.reference else f" (was {parsed.reference})"))
+            session.flush()
+            return _household_record(row)
+
+        return self._write(fn)
+
+    def erase_household(self, household_id: int) -> EraseReport:
+        """Delete the household and everything about it, overwriting it in the file (secure_delete)
+        and emptying the write-ahead log, so no copy is left beside the file. Backups made before
+        still hold it."""
+
+        def fn(session: Session) -> tuple[str, int]:
+            row = self._lock(session, household_id)
+            reference = row.reference
+            deleted = 0
+            for model in (AssessmentRunRow, LetterRow, NoteRow, ActionRow, CheckProgressRow, CarerRow, ChildRow):
+                deleted += session.execute(delete(model).where(model.household_id == household_id)).rowcount
+            deleted += session.execute(delete(AuditRow).where(AuditRow.household_id == household_id)).rowcount
+            deleted += session.execute(delete(HouseholdRow).where(HouseholdRow.id == household_id)).rowcount
+            self._audit(session, None, reference, "erased household")
+            return reference, deleted
+
+        reference, deleted = self._write(fn)
+        return EraseReport(reference=reference, rows_deleted=deleted, wal_cleared=self._clear_wal())
+
+    def _clear_wal(self) -> bool:
+        if self.path is None:
+            return False
+        for _attempt in range(50):
+            con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            try:
+                busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                con.close()
+            if busy == 0:
+                return True
+            time.sleep(0.05)  # a reader still needs the old pages; they are freed when it finishes
+        return False
+
+    # -- backups ----------------------------------------------------------------------------------------
+
+    def _need_file(self) -> Path:
+        if self.path is None:
+            raise BackupError(_("Backups of a shared database server are made on the server (pg_dump) by "
+                                "whoever looks after it; this app backs up only its own file."))
+        return self.path
+
+    def backup(self, dest: str | Path | None = None) -> BackupReport:
+        """A verified copy of the whole store, made safely while it is in use."""
+        path = self._need_file()
+        if dest is None:
+            assert self.backup_dir is not None
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            stamp = self._now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            dest = self.backup_dir / f"households-{stamp}.sqlite"
+        return migrate.backup_sqlite(path, Path(dest))
+
+    def restore(self, backup: str | Path) -> BackupReport:
+        """Replace everything with a backup (after verifying it, and backing up what is here now)."""
+        path = self._need_file()
+        self._check_file()
+        migrate.verify_sqlite(Path(backup))
+        assert self.backup_dir is not None
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        stamp = self._now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        migrate.backup_sqlite(path, self.backup_dir / f"before-restore-{stamp}.sqlite")
+        self.engine.dispose()
+        report = migrate.restore_sqlite(Path(backup), path)
+        self.schema = migrate.migrate_engine(self._write_engine)
+        if self.schema == report.schema:
+            migrate.verify_sqlite(path, report.row_counts)
+        self._write(lambda s: self._audit(s, None, "", f"restored a backup made with schema {report.schema}"))
+        return report
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's own check of the file: ``["ok"]`` when sound."""
+        def fn(session: Session) -> list[str]:
+            if self.backend != "sqlite":
+                return ["ok"]
+            return [r[0] for r in session.connection().exec_driver_sql("PRAGMA integrity_check")]
+
+        return self._read(fn)
+
+
+# -- validation ------------------------------------------------------------------------------------------
+
+MAX_TEXT = 100_000
+
+
+def _check_text(field: str, value: Any, *, required: bool = False) -> None:
+    if not isinstance(value, str):
+        raise InvalidDataError(field, _("must be text"))
+    if required and not value.strip():
+        raise InvalidDataError(field, _("must not be empty"))
+    if len(value) > MAX_TEXT:
+        raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
+    if "\x00" in value:
+        raise InvalidDataError(field, _("contains a NUL character"))
+
+
+def _check_council(council: Any) -> None:
+    if council is not None and (not isinstance(council, str) or not COUNCIL_CODE.match(council)):
+        raise InvalidDataError("council", _("must be the ONS code of an English upper-tier council, like E08000035"))
+
+
+def _check_date(field: str, value: Any) -> None:
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise InvalidDataError(field, _("must be a date"))
+
+
+def _jsonable(value: Any, field: str = "data") -> Any:
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise InvalidDataError(field, _("cannot be saved as JSON")) from exc
+
+
+def check_child(index: int, child: Any) -> ChildRecord:
+    where = f"children[{index}]"
+    if not isinstance(child, ChildRecord):
+        raise InvalidDataError(where, _("must be a ChildRecord"))
+    _check_text(f"{where}.name", child.name)
+    _check_date(f"{where}.date_of_birth", child.date_of_birth)
+    _check_date(f"{where}.order_date", child.order_date)
+    if not isinstance(child.facts, dict) or "people" in child.facts:
+        raise InvalidDataError(f"{where}.facts", _("must be the case's child, carer, arrangement and household sections"))
+    if not isinstance(child.people, dict):
+        raise InvalidDataError(f"{where}.people", _("must be a JSON object"))
+    try:
+        parse_case(dict(child.facts))
+    except CaseError as exc:
+        raise InvalidDataError(f"{where}.{exc.field}", exc.message) from exc
+    facts, people = _jsonable(child.facts, f"{where}.facts"), _jsonable(child.people, f"{where}.people")
+    return ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
+                       facts=facts, people=people, id=child.id)
+
+
+def check_carer(index: int, carer: Any) -> CarerRecord:
+    where = f"carers[{index}]"
+    if not isinstance(carer, CarerRecord):
+        raise InvalidDataError(where, _("must be a CarerRecord"))
+    _check_text(f"{where}.name", carer.name)
+    _check_text(f"{where}.phone", carer.phone)
+    _check_text(f"{where}.email", carer.email)
+    if isinstance(carer.address, str) or not all(isinstance(x, str) for x in carer.address):
+        raise InvalidDataError(f"{where}.address", _("must be a list of lines of text"))
+    for i, line in enumerate(carer.address):
+        _check_text(f"{where}.address[{i}]", line)
+    return CarerRecord(name=carer.name, address=tuple(carer.address), phone=carer.phone, email=carer.email,
+                       id=carer.id)
+
+
+def _check_people(carers: Sequence[CarerRecord], children: Sequence[ChildRecord]
+                  ) -> tuple[list[CarerRecord], list[ChildRecord]]:
+    return ([check_carer(i, c) for i, c in enumerate(carers)], [check_child(i, c) for i, c in enumerate(children)])
+
+
+def _check_child_of(session: Session, household_id: int, child_id: int | None) -> None:
+    if child_id is None:
+        return
+    owner = session.scalar(select(ChildRow.household_id).where(ChildRow.id == child_id))
+    if owner != household_id:
+        raise InvalidDataError("child_id", _("child {id} is not in this household").format(id=child_id))
+
+
+# -- writing helpers ---------------------------------------------------------------------------------------
+
+def _next_reference(session: Session, year: int) -> str:
+    name = f"KC-{year}"
+    counter = session.get(CounterRow, name, with_for_update=True)
+    if counter is None:
+        counter = CounterRow(name=name, value=0)
+        session.add(counter)
+        session.flush()
+    while True:
+        counter.value += 1
+        reference = f"KC-{year}-{counter.value:04d}"
+        # An imported household may already hold the next number.
+        if session.scalar(select(HouseholdRow.id).where(HouseholdRow.reference == reference)) is None:
+            return reference
+
+
+def _sync_carers(row: HouseholdRow, carers: Sequence[CarerRecord]) -> None:
+    existing = {c.id: c for c in row.carers}
+    keep = []
+    for position, carer in enumerate(carers):
+        if carer.id is not None and carer.id not in existing:
+            raise InvalidDataError(f"carers[{position}].id", _("carer {id} is not in this household").format(id=carer.id))
+        target = existing.get(carer.id) if carer.id is not None else None
+        if target is None:
+            target = CarerRow()
+        target.position, target.name, target.address = position, carer.name, list(carer.address)
+        target.phone, target.email = carer.phone, carer.email
+        keep.append(target)
+    row.carers = keep
+
+
+def _sync_children(session: Session, row: HouseholdRow, children: Sequence[ChildRecord]) -> None:
+    existing = {c.id: c for c in row.children}
+    keep = []
+    for position, child in enumerate(children):
+        if child.id is not None and child.id not in existing:
+            raise InvalidDataError(f"children[{position}].id", _("child {id} is not in this household").format(id=child.id))
+        target = existing.get(child.id) if child.id is not None else None
+        if target is None:
+            target = ChildRow()
+        target.position, target.name = position, child.name
+        target.date_of_birth, target.order_date = child.date_of_birth, child.order_date
+        target.facts, target.people = dict(child.facts), dict(child.people)
+        keep.append(target)
+    removed = [c.id for c in row.children if c not in keep and c.id is not None]
+    if removed:
+        # The removed child's history goes with them; letters and notes stay with the household.
+        session.execute(delete(AssessmentRunRow).where(AssessmentRunRow.child_id.in_(removed)))
+    row.children = keep
+
+
+def _sync_actions(session: Session, household_id: int, child_id: int, result: Assessment, now: dt.datetime) -> None:
+    rows = list(session.scalars(select(ActionRow).where(ActionRow.household_id == household_id,
+                                                        ActionRow.child_id == child_id)))
+    for action in result.actions:
+        same_code = [r for r in rows if r.code == action.code]
+        open_rows = [r for r in same_code if r.completed_at is None]
+        if open_rows:
+            target = open_rows[0]
+            target.text, target.source, target.due = action.text, action.source, action.due
+        elif not any(r.due == action.due for r in same_code):
+            # Done already for this date: not asked again; a new date (a new situation) is a new action.
+            session.add(ActionRow(household_id=household_id, child_id=child_id, code=action.code,
+                                  text=action.text, source=action.source, due=action.due, created_at=now,
+                                  completed_by=""))
+
+
+def _search_text(row: HouseholdRow) -> str:
+    parts = [row.reference, row.label] + [c.name for c in row.carers] + [c.name for c in row.children]
+    return "\n".join(fold(p) for p in parts if p)
+
+
+def _due_order() -> tuple[Any, ...]:
+    # Dated actions first, soonest first; then undated ones in the order they were added.
+    return (ActionRow.due.is_(None), ActionRow.due, ActionRow.id)
+
+
+# -- reading helpers ---------------------------------------------------------------------------------------
+
+def _case_for(session: Session, child_id: int) -> Case:
+    child = session.get(ChildRow, child_id)
+    if child is None:
+        raise NotFoundError("Child", child_id)
+    household = child.household
+    facts = json.loads(json.dumps(child.facts))
+    if household.council:
+        facts.setdefault("household", {})
+        facts["household"] = dict(facts["household"] or {}, council=household.council)
+    people = dict(child.people)
+    if household.carers:
+        carer = household.carers[0]
+        details = {"name": carer.name, "address": list(carer.address), "phone": carer.phone}
+        people["carer"] = {k: v for k, v in details.items() if v}
+    child_details = {"name": child.name,
+                     "date_of_birth": child.date_of_birth.isoformat() if child.date_of_birth else None}
+    people["child"] = {k: v for k, v in child_details.items() if v}
+    if child.order_date:
+        people["order_date"] = child.order_date.isoformat()
+    facts["people"] = {k: v for k, v in people.items() if v}
+    return parse_case(facts)
+
+
+def _summaries(session: Session, where: Any, order: str, limit: int | None, offset: int) -> list[HouseholdSummary]:
+    orders = {"recent": (HouseholdRow.updated_at.desc(), HouseholdRow.id.desc()),
+              "reference": (HouseholdRow.reference,), "label": (HouseholdRow.label, HouseholdRow.id)}
+    if order not in orders:
+        raise ValueError(f"order must be one of {sorted(orders)}")
+    query = select(HouseholdRow.id, HouseholdRow.reference, HouseholdRow.label, HouseholdRow.council,
+                   HouseholdRow.updated_at)
+    if where is not None:
+        query = query.where(where)
+    query = query.order_by(*orders[order]).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    heads = session.execute(query).all()
+    ids = [h.id for h in heads]
+    carers: dict[int, list[str]] = {}
+    children: dict[int, list[str]] = {}
+    open_count: dict[int, int] = {}
+    next_due: dict[int, dt.date | None] = {}
+    for chunk_start in range(0, len(ids), 900):
+        chunk = ids[chunk_start:chunk_start + 900]
+        for hid, name in session.execute(select(CarerRow.household_id, CarerRow.name)
+                                         .where(CarerRow.household_id.in_(chunk)).order_by(CarerRow.position)):
+            carers.setdefault(hid, []).append(name)
+        for hid, name in session.execute(select(ChildRow.household_id, ChildRow.name)
+                                         .where(ChildRow.household_id.in_(chunk)).order_by(ChildRow.position)):
+            children.setdefault(hid, []).append(name)
+        for hid, count, due in session.execute(
+                select(ActionRow.household_id, func.count(), func.min(ActionRow.due))
+                .where(ActionRow.household_id.in_(chunk), ActionRow.completed_at.is_(None))
+                .group_by(ActionRow.household_id)):
+            open_count[hid], next_due[hid] = count, due
+    return [HouseholdSummary(id=h.id, reference=h.reference, label=h.label, council=h.council,
+                             updated_at=h.updated_at, carer_names=tuple(carers.get(h.id, ())),
+                             child_names=tuple(children.get(h.id, ())), open_actions=open_count.get(h.id, 0),
+                             next_due=next_due.get(h.id)) for h in heads]
+
+
+def _household_record(row: HouseholdRow) -> HouseholdRecord:
+    return HouseholdRecord(
+        id=row.id, reference=row.reference, label=row.label, council=row.council, version=row.version,
+        created_at=row.created_at, updated_at=row.updated_at,
+        carers=tuple(CarerRecord(name=c.name, address=tuple(c.address), phone=c.phone, email=c.email, id=c.id)
+                     for c in row.carers),
+        children=tuple(ChildRecord(name=c.name, date_of_birth=c.date_of_birth, order_date=c.order_date,
+                                   facts=json.loads(json.dumps(c.facts)), people=json.loads(json.dumps(c.people)),
+                                   id=c.id) for c in row.children))
+
+
+def _run_record(r: AssessmentRunRow) -> AssessmentRun:
+    return AssessmentRun(id=r.id, household_id=r.household_id, child_id=r.child_id, as_of=r.as_of, run_at=r.run_at,
+                         worker=r.worker, facts=r.facts, result=r.result)
+
+
+def _letter_record(r: LetterRow) -> LetterRecord:
+    return LetterRecord(id=r.id, household_id=r.household_id, child_id=r.child_id, letter_id=r.letter_id,
+                        issued_on=r.issued_on, recipient=r.recipient, note=r.note, worker=r.worker,
+                        created_at=r.created_at)
+
+
+def _note_record(r: NoteRow) -> NoteRecord:
+    return NoteRecord(id=r.id, household_id=r.household_id, child_id=r.child_id, text=r.text, worker=r.worker,
+                      created_at=r.created_at)
+
+
+def _action_record(r: ActionRow, reference: str) -> ActionItem:
+    return ActionItem(id=r.id, household_id=r.household_id, child_id=r.child_id, code=r.code, text=r.text,
+                      source=r.source, due=r.due, created_at=r.created_at, completed_at=r.completed_at,
+                      completed_by=r.completed_by, reference=reference)
+
+
+def _progress_record(r: CheckProgressRow) -> CheckProgress:
+    return CheckProgress(household_id=r.household_id, child_id=r.child_id, question_id=r.question_id,
+                         answers=r.answers, updated_at=r.updated_at)
+
+
+def _audit_record(r: AuditRow) -> AuditEntry:
+    return AuditEntry(id=r.id, at=r.at, worker=r.worker, household_id=r.household_id, reference=r.reference,
+                      what=r.what)
+
