@@ -66,10 +66,15 @@ class _ShiftWatcher(QObject):
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self._times: list[int] = []
-        self._clock = QTimer()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # One key press reaches the window, the focused widget and its parents: count it once.
+        focus = QApplication.focusWidget()
+        if obj is not (focus if focus is not None else self.parent()):
+            return False
+        if event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
             from time import monotonic
 
             now = int(monotonic() * 1000)
@@ -77,7 +82,7 @@ class _ShiftWatcher(QObject):
             if len(self._times) >= SHIFT_PRESSES_TO_HIDE:
                 self._times = []
                 self.triggered.emit()
-        elif event.type() == QEvent.Type.KeyPress and event.key() != Qt.Key.Key_Shift:
+        elif event.key() != Qt.Key.Key_Shift:
             self._times = []
         return False
 

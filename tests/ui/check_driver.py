@@ -1,6 +1,6 @@
 """Drives the real question screens the way a person does: click an answer, press Continue."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, QPushButton, QRadioButton
 
 from kinship_app import flow
@@ -19,7 +19,9 @@ def heading_text(window) -> str:
 
 
 def press(qtbot, widget):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    # Aim at the left end: a check box's text may end well before the middle of the widget.
+    at = QPoint(min(12, widget.width() // 2), widget.height() // 2) if isinstance(widget, QCheckBox) else QPoint()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at if not at.isNull() else widget.rect().center())
 
 
 def continue_(qtbot, window):
@@ -71,6 +73,7 @@ def run_check(qtbot, window, answers: dict):
     asked = []
     while check_screen(window).mode == "question":
         qid = check_screen(window).current
+        assert qid not in asked, f"{qid} asked again: {page(window).errors.accessibleName()}"
         asked.append(qid)
         assert qid in answers, f"asked {qid} but no answer given"
         answer(qtbot, window, qid, answers[qid], answers.get("disabled"))
