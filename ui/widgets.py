@@ -84,6 +84,8 @@ class Page(QScrollArea):
         outer.addStretch(0)
         self.setWidget(inner)
         self.column = column
+        # The page itself takes focus, so the arrow and Page Down keys scroll text between controls.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def finish(self) -> None:
         self.body.addStretch(1)

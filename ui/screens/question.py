@@ -82,6 +82,7 @@ class QuestionPage(QWidget):
         self.caption.setText(_("Check what support you can get"))
         self.heading.setText(_(q.title))
         self.heading.setAccessibleName(_(q.title))
+        self.page.setAccessibleName(_(q.title))
         self.help.set_content(_(q.help_title), _(q.help))
         for code, tb in self.term_buttons:
             term = _(BY_CODE[code].term)
