@@ -298,7 +298,6 @@ def write_pdf(doc: Any, path: str) -> None:
                                          QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
         writer.setResolution(300)
         writer.setTitle(_("Your kinship care check"))
-        doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
         doc.print_(writer)
         del writer
         os.replace(tmp, path)
