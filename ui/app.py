@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 
@@ -49,6 +48,8 @@ def _server_name(data_dir: Path) -> str:
 
 
 def _already_running(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
     sock.connectToServer(name)
     if sock.waitForConnected(300):
@@ -60,7 +61,9 @@ def _already_running(name: str) -> bool:
     return False
 
 
-def _listen(name: str, window) -> QLocalServer:
+def _listen(name: str, window):
+    from PySide6.QtNetwork import QLocalServer
+
     server = QLocalServer(window)
     if not server.listen(name):
         # A copy that crashed leaves its socket behind; take it over.
