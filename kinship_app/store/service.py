@@ -184,6 +184,21 @@ class Store:
         session.add(AuditRow(at=self._now(), worker=self.worker, household_id=household_id,
                              reference=reference, what=what))
 
+    def _add(self, household_id: int, child_id: int | None, what: str, make: Callable[[HouseholdRow], Any],
+             record: Callable[[Any, str], T]) -> T:
+        """Add one row (note, letter, action) to a household, as one audited change."""
+
+        def fn(session: Session) -> T:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            item = make(row)
+            session.add(item)
+            self._touch(session, row, what)
+            session.flush()
+            return record(item, row.reference)
+
+        return self._write(fn)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -326,17 +341,9 @@ class Store:
                    child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
         _check_text("text", text, required=True)
 
-        def fn(session: Session) -> ActionItem:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            item = ActionRow(household_id=row.id, child_id=child_id, code=code, text=text, source=source,
-                             due=due, created_at=self._now(), completed_by="")
-            session.add(item)
-            self._touch(session, row, "added an action")
-            session.flush()
-            return _action_record(item, row.reference)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, "added an action", lambda row: ActionRow(
+            household_id=row.id, child_id=child_id, code=code, text=text, source=source, due=due,
+            created_at=self._now(), completed_by=""), _action_record)
 
     def complete_action(self, action_id: int, *, done: bool = True) -> ActionItem:
         """Mark an action done (or, with ``done=False``, not done after all)."""
@@ -383,17 +390,9 @@ class Store:
         _check_text("recipient", recipient)
         _check_text("note", note)
 
-        def fn(session: Session) -> LetterRecord:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            letter = LetterRow(household_id=row.id, child_id=child_id, letter_id=letter_id, issued_on=issued_on,
-                               recipient=recipient, note=note, worker=self.worker, created_at=self._now())
-            session.add(letter)
-            self._touch(session, row, f"issued letter {letter_id}")
-            session.flush()
-            return _letter_record(letter)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, f"issued letter {letter_id}", lambda row: LetterRow(
+            household_id=row.id, child_id=child_id, letter_id=letter_id, issued_on=issued_on, recipient=recipient,
+            note=note, worker=self.worker, created_at=self._now()), lambda r, _ref: _letter_record(r))
 
     def letters(self, household_id: int) -> list[LetterRecord]:
         return self._read(lambda s: [_letter_record(r) for r in s.scalars(
@@ -403,17 +402,9 @@ class Store:
     def add_note(self, household_id: int, text: str, *, child_id: int | None = None) -> NoteRecord:
         _check_text("text", text, required=True)
 
-        def fn(session: Session) -> NoteRecord:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            note = NoteRow(household_id=row.id, child_id=child_id, text=text, worker=self.worker,
-                           created_at=self._now())
-            session.add(note)
-            self._touch(session, row, "added a note")
-            session.flush()
-            return _note_record(note)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, "added a note", lambda row: NoteRow(
+            household_id=row.id, child_id=child_id, text=text, worker=self.worker, created_at=self._now()),
+            lambda r, _ref: _note_record(r))
 
     def notes(self, household_id: int) -> list[NoteRecord]:
         return self._read(lambda s: [_note_record(r) for r in s.scalars(
@@ -627,7 +618,7 @@ def check_carer(index: int, carer: Any) -> CarerRecord:
     _check_text(f"{where}.name", carer.name)
     _check_text(f"{where}.phone", carer.phone)
     _check_text(f"{where}.email", carer.email)
-    if isinstance(carer.address, str) or not all(isinstance(x, str) for x in carer.address):
+    if not isinstance(carer.address, (list, tuple)) or not all(isinstance(x, str) for x in carer.address):
         raise InvalidDataError(f"{where}.address", _("must be a list of lines of text"))
     for i, line in enumerate(carer.address):
         _check_text(f"{where}.address[{i}]", line)
@@ -665,34 +656,32 @@ def _next_reference(session: Session, year: int) -> str:
             return reference
 
 
+def _matched(rows: Sequence[Any], records: Sequence[Any], make: Callable[[], Any], field: str) -> list[Any]:
+    """Pair each record with its row (by id; a new row when it has none), in the records' order."""
+    existing = {r.id: r for r in rows}
+    out = []
+    for position, record in enumerate(records):
+        if record.id is not None and record.id not in existing:
+            raise InvalidDataError(f"{field}[{position}].id",
+                                   _("{id} is not in this household").format(id=record.id))
+        target = existing[record.id] if record.id is not None else make()
+        target.position, target.name = position, record.name
+        out.append(target)
+    return out
+
+
 def _sync_carers(row: HouseholdRow, carers: Sequence[CarerRecord]) -> None:
-    existing = {c.id: c for c in row.carers}
-    keep = []
-    for position, carer in enumerate(carers):
-        if carer.id is not None and carer.id not in existing:
-            raise InvalidDataError(f"carers[{position}].id", _("carer {id} is not in this household").format(id=carer.id))
-        target = existing.get(carer.id) if carer.id is not None else None
-        if target is None:
-            target = CarerRow()
-        target.position, target.name, target.address = position, carer.name, list(carer.address)
-        target.phone, target.email = carer.phone, carer.email
-        keep.append(target)
+    keep = _matched(row.carers, carers, CarerRow, "carers")
+    for target, carer in zip(keep, carers):
+        target.address, target.phone, target.email = list(carer.address), carer.phone, carer.email
     row.carers = keep
 
 
 def _sync_children(session: Session, row: HouseholdRow, children: Sequence[ChildRecord]) -> None:
-    existing = {c.id: c for c in row.children}
-    keep = []
-    for position, child in enumerate(children):
-        if child.id is not None and child.id not in existing:
-            raise InvalidDataError(f"children[{position}].id", _("child {id} is not in this household").format(id=child.id))
-        target = existing.get(child.id) if child.id is not None else None
-        if target is None:
-            target = ChildRow()
-        target.position, target.name = position, child.name
+    keep = _matched(row.children, children, ChildRow, "children")
+    for target, child in zip(keep, children):
         target.date_of_birth, target.order_date = child.date_of_birth, child.order_date
         target.facts, target.people = dict(child.facts), dict(child.people)
-        keep.append(target)
     removed = [c.id for c in row.children if c not in keep and c.id is not None]
     if removed:
         # The removed child's history goes with them; letters and notes stay with the household.

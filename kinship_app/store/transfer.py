@@ -115,11 +115,15 @@ class _Reader:
         value = self._get(key, False)
         return None if value is None else self.text(key)
 
-    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+    def _value(self, key: str, required: bool) -> Any:
         value = self._get(key, required)
+        if value is None and required:
+            raise ImportDataError(f"{self.path}.{key}", _("is missing"))
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self._value(key, required)
         if value is None:
-            if required:
-                raise ImportDataError(f"{self.path}.{key}", _("is missing"))
             return None
         try:
             return dt.date.fromisoformat(value)
@@ -127,10 +131,8 @@ class _Reader:
             raise ImportDataError(f"{self.path}.{key}", _("must be a date written YYYY-MM-DD")) from None
 
     def moment(self, key: str, *, required: bool = True) -> dt.datetime | None:
-        value = self._get(key, required)
+        value = self._value(key, required)
         if value is None:
-            if required:
-                raise ImportDataError(f"{self.path}.{key}", _("is missing"))
             return None
         try:
             moment = dt.datetime.fromisoformat(value)

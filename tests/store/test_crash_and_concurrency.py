@@ -18,7 +18,7 @@ import pytest
 
 from kinship_app.store import CarerRecord, ChildRecord, Store, StoreError
 
-from conftest import Clock
+from store_helpers import Clock
 
 TRIALS_MID_SAVE = 100
 CARERS, CHILDREN = 2, 3

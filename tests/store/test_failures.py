@@ -17,8 +17,7 @@ from kinship_app.store import (
 )
 from kinship_app.store import migrate
 
-from conftest import Clock
-from store_helpers import make_household
+from store_helpers import Clock, make_household
 
 BIG = "x" * 60_000
 

@@ -15,8 +15,7 @@ from sqlalchemy import create_engine, text
 from kinship_app.store import NewerSchemaError, NotAStoreError, Store, migrate
 from kinship_app.store.models import Base
 
-from conftest import Clock
-from store_helpers import make_household
+from store_helpers import Clock, make_household
 
 SAMPLES = Path(__file__).parent / "samples"
 
