@@ -1,0 +1,412 @@
+"""Letters to the council's children's services (FACTS.md section 4, items 1 to 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kinship_app.case import Case
+from kinship_app.i18n import N_, _
+from kinship_app.letters.base import CHILD, ORDER_DATE, Body, Ctx, LetterSpec, first_why, who_i_am
+from kinship_app.letters.content import Bullets, Citation, Fields, Heading, Para
+from kinship_app.letters.people import Spec
+from kinship_app.result import Assessment, flag_text
+
+SGR = "The Special Guardianship Regulations 2005"
+CA89 = "The Children Act 1989"
+GUIDANCE_2024 = "Kinship care: statutory guidance for local authorities (Department for Education, October 2024)"
+PF_REGS = "The Children (Private Arrangements for Fostering) Regulations 2005"
+
+
+def _fostering_benchmark(ctx: Ctx) -> Para | None:
+    """The fostering allowance the council should have regard to, as the assessment found it."""
+    for code in ("special_guardianship_support", "child_arrangements_order_allowance"):
+        found = ctx.assessment.entitlement(code)
+        if found and found.reference_amount:
+            return Para(_("For comparison, the national minimum fostering allowance for a child of {child}'s "
+                          "age where we live is {amount}.").format(child=ctx.child,
+                                                                  amount=ctx.money(found.reference_amount)))
+    return None
+
+
+# ---- 1. special guardianship support assessment -------------------------------------------
+
+def _sg_fits(case: Case, assessment: Assessment) -> str | None:
+    return first_why(assessment, "special_guardianship_support")
+
+
+def _sg_details(case: Case) -> list[Spec]:
+    specs = list(CHILD)
+    if case.arrangement.order == "special_guardianship_order":
+        specs.append(ORDER_DATE)
+    specs += [
+        Spec("request.needs", N_("What help the child or your family needs"), "long_text", required=False,
+             hint=N_("For example: help with the child's behaviour after a difficult start, therapy, "
+                     "contact with parents, money for a bigger bed or a school uniform.")),
+        Spec("request.services", N_("Any particular service you are asking for"), "long_text", required=False),
+        Spec("request.financial", N_("Do you also want the council to look at financial support?"), "yes_no",
+             required=False),
+    ]
+    return specs
+
+
+def _sg_body(ctx: Ctx) -> Body:
+    case = ctx.case
+    blocks = [Para(who_i_am(ctx))]
+    cites = [Citation(f"{CA89}, section 14F",
+                      _("the council must make special guardianship support services available, and must "
+                        "assess a person's needs for them when asked."))]
+    if case.arrangement.order == "special_guardianship_order":
+        blocks.append(Para(_("I am {child}'s special guardian. The court made the special guardianship order on "
+                             "{date}.").format(child=ctx.child, date=ctx.date(ctx.v("order_date")))))
+    else:
+        blocks.append(Para(_("A special guardianship order for {child} is being considered, with me as the special "
+                             "guardian.").format(child=ctx.child)))
+    blocks.append(Para(_("I am writing to ask you to carry out an assessment of our needs for special "
+                         "guardianship support services, under section 14F of the Children Act 1989 and "
+                         "regulation 11 of the Special Guardianship Regulations 2005.")))
+    looked_after = case.child.looked_after_before_order
+    if looked_after:
+        blocks.append(Para(_("{child} was looked after by a council immediately before the order. This means "
+                             "the council must carry out this assessment when I ask for it (regulation 11(1)).")
+                           .format(child=ctx.child)))
+        cites.append(Citation(f"{SGR}, regulation 11(1)",
+                              _("the council must assess when the special guardian of a child who was looked "
+                                "after immediately before the order asks.")))
+    else:
+        if looked_after is None:
+            blocks.append(Para(_("I am not sure whether {child} was looked after by a council immediately before "
+                                 "the order. Please check your records: if so, you must carry out this "
+                                 "assessment (regulation 11(1)).").format(child=ctx.child)))
+        blocks.append(Para(_("If you are minded not to carry out the assessment, please give me written notice of "
+                             "your reasons and a chance to reply before you decide (regulation 11(3)).")))
+        cites.append(Citation(f"{SGR}, regulation 11(2) and (3)",
+                              _("a written request must be considered; if the council is minded not to assess, "
+                                "it must say why and let the person reply.")))
+    if ctx.v("request.needs"):
+        blocks.append(Para(_("What we need help with: {needs}").format(needs=ctx.v("request.needs"))))
+    if ctx.v("request.services"):
+        blocks.append(Para(_("In particular, I am asking for: {services}. You may limit the assessment to this "
+                             "if that is quicker (regulation 11(4)).").format(services=ctx.v("request.services"))))
+    blocks.append(Para(_("When you assess us, please look at everything regulation 12 lists:")))
+    blocks.append(Bullets((
+        _("the child's needs as they grow, including needs that come from the past"),
+        _("my ability to meet those needs, now and in the future"),
+        _("our family and where we live"),
+        _("any earlier assessments of the child"),
+        _("the needs of my own family"),
+        _("how the arrangement may affect the child's relationship with their parents"),
+    )))
+    cites.append(Citation(f"{SGR}, regulation 12",
+                          _("what the assessment must consider, and that the council must write a report.")))
+    if ctx.v("request.financial") is not False:
+        blocks.append(Para(_("Please also assess whether I need financial support to keep caring for {child} "
+                             "(regulation 6). The guidance says the council should have regard to the fostering "
+                             "allowance that would be paid if {child} were fostered.").format(child=ctx.child)))
+        benchmark = _fostering_benchmark(ctx)
+        if benchmark:
+            blocks.append(benchmark)
+        cites.append(Citation(f"{SGR}, regulation 6",
+                              _("when the council can pay financial support to a special guardian.")))
+    blocks.append(Para(_("Please send me the written report of the assessment (regulation 12), your proposal "
+                         "for support and time to comment on it (regulation 15), and your decision in writing "
+                         "with your reasons (regulation 16).")))
+    cites.append(Citation(f"{SGR}, regulations 15 and 16",
+                          _("the council must send a proposal, allow comments, then give its decision and "
+                            "reasons in writing.")))
+    blocks.append(Para(_("Please tell me who will carry out the assessment and when it will start.")))
+    enclosures = []
+    if case.arrangement.order == "special_guardianship_order":
+        enclosures.append(_("A copy of the special guardianship order"))
+    if ctx.v("request.financial") is not False:
+        enclosures.append(_("Details of our household income, for the means test"))
+    subject = _("Request for a special guardianship support assessment: {child}").format(child=ctx.child_born())
+    return Body(subject, blocks, cites, enclosures)
+
+
+SG_SUPPORT = LetterSpec(
+    id="sg_support_assessment",
+    title=N_("Ask for a special guardianship support assessment"),
+    short="SGSA",
+    recipient="council",
+    fits=_sg_fits,
+    details=_sg_details,
+    body=_sg_body,
+    advice=(N_("Send this to the council that looked after the child if the order was made less than 3 years "
+               "ago; after that, to the council where you live."),
+            N_("Keep a copy and note the date you sent it.")),
+)
+
+
+# ---- 2. allowance, or a review of it ------------------------------------------------------
+
+def _allowance_fits(case: Case, assessment: Assessment) -> str | None:
+    if case.arrangement.order not in ("special_guardianship_order", "cao_lives_with"):
+        return None
+    return first_why(assessment, "special_guardianship_support", "child_arrangements_order_allowance")
+
+
+def _allowance_details(case: Case) -> list[Spec]:
+    return CHILD + [
+        ORDER_DATE,
+        Spec("allowance.current", N_("The allowance you get now, if any (for example £95 a week)"), "text",
+             required=False),
+        Spec("allowance.changes", N_("What has changed, or why the money is not enough"), "long_text",
+             required=False),
+    ]
+
+
+def _allowance_body(ctx: Ctx) -> Body:
+    sgo = ctx.case.arrangement.order == "special_guardianship_order"
+    blocks = [Para(who_i_am(ctx)),
+              Para(_("The court made a {order} on {date}.").format(order=ctx.order_words(),
+                                                                   date=ctx.date(ctx.v("order_date"))))]
+    current = ctx.v("allowance.current")
+    if current:
+        blocks.append(Para(_("I receive an allowance of {amount} for {child}. I am asking you to review it.")
+                           .format(amount=current, child=ctx.child)))
+    else:
+        blocks.append(Para(_("I am asking you for an allowance to help me meet the cost of caring for {child}.")
+                           .format(child=ctx.child)))
+    if ctx.v("allowance.changes"):
+        blocks.append(Para(_("The reason: {changes}").format(changes=ctx.v("allowance.changes"))))
+    if sgo:
+        blocks.append(Para(_("The Special Guardianship Regulations 2005 let the council pay financial support to "
+                             "a special guardian where it is needed to keep caring for the child, or where the "
+                             "child needs extra care because of illness, disability, behaviour or the effects of "
+                             "past abuse or neglect (regulation 6). Please assess my financial needs and review "
+                             "the allowance as the regulations set out (regulations 13 and 18). If you decide not "
+                             "to assess, please give me your reasons in writing (regulation 11(3)).")))
+        blocks.append(Para(_("When you work out the amount, please have regard to the fostering allowance that "
+                             "would be paid if {child} were fostered. In B v Lewisham (2008) the High Court found "
+                             "that a council's scheme for special guardians that was not linked to fostering "
+                             "allowances was unlawful.").format(child=ctx.child)))
+        cites = [Citation(f"{SGR}, regulations 6, 13 and 18",
+                          _("when financial support can be paid, how need is assessed, and how payments are "
+                            "reviewed.")),
+                 Citation(f"{SGR}, regulation 11(3)", _("a refusal to assess must come with reasons.")),
+                 Citation("B v London Borough of Lewisham [2008] EWHC 738 (Admin)",
+                          _("a special guardianship allowance scheme cut off from fostering rates was unlawful."))]
+    else:
+        blocks.append(Para(_("Paragraph 15 of Schedule 1 to the Children Act 1989 lets the council contribute to "
+                             "the cost of a child's accommodation and maintenance when the child lives with "
+                             "someone under a child arrangements order. I am not {child}'s parent.")
+                           .format(child=ctx.child)))
+        cites = [Citation(f"{CA89}, Schedule 1, paragraph 15",
+                          _("the council may pay towards a child's keep under a child arrangements order."))]
+    benchmark = _fostering_benchmark(ctx)
+    if benchmark:
+        blocks.append(benchmark)
+    blocks.append(Para(_("Please send me:")))
+    blocks.append(Bullets((
+        _("a written agreement that sets out the amount, how long it will be paid and how and when it will "
+          "be reviewed"),
+        _("a breakdown of how you worked out the amount, including anything you took off"),
+        _("your kinship local offer, which should explain who can get financial support, how to apply and "
+          "how you decide"),
+    )))
+    cites.append(Citation(GUIDANCE_2024,
+                          _("financial support should be set out in a written agreement giving its level, how long "
+                            "it lasts and how it will be reviewed; the local offer should say how to apply.")))
+    enclosures = [_("A copy of the {order}").format(order=ctx.order_words()),
+                  _("Details of our household income, for the means test")]
+    if current:
+        subject = _("Request for a review of my allowance: {child}").format(child=ctx.child_born())
+    else:
+        subject = _("Request for an allowance: {child}").format(child=ctx.child_born())
+    return Body(subject, blocks, cites, enclosures)
+
+
+ALLOWANCE = LetterSpec(
+    id="allowance_request",
+    title=N_("Ask for an allowance, or a review of it"),
+    short="ALLOW",
+    recipient="council",
+    fits=_allowance_fits,
+    details=_allowance_details,
+    body=_allowance_body,
+    advice=(N_("Allowances are decided by the council and usually depend on your income. Free advice lines "
+               "can help you check the amount."),),
+)
+
+
+# ---- 3. child in need assessment (section 17) ---------------------------------------------
+
+def _cin_fits(case: Case, assessment: Assessment) -> str | None:
+    return first_why(assessment, "section_17_support")
+
+
+def _cin_details(case: Case) -> list[Spec]:
+    return CHILD + [Spec("request.needs", N_("What the child needs help with"), "long_text",
+                         hint=N_("Say what is hard for the child and for you, in your own words."))]
+
+
+def _cin_body(ctx: Ctx) -> Body:
+    blocks = [
+        Para(who_i_am(ctx)),
+        Para(_("I am asking the council to assess {child} as a child in need, under section 17 of the Children "
+               "Act 1989.").format(child=ctx.child)),
+        Para(_("Under section 17(10), a child is in need if, without help from the council, they are unlikely to "
+               "reach or keep a reasonable standard of health or development, or their health or development is "
+               "likely to be significantly harmed, or if they are disabled.")),
+        Para(_("{child} needs help because: {needs}").format(child=ctx.child, needs=ctx.v("request.needs"))),
+    ]
+    if ctx.case.child.disabled:
+        blocks.append(Para(_("{child} is disabled.").format(child=ctx.child)))
+    blocks += [
+        Para(_("The council has a duty to safeguard and promote the welfare of children in need in its area, and "
+               "it can give help in kind or in cash (section 17(1) and (6)). Please assess {child}'s needs, "
+               "following Working Together to Safeguard Children, and include what support I need to care for "
+               "{child}.").format(child=ctx.child)),
+        Para(_("Please tell me who will carry out the assessment, when it will start and how long it will take, "
+               "and send me the outcome in writing.")),
+    ]
+    cites = [
+        Citation(f"{CA89}, section 17(1), (6) and (10)",
+                 _("the council must safeguard and promote the welfare of children in need; help can be in kind "
+                   "or in cash; who is a child in need.")),
+        Citation("Working Together to Safeguard Children (Department for Education)",
+                 _("how councils assess children in need.")),
+    ]
+    subject = _("Request for a child in need assessment: {child}").format(child=ctx.child_born())
+    return Body(subject, blocks, cites, [])
+
+
+CHILD_IN_NEED = LetterSpec(
+    id="child_in_need_assessment",
+    title=N_("Ask for a child in need assessment (section 17)"),
+    short="CIN",
+    recipient="council",
+    fits=_cin_fits,
+    details=_cin_details,
+    body=_cin_body,
+    advice=(N_("Write about the child's needs plainly and with examples: the assessment starts from them."),),
+)
+
+
+# ---- 4. private fostering notice ----------------------------------------------------------
+
+def _pf_fits(case: Case, assessment: Assessment) -> str | None:
+    if "private_fostering_notification" not in assessment.flags:
+        return None
+    return flag_text("private_fostering_notification")
+
+
+def _pf_details(case: Case) -> list[Spec]:
+    specs = CHILD + [
+        Spec("child.sex", N_("The child's sex"), "text"),
+        Spec("child.place_of_birth", N_("Where the child was born (town and country)"), "text"),
+        Spec("child.religion", N_("The child's religion, if any"), "text", hint=N_("Write 'none' if none.")),
+        Spec("child.ethnicity", N_("The child's ethnic background"), "text"),
+        Spec("child.culture_language", N_("The child's culture and the languages they speak"), "text"),
+        Spec("carer.previous_addresses", N_("Your other addresses in the last 5 years"), "addresses",
+             hint=N_("Leave the list empty if you have lived at your address for 5 years or more.")),
+        Spec("parents", N_("The child's parents: names and addresses"), "people",
+             hint=N_("An address can be left out if you do not know it.")),
+        Spec("others_with_pr", N_("Anyone else with parental responsibility: names and addresses"), "people",
+             required=False),
+        Spec("siblings", N_("The child's brothers and sisters under 18, and who looks after them"), "long_text",
+             hint=N_("Write 'none' if there are none.")),
+        Spec("arranged_by", N_("Anyone else who helped make the arrangement"), "long_text",
+             hint=N_("Write 'none' if nobody else was involved.")),
+        Spec("arrangement.start_date", N_("The date the child came, or will come, to live with you"), "date"),
+    ]
+    specs.append(Spec("arrangement.expected_duration", N_("How long the arrangement is expected to last"), "text",
+                      required=case.arrangement.expected_days is None))
+    return specs
+
+
+def _duration(ctx: Ctx) -> str:
+    if ctx.v("arrangement.expected_duration"):
+        return ctx.v("arrangement.expected_duration")
+    return _("about {days} days in all").format(days=ctx.case.arrangement.expected_days)
+
+
+def _people_rows(label: str, people: tuple) -> list[tuple[str, str]]:
+    if not people:
+        return [(label, _("none known"))]
+    rows = []
+    for name, address in people:
+        rows.append((label, ", ".join((name,) + address) if address else
+                     _("{name} (address not known)").format(name=name)))
+    return rows
+
+
+def _pf_body(ctx: Ctx) -> Body:
+    start: dt.date = ctx.v("arrangement.start_date")
+    if start <= ctx.as_of:
+        timing = _("{child} has lived with me since {date}. I am telling you now, as the law requires of anyone "
+                   "already caring for a child in this way (regulations 3 and 5).").format(
+            child=ctx.child, date=ctx.date(start))
+    elif (start - ctx.as_of).days >= 42:
+        timing = _("{child} will come to live with me on {date}. I am telling you at least six weeks before, as "
+                   "regulation 3 requires.").format(child=ctx.child, date=ctx.date(start))
+    else:
+        timing = _("{child} will come to live with me on {date}, which is less than six weeks away, so I am "
+                   "telling you now, as regulation 3 requires.").format(child=ctx.child, date=ctx.date(start))
+    blocks = [
+        Para(_("I am writing to tell you about a private fostering arrangement. I am going to look after {child}, "
+               "who is not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())
+             if start > ctx.as_of else
+             _("I am writing to tell you about a private fostering arrangement. I am looking after {child}, who is "
+               "not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())),
+        Para(timing),
+        Para(_("The details that Schedule 1 to the regulations asks for are below.")),
+        Heading(_("About the child")),
+    ]
+    rows = [
+        (_("Name"), ctx.child),
+        (_("Sex"), ctx.v("child.sex")),
+        (_("Date of birth"), ctx.date(ctx.v("child.date_of_birth"))),
+        (_("Place of birth"), ctx.v("child.place_of_birth")),
+        (_("Religion"), ctx.v("child.religion")),
+        (_("Ethnic background"), ctx.v("child.ethnicity")),
+        (_("Culture and languages"), ctx.v("child.culture_language")),
+        (_("Brothers and sisters under 18, and their care"), ctx.v("siblings")),
+    ]
+    blocks.append(Fields(tuple(rows)))
+    blocks.append(Heading(_("About me (the carer, and the person giving this notice)")))
+    me = [(_("Name"), ctx.v("carer.name")), (_("Address"), ", ".join(ctx.v("carer.address")))]
+    previous = ctx.v("carer.previous_addresses")
+    if previous:
+        me += [(_("Earlier address (last 5 years)"), ", ".join(a)) for a in previous]
+    else:
+        me.append((_("Earlier addresses (last 5 years)"), _("none: I have lived here for 5 years or more")))
+    blocks.append(Fields(tuple(me)))
+    blocks.append(Heading(_("The child's parents and others")))
+    others = _people_rows(_("Parent"), ctx.v("parents"))
+    if ctx.v("others_with_pr"):
+        others += _people_rows(_("Other person with parental responsibility"), ctx.v("others_with_pr"))
+    others.append((_("Others involved in making the arrangement"), ctx.v("arranged_by")))
+    blocks.append(Fields(tuple(others)))
+    blocks.append(Heading(_("The arrangement")))
+    blocks.append(Fields(((_("Start date"), ctx.date(start)), (_("Expected to last"), _duration(ctx)))))
+    blocks.append(Para(_("I understand that someone from children's services will visit us and see {child}, at "
+                         "least every 6 weeks in the first year (regulation 8). Please tell me who to contact.")
+                       .format(child=ctx.child)))
+    cites = [
+        Citation(f"{CA89}, sections 66 and 105",
+                 _("who is a privately fostered child, and which relatives are 'close' (grandparent, brother, "
+                   "sister, uncle, aunt or step-parent).")),
+        Citation(f"{PF_REGS}, regulations 3 and 5 and Schedule 1",
+                 _("the carer must tell the council at least six weeks before, or at once; what the notice must "
+                   "say.")),
+        Citation(f"{PF_REGS}, regulation 8", _("how often the council visits.")),
+    ]
+    subject = _("Notice of a private fostering arrangement: {child}").format(child=ctx.child_born())
+    return Body(subject, blocks, cites, [])
+
+
+PRIVATE_FOSTERING = LetterSpec(
+    id="private_fostering_notice",
+    title=N_("Tell the council about private fostering"),
+    short="PFN",
+    recipient="council",
+    fits=_pf_fits,
+    details=_pf_details,
+    body=_pf_body,
+    advice=(N_("Send it to the council where you live. The child's parents must tell the council too."),
+            N_("The law says at least six weeks before the child comes to live with you, or straight away if "
+               "that is sooner or has already happened.")),
+)
+
+LETTERS = (SG_SUPPORT, ALLOWANCE, CHILD_IN_NEED, PRIVATE_FOSTERING)

@@ -1,0 +1,210 @@
+"""Laying a letter out as an A4 PDF with ReportLab. It lays out; it decides nothing.
+
+Layout follows a standard UK business letter: sender's address and the date on the right, the
+recipient on the left, references, greeting, a bold subject line, the body, the sign-off with room
+to sign, then enclosures and the law the letter relies on. Every page carries "Page n of m" and our
+reference (never a name: a footer is the first thing seen on a stray page). PDF metadata holds only
+the letter's title, so no personal details leak into file properties.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from kinship_app.i18n import _
+from kinship_app.letters import fonts
+from kinship_app.letters.content import Bullets, Fields, Heading, LetterContent, Note, Para
+from kinship_app.letters.text import markup
+
+MM = 72 / 25.4
+A4 = (595.2755905511812, 841.8897637795277)
+MARGIN_X = 22 * MM
+MARGIN_TOP = 18 * MM
+MARGIN_BOTTOM = 22 * MM
+BODY_SIZE = 11
+SMALL_SIZE = 8.5
+
+
+def _styles():
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=fonts.BASE, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.38,
+                          spaceAfter=BODY_SIZE * 0.75, alignment=TA_LEFT, splitLongWords=1,
+                          bulletFontName=fonts.BASE)
+    return {
+        "body": base,
+        "address": ParagraphStyle("address", parent=base, spaceAfter=0),
+        "address_right": ParagraphStyle("address_right", parent=base, spaceAfter=0, alignment=TA_RIGHT),
+        "date": ParagraphStyle("date", parent=base, alignment=TA_RIGHT, spaceBefore=BODY_SIZE,
+                               spaceAfter=BODY_SIZE),
+        "subject": ParagraphStyle("subject", parent=base, fontName=fonts.BASE_BOLD, spaceBefore=2,
+                                  spaceAfter=BODY_SIZE),
+        "title": ParagraphStyle("title", parent=base, fontName=fonts.BASE_BOLD, fontSize=17, leading=22,
+                                spaceAfter=8),
+        "heading": ParagraphStyle("heading", parent=base, fontName=fonts.BASE_BOLD, fontSize=12.5, leading=17,
+                                  spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=3),
+        "field": ParagraphStyle("field", parent=base, leftIndent=12, firstLineIndent=-12, spaceAfter=3),
+        "small": ParagraphStyle("small", parent=base, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.35,
+                                spaceAfter=3, textColor="#333333"),
+        "small_heading": ParagraphStyle("small_heading", parent=base, fontName=fonts.BASE_BOLD,
+                                        fontSize=SMALL_SIZE + 0.5, leading=SMALL_SIZE * 1.5, spaceBefore=6,
+                                        spaceAfter=2, keepWithNext=1),
+    }
+
+
+def _p(text: str, style, **kw):
+    from reportlab.platypus import Paragraph
+
+    bold = style.fontName == fonts.BASE_BOLD
+    return Paragraph(markup(text, bold=bold, style_font=style.fontName), style, **kw)
+
+
+def _story(content: LetterContent) -> list:
+    from reportlab.platypus import KeepTogether, Spacer
+
+    st = _styles()
+    story: list = []
+    if content.sender:
+        story.append(_p(content.sender.name, st["address_right"]))
+        story += [_p(line, st["address_right"]) for line in content.sender.lines]
+    if content.recipient or content.sender:
+        story.append(_p(content.date_text, st["date"]))
+    if content.recipient:
+        story.append(_p(content.recipient.name, st["address"]))
+        story += [_p(line, st["address"]) for line in content.recipient.lines]
+        story.append(Spacer(1, BODY_SIZE))
+        story += [_p(line, st["address"]) for line in content.reference_lines()]
+        story.append(Spacer(1, BODY_SIZE))
+    if content.salutation:
+        story.append(_p(content.salutation, st["body"]))
+        story.append(_p(content.subject, st["subject"]))
+    else:
+        story.append(_p(content.subject, st["title"]))
+    for block in content.blocks:
+        if isinstance(block, Para):
+            story.append(_p(block.text, st["body"]))
+        elif isinstance(block, Heading):
+            story.append(_p(block.text, st["heading"]))
+        elif isinstance(block, Note):
+            story.append(_p(block.text, st["small"]))
+        elif isinstance(block, Bullets):
+            story += [_p(item, st["bullet"], bulletText="•") for item in block.items]
+            story.append(Spacer(1, 5))
+        elif isinstance(block, Fields):
+            story += [_field(label, value, st["field"]) for label, value in block.rows]
+            story.append(Spacer(1, 5))
+        else:
+            raise TypeError(type(block).__name__)
+    if content.closing:
+        story.append(KeepTogether([
+            Spacer(1, 4), _p(content.closing, st["body"]),
+            Spacer(1, 16 * MM),  # room to sign by hand
+            _p(content.signature_name, st["body"]),
+        ]))
+    if content.enclosures:
+        story.append(_p(_("Enclosed:"), st["small_heading"]))
+        story += [_p(item, st["bullet"], bulletText="•") for item in content.enclosures]
+    if content.citations:
+        story.append(_p(_("The law and guidance this relies on") if not content.closing else
+                        _("The law and guidance this letter relies on"), st["small_heading"]))
+        for c in content.citations:
+            story.append(_p(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
+    return story
+
+
+def _field(label: str, value: str, style):
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup(label + ":", bold=True, style_font=style.fontName) + " "
+                     + markup(value, style_font=style.fontName), style)
+
+
+def _canvas_class(reference: str):
+    from reportlab.pdfgen import canvas
+
+    class NumberedCanvas(canvas.Canvas):
+        """Draws 'Page n of m' once the number of pages is known."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int):
+            self.saveState()
+            self.setFont(fonts.BASE, 8.5)
+            self.setFillColor("#444444")
+            y = MARGIN_BOTTOM / 2
+            self.drawCentredString(A4[0] / 2, y, _("Page {n} of {total}").format(n=self._pageNumber, total=total))
+            self.drawRightString(A4[0] - MARGIN_X, y, reference)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _build(content: LetterContent, out) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    fonts.register()
+    doc = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=content.title, author="", subject="", creator="kinship-app",
+        lang=content.language, initialFontName=fonts.BASE, invariant=1,
+    )
+    doc.build(_story(content), canvasmaker=_canvas_class(content.our_reference))
+
+
+def render_pdf_bytes(content: LetterContent) -> bytes:
+    buf = io.BytesIO()
+    _build(content, buf)
+    return buf.getvalue()
+
+
+def render_pdf(content: LetterContent, path) -> None:
+    """Write the PDF to ``path`` atomically: a half-written file never appears there."""
+    path = Path(path)
+    data = render_pdf_bytes(content)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a folder this way.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,149 @@
+"""Turning plain text into safe ReportLab markup.
+
+ReportLab's ``Paragraph`` reads its text as markup: ``Jo <b>Smith`` would turn bold or crash the
+letter, ``<img src="file:…">`` would read a file from the disk and ``<a href>`` would plant a live
+link. So letter content is always plain text, and this module is the one place where it becomes
+markup: control characters are dropped, ``& < >`` are escaped, and each run of characters is set in
+an embedded font that has their glyphs. Arabic-script and Hebrew runs are shaped and put in visual
+order here (ReportLab lays out left to right), as MACHINE.md describes: ``arabic-reshaper`` joins the
+letters and ``python-bidi`` orders the run; spaces inside such a run become no-break spaces so a
+line never splits a right-to-left name in the wrong place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from kinship_app.letters import fonts
+
+# Characters that only steer layout (bidi overrides and isolates, zero-width joiners, variation
+# selectors, soft hyphen, byte-order mark, tag characters): they carry no visible letter, and a
+# bidi override could make printed text read differently from what was typed.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe00-\ufe0f"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+_LINE_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029]+")
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_RTL_CLASSES = {"R", "AL"}
+_NBSP = "\u00a0"
+
+
+class UnprintableText(ValueError):
+    def __init__(self, chars: str):
+        super().__init__(chars)
+        self.chars = chars
+
+
+def clean(text: str) -> str:
+    """The text as it will print: NFC, line breaks as spaces, control and steering characters gone."""
+    text = unicodedata.normalize("NFC", str(text))
+    text = _LINE_BREAKS.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    # Other controls (NUL, ESC, DEL, C1) and lone surrogates from JSON escapes like "\ud800".
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def is_arabic_script(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS)
+
+
+def unprintable(text: str) -> str:
+    """The characters of ``text``, as drawn, that no embedded font has, in order, without repeats."""
+    missing = [
+        ch for ch in _visual(clean(text))
+        if not all(any(fonts.has_glyph(name, ch) for name in chain) for chain in fonts.FALLBACK.values())
+    ]
+    return "".join(dict.fromkeys(missing))
+
+
+@dataclass(frozen=True)
+class Run:
+    font: str
+    text: str  # in visual order, as drawn
+
+
+def _visual(text: str) -> str:
+    """Put each right-to-left stretch of ``text`` into visual order, shaped (the line itself is LTR)."""
+    if not any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text):
+        return text
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if unicodedata.bidirectional(text[i]) not in _RTL_CLASSES:
+            out.append(text[i])
+            i += 1
+            continue
+        # A stretch runs from one strong RTL character to the last one before the next strong
+        # LTR character; neutrals and numbers in between belong to it.
+        j = last = i
+        while j < n and unicodedata.bidirectional(text[j]) != "L":
+            if unicodedata.bidirectional(text[j]) in _RTL_CLASSES:
+                last = j
+            j += 1
+        out.append(_shape_rtl(text[i:last + 1]).replace(" ", _NBSP))
+        i = last + 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _shape_rtl(stretch: str) -> str:
+    from bidi import get_display
+
+    # Harakat are kept: dropping them would print a name differently from how it was typed.
+    shaped = _reshaper().reshape(stretch) if any(is_arabic_script(c) for c in stretch) else stretch
+    return get_display(shaped, base_dir="R")
+
+
+@lru_cache(maxsize=1)
+def _reshaper():
+    import arabic_reshaper
+
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
+def runs(text: str, bold: bool = False) -> list[Run]:
+    """``clean(text)`` in visual order, split into runs that each one embedded font can draw."""
+    visual = _visual(clean(text))
+    result: list[Run] = []
+    current: str | None = None
+    buf: list[str] = []
+    for ch in visual:
+        font = _font_for(ch, bold, current)
+        if font != current and buf:
+            result.append(Run(current, "".join(buf)))
+            buf = []
+        current = font
+        buf.append(ch)
+    if buf:
+        result.append(Run(current, "".join(buf)))
+    return result
+
+
+def _font_for(ch: str, bold: bool, current: str | None) -> str:
+    if is_arabic_script(ch) and fonts.has_glyph(fonts.ARABIC_FACE[bold], ch):
+        return fonts.ARABIC_FACE[bold]
+    # Spaces, digits and punctuation stay in the font already in use when it has them, so an
+    # Arabic name's spaces do not switch font back and forth.
+    if current and unicodedata.category(ch)[0] in "ZPN" and fonts.has_glyph(current, ch):
+        return current
+    for name in fonts.FALLBACK[bold]:
+        if fonts.has_glyph(name, ch):
+            return name
+    raise UnprintableText(ch)
+
+
+def markup(text: str, bold: bool = False, style_font: str | None = None) -> str:
+    """Safe ReportLab markup for plain ``text``: escaped, with a font tag per script run.
+
+    ``style_font`` is the paragraph style's font; runs in any other font get a ``<font>`` tag."""
+    base = style_font or fonts.FALLBACK[bold][0]
+    parts = []
+    for run in runs(text, bold):
+        chunk = escape(run.text)
+        parts.append(chunk if run.font == base else f'<font name="{run.font}">{chunk}</font>')
+    return "".join(parts)
