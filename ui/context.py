@@ -1,0 +1,72 @@
+"""What every screen needs from the running app, passed in (no global singletons).
+
+Nothing here touches the disk at start-up: the settings file is only written when a setting
+changes, and the store (SQLAlchemy, the database file) is opened the first time it is needed, so a
+quick check that never opens it leaves no trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QSettings
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kinship-app", appauthor=False))
+
+
+class AppContext:
+    def __init__(self, data_dir: Path | None = None, database_url: str | None = None,
+                 today: Callable[[], dt.date] | None = None):
+        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        # An explicit ini path under the data folder: never the global registry or ~/.config.
+        self.settings = QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        self._database_url = database_url
+        self.today: Callable[[], dt.date] = today or dt.date.today
+        self._store: Any = None
+
+    @property
+    def database_url(self) -> str:
+        """The PostgreSQL address from Settings or the command line, else the SQLite file here."""
+        url = self._database_url or str(self.settings.value("data/database_url", "") or "")
+        return url or f"sqlite:///{self.data_dir / 'kinship.sqlite3'}"
+
+    def set_database_url(self, url: str) -> None:
+        self._database_url = None
+        self.settings.setValue("data/database_url", url)
+        self.close_store()
+
+    def setting(self, key: str, default: Any) -> Any:
+        value = self.settings.value(key, default)
+        if isinstance(default, int) and not isinstance(value, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        return value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.settings.setValue(key, value)
+
+    def store(self) -> Any:
+        """The open store (imported and opened on first use: SQLAlchemy alone costs ~0.5 s)."""
+        if self._store is None:
+            from kinship_app.store import open_store
+
+            if self.database_url.startswith("sqlite:"):
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._store = open_store(self.database_url)
+        return self._store
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            close = getattr(self._store, "close", None)
+            if close:
+                close()
+            self._store = None
