@@ -57,11 +57,13 @@ class AppContext:
     def store(self) -> Any:
         """The open store (imported and opened on first use: SQLAlchemy alone costs ~0.5 s)."""
         if self._store is None:
-            from kinship_app.store import open_store
+            from kinship_app.store import Store
 
             if self.database_url.startswith("sqlite:"):
                 self.data_dir.mkdir(parents=True, exist_ok=True)
-            self._store = open_store(self.database_url)
+            # The store never reads the clock itself; the GUI gives it the moment (UTC, aware).
+            self._store = Store(self.database_url, clock=lambda: dt.datetime.now(dt.timezone.utc),
+                                create_folder=True)
         return self._store
 
     def close_store(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kinship_app.i18n import _, format_date, ngettext
 from kinship_app.result import category_title
 from ui import widgets
-from ui.screens.households_kit import clear_layout, field_label, set_field_label
+from ui.screens.households_kit import chosen_code, field_label, set_field_label
 
 RECENT_LIMIT = 20
 EXPORT_FILTER = "JSON (*.json)"
@@ -51,6 +51,8 @@ class HouseholdList(widgets.Page):
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
+        self.status = widgets.label()
+        self.status.hide()
         self.list_title = widgets.heading(level=2)
         self.empty = widgets.label()
         self.results = QListWidget()
@@ -62,7 +64,7 @@ class HouseholdList(widgets.Page):
         self.import_button = widgets.button()
         for b in (self.open_button, self.create_button, self.import_button):
             self.actions.addWidget(b)
-        for w in (self.title, self.intro, self.search_label):
+        for w in (self.title, self.status, self.intro, self.search_label):
             self.body.addWidget(w)
         self.body.addLayout(row)
         for w in (self.list_title, self.empty, self.results):
@@ -83,6 +85,7 @@ class HouseholdList(widgets.Page):
     def retranslate_ui(self) -> None:
         self.title.setText(_("Households"))
         self.title.setAccessibleName(_("Households"))
+        self.setAccessibleName(_("Households"))
         self.intro.setText(_("Find a household by a name or its reference. So that other people using this "
                              "computer cannot read names over your shoulder, the recent list shows "
                              "references only."))
@@ -93,6 +96,10 @@ class HouseholdList(widgets.Page):
         widgets.set_button_text(self.import_button, _("Import a household…"))
         self.results.setAccessibleName(_("Search results") if self._showing_search else _("Recent households"))
         self.show_rows(self._rows, self._showing_search)
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def set_finder(self, find: Callable[[str], list[Any]]) -> None:
         self._find = find
@@ -171,6 +178,7 @@ class CreateHousehold(widgets.Page):
         widgets.set_button_text(self.back, _("Back"))
         self.title.setText(_("Create a household"))
         self.title.setAccessibleName(self.title.text())
+        self.setAccessibleName(self.title.text())
         self.intro.setText(_("You can add addresses and more children later. Answers to the check are saved "
                              "as they are given."))
         set_field_label(self.carer_label, _("Carer's name"))
@@ -187,10 +195,7 @@ class CreateHousehold(widgets.Page):
         self.errors.clear()
 
     def council_code(self) -> str | None:
-        i = self.council.currentIndex()
-        if i < 0 or self.council.currentText().strip() != self.council.itemText(i):
-            return None
-        return self.council.itemData(i)
+        return chosen_code(self.council)
 
     def _submit(self) -> None:
         problems = []
@@ -219,12 +224,16 @@ class HouseholdView(widgets.Page):
         self.back = widgets.button(role="link")
         self.title = widgets.heading()
         self.subtitle = widgets.label()
+        self.status = widgets.Card("panel")
+        self.status_text = self.status.add(widgets.label())
+        self.status.hide()
         self.section_bar = widgets.FlowLayout()
         self.section_group = QButtonGroup(self)
         self.section_group.setExclusive(True)
         self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
+        self.body.addWidget(self.status)
         self.body.addLayout(self.section_bar)
         self.finish()
         self.back.clicked.connect(self.back_requested)
@@ -250,6 +259,10 @@ class HouseholdView(widgets.Page):
             page.hide()
         return b
 
+    def say(self, text: str) -> None:
+        self.status_text.setText(text)
+        self.status.setVisible(bool(text))
+
     def section_button(self, key: str) -> QPushButton:
         return self._buttons[key]
 
@@ -264,21 +277,23 @@ class HouseholdView(widgets.Page):
 
 
 class HouseholdsScreen(QWidget):
-    """The households screen. ``store`` is a callable giving the open store (opened on first use,
-    so a quick check that never comes here leaves nothing on disk)."""
+    """The households screen, built as ``HouseholdsScreen(ctx, ops, window)`` (ui/main_window.py).
 
-    # The check flow belongs to the main window: it asks for a child's answers to be changed
-    # (household id, child id) and saves them through ``ui.screens.households_autosave``.
-    change_answers_requested = Signal(int, int)
+    From ``ctx`` it takes ``ctx.store`` (a callable: the store is opened on first use, so a quick
+    check that never comes here leaves nothing on disk), the ``ctx.today`` clock, the data folder
+    and the settings. A child's answers are changed in the main window's check flow, with
+    ``households_autosave`` saving each answer to the store as it is given.
+    """
+
     household_opened = Signal(int)
 
-    def __init__(self, store: Callable[[], Any], today: Callable[[], dt.date], ops,
-                 data_dir: Path | None = None, councils=None, parent: QWidget | None = None):
+    def __init__(self, ctx, ops, window=None, councils=None, parent: QWidget | None = None):
         super().__init__(parent)
         if councils is None:
             from kinship_app.data import councils
-        self._store, self._today, self._ops = store, today, ops
-        self._data_dir = Path(data_dir) if data_dir else None
+        self.ctx, self.window_ = ctx, window
+        self._store, self._today, self._ops = ctx.store, ctx.today, ops
+        self._data_dir = Path(ctx.data_dir)
         self._councils = councils
         self.household: Any = None
 
@@ -336,8 +351,8 @@ class HouseholdsScreen(QWidget):
         from ui.screens.letters import LettersPanel
         from ui.screens.support import SupportPanel
 
-        self.letters = LettersPanel(store=self._store, today=self._today, ops=self._ops)
-        self.letters.letter_recorded.connect(lambda: self.reload())
+        self.letters = LettersPanel(today=self._today, ops=self._ops, store=self._store)
+        self.letters.letter_recorded.connect(lambda _id: self.reload())
         self.support = SupportPanel(today=self._today, data_dir=self._data_dir)
         self.view.add_section("letters", self.letters)
         self.view.add_section("support", self.support)
@@ -347,6 +362,7 @@ class HouseholdsScreen(QWidget):
         self.list_page.retranslate_ui()
         self.create_page.retranslate_ui()
         widgets.set_button_text(self.view.back, _("Back to households"))
+        self.view.setAccessibleName(_("Household"))
         titles = {"overview": _("Overview"), "actions": _("Things to do"), "history": _("History"),
                   "notes": _("Notes"), "letters": _("Letters"), "support": _("Support near you")}
         for key, text in titles.items():
@@ -366,6 +382,7 @@ class HouseholdsScreen(QWidget):
     # -- the list ------------------------------------------------------------------------------
 
     def show_list(self) -> None:
+        self.list_page.say("")
         self.household = None
         self.letters.set_household(None, None)
         self.stack.setCurrentWidget(self.list_page)
@@ -388,11 +405,9 @@ class HouseholdsScreen(QWidget):
     def _create(self, carer: str, child: str, council: str | None) -> None:
         from kinship_app.store.records import CarerRecord, ChildRecord
 
-        facts = {"household": {"council": council}} if council else {}
-
         def create():
             return self.store.create_household(
-                carers=[CarerRecord(name=carer)], children=[ChildRecord(name=child, facts=facts)],
+                carers=[CarerRecord(name=carer)], children=[ChildRecord(name=child)],
                 council=council)
 
         self.run(create, lambda record: self.open_household(record.id), changes="household")
@@ -405,6 +420,7 @@ class HouseholdsScreen(QWidget):
 
         def show(record):
             self.household = record
+            self.view.say("")
             self._show_household()
             self.stack.setCurrentWidget(self.view)
             self.view.show_section("overview")
@@ -452,11 +468,81 @@ class HouseholdsScreen(QWidget):
             return
         self.view.title.setText(_("Household {reference}").format(reference=record.reference))
         self.view.title.setAccessibleName(self.view.title.text())
+        self.view.setAccessibleName(self.view.title.text())
         names = [c.name for c in record.carers if c.name] + [c.name for c in record.children if c.name]
         council = self._councils.get(record.council) if record.council else None
         parts = [", ".join(names)] if names else []
         parts.append(council.nice_name if council else _("Council area not known"))
         self.view.subtitle.setText(" · ".join(parts))
+
+    # -- the check, with every answer saved --------------------------------------------------------
+
+    def _household_check(self, household_id: int, child_id: int):
+        from ui.screens.households_autosave import HouseholdCheck
+
+        def saved(_run) -> None:
+            if self.household is not None and self.household.id == household_id:
+                self.reload()
+
+        return HouseholdCheck(self._store, household_id, child_id, self._today, self._ops,
+                              settings=self.ctx.settings, on_saved=saved)
+
+    def change_answers(self, child_id: int) -> None:
+        """Open the check for a child of the open household, at their saved answers if any."""
+        self._start_check(self.household.id, child_id)
+
+    def _start_check(self, household_id: int, child_id: int) -> None:
+        check = self._household_check(household_id, child_id)
+        answers, question = {}, None
+        try:
+            answers, question = check.resume_point()
+        except Exception as exc:  # the store cannot be read: say so, start with no answers
+            self._ops.report(exc)
+        self.window_.start_check(saver=check.save, answers=answers, question=question,
+                                 on_finished=check.finished)
+
+    def resume_unfinished(self) -> bool:
+        """After a crash: reopen the check that was under way, at the same question."""
+        from ui.screens.households_autosave import UNFINISHED_KEY, unfinished_household
+
+        household_id = unfinished_household(self.ctx.settings)
+        if household_id is None:
+            return False
+        try:
+            progress = self.store.progress(household_id)
+        except Exception:  # erased since, or the store is elsewhere now: nothing to resume
+            progress = None
+        if progress is None or progress.child_id is None or progress.question_id == flow_end():
+            self.ctx.settings.remove(UNFINISHED_KEY)
+            return False
+        self._start_check(household_id, progress.child_id)
+        return True
+
+    # -- what the main window asks of a screen ---------------------------------------------------
+
+    def title(self) -> str:
+        if self.stack.currentWidget() is self.view and self.household is not None:
+            return _("Household {reference}").format(reference=self.household.reference)
+        return _("Households")
+
+    def on_shown(self) -> None:
+        if self.stack.currentWidget() is self.view and self.household is not None:
+            self.reload()
+        elif self.stack.currentWidget() is not self.create_page:
+            self.show_list()
+
+    def clear_sensitive(self) -> None:
+        """'Hide this screen': forget the household on screen and any name typed in the search."""
+        self.list_page.search.clear()
+        self.list_page.show_rows([], searched=False)
+        self.create_page.reset()
+        self.household = None
+        self.letters.set_household(None, None)
+        self.stack.setCurrentWidget(self.list_page)
+
+    def print_(self) -> None:
+        if self.stack.currentWidget() is self.view and self.view.current_section() == "letters":
+            self.letters.print_letter()
 
     # -- re-check, export, import, erase ----------------------------------------------------------
 
@@ -480,8 +566,7 @@ class HouseholdsScreen(QWidget):
             _write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
             return path
 
-        self.run(write, lambda p: QMessageBox.information(
-            self, _("Household exported"),
+        self.run(write, lambda p: self.view.say(
             _("Household {reference} was saved to {path}. This file holds personal details: keep it "
               "somewhere safe and delete it when it is no longer needed.").format(
                 reference=record.reference, path=p)))
@@ -521,11 +606,17 @@ class HouseholdsScreen(QWidget):
             return
 
         def done(report):
-            QMessageBox.information(self, _("Household erased"),
-                                    _("Household {reference} was erased.").format(reference=report.reference))
             self.show_list()
+            self.list_page.say(_("Household {reference} was erased from this computer.").format(
+                reference=report.reference))
 
         self.run(lambda: self.store.erase_household(record.id), done, changes="household")
+
+
+def flow_end() -> str:
+    from kinship_app import flow
+
+    return flow.END
 
 
 def _latest_runs(runs: list[Any]) -> dict[int, Any]:

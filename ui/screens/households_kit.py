@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -10,14 +11,23 @@ def field_label(text: str, buddy: QWidget) -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
     lab.setBuddy(buddy)
-    buddy.setAccessibleName(text.replace("&", ""))
+    _name(buddy, text)
     return lab
 
 
 def set_field_label(lab: QLabel, text: str) -> None:
     lab.setText(text)
     if lab.buddy() is not None:
-        lab.buddy().setAccessibleName(text.replace("&", ""))
+        _name(lab.buddy(), text)
+
+
+def _name(widget: QWidget, text: str) -> None:
+    name = text.replace("&", "")
+    widget.setAccessibleName(name)
+    # An editable combo box's typing field takes the focus itself, so it needs the name too.
+    edit = getattr(widget, "lineEdit", lambda: None)()
+    if edit is not None:
+        edit.setAccessibleName(name)
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -51,3 +61,16 @@ def scroll_to_top(widget: QWidget) -> None:
         parent = parent.parentWidget()
     if parent is not None:
         parent.verticalScrollBar().setValue(0)
+
+
+def chosen_code(box) -> str | None:
+    """The code of the item an editable combo box names: the one chosen, or the one whose name was
+    typed in full (any case); None if the words typed name none."""
+    typed = box.currentText().strip()
+    if not typed:
+        return None
+    i = box.currentIndex()
+    if i >= 0 and box.itemText(i).casefold() == typed.casefold():
+        return box.itemData(i)
+    i = box.findText(typed, Qt.MatchFlag.MatchFixedString)
+    return box.itemData(i) if i >= 0 else None

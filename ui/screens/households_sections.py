@@ -102,13 +102,11 @@ class OverviewSection(_Section):
                                        _("1 kind of help may apply. See History for the full answer.")))
         row = widgets.FlowLayout()
         change = widgets.button(role="primary" if run is None else "",
-                                on_click=lambda _c=False, cid=child.id: self.screen.change_answers_requested.emit(
-                                    record.id, cid))
-        widgets.set_button_text(change, _("Start the check") if run is None and not child.facts
-                                else _("Change answers"),
+                                on_click=lambda _c=False, cid=child.id: self.screen.change_answers(cid))
+        widgets.set_button_text(change, _("Start the check") if run is None else _("Change answers"),
                                 _("Answers for {name}").format(name=child.name) if child.name else "")
         row.addWidget(change)
-        if child.facts:
+        if run is not None:
             again = widgets.button(role="primary" if run is not None else "",
                                    on_click=lambda _c=False, cid=child.id: self.screen.reassess(cid))
             widgets.set_button_text(again, _("Check again for today"),

@@ -54,6 +54,7 @@ class LettersPanel(Panel):
         self.content: Any = None
         self.pdf: bytes | None = None
         self.recorded = False
+        self._latest: dict[int, Any] = {}
 
         self.choose = _ChoosePage(self)
         self.details = _DetailsPage(self)
@@ -83,10 +84,11 @@ class LettersPanel(Panel):
         self.choose.set_children(record.children if record is not None else ())
         self._select_child(child_id)
 
-    def set_case(self, case, assessment: Assessment) -> None:
-        """Letters for a case held only in memory (nothing is saved)."""
+    def set_case(self, case, assessment: Assessment | None) -> None:
+        """Letters for a case held only in memory (nothing is saved); None to forget it."""
         self.household, self._latest, self.child_id = None, {}, None
-        self.case, self.assessment, self.assessed_on = case, assessment, assessment.as_of
+        self.case, self.assessment = case, assessment
+        self.assessed_on = assessment.as_of if assessment is not None else None
         self.choose.set_children(())
         self._restart()
 
@@ -328,8 +330,11 @@ class _ChoosePage(Panel):
             self.choices.deleteLater()
             self.choices = None
         if s.assessment is None:
-            self.intro.setText(_("Letters are chosen from the result of the check. Do the check for this child "
-                                 "first (Overview, then Start the check)."))
+            self.intro.setText(
+                _("Letters are chosen from the result of the check. Do the check for this child first "
+                  "(Overview, then Start the check).") if s.household is not None else
+                _("Letters are chosen from the result of a check. Do a check first, or open a saved household "
+                  "and choose Letters there."))
             self.go.hide()
             return
         if not s.letters:
@@ -493,16 +498,41 @@ class _PageImage(QLabel):
 
 
 class LettersScreen(widgets.Page):
-    """The letters steps as a screen of their own, scrolling (for the main window)."""
+    """Letters as a screen of its own (``LettersScreen(ctx, ops, window)``, see ui/main_window.py),
+    for the check just done without a saved household: nothing typed here is saved."""
 
-    def __init__(self, today: Callable[[], dt.date], ops, store: Callable[[], Any] | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx, ops, window=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.panel = LettersPanel(today=today, ops=ops, store=store)
+        self.window_ = window
+        self.panel = LettersPanel(today=ctx.today, ops=ops, store=None)
         self.body.addWidget(self.panel)
-        self.letter_recorded = self.panel.letter_recorded
-        self.set_household = self.panel.set_household
-        self.set_case = self.panel.set_case
+        self._shown_for: Any = None
+        self.setAccessibleName(_("Letters"))
+
+    def title(self) -> str:
+        return _("Letters")
+
+    def on_shown(self) -> None:
+        check = self.window_.built_screens().get("check") if self.window_ is not None else None
+        assessment = getattr(check, "assessment", None)
+        if assessment is not None and assessment is not self._shown_for:
+            from kinship_app import flow
+            from kinship_app.case import parse_case
+
+            self._shown_for = assessment
+            self.panel.set_case(parse_case(flow.answers_to_case(check.answers)), assessment)
+        elif assessment is None and self._shown_for is None:
+            self.panel.set_case(None, None)
+        self.panel.choose.title.setFocus()
+
+    def print_(self) -> None:
+        if self.panel.current is self.panel.preview:
+            self.panel.print_letter()
+
+    def clear_sensitive(self) -> None:
+        self._shown_for = None
+        self.panel.set_case(None, None)
 
     def retranslate_ui(self) -> None:
         self.panel.retranslate_ui()
+        self.setAccessibleName(_("Letters"))

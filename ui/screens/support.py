@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QVBoxLayout, 
 
 from kinship_app.i18n import N_, _, format_date, ngettext
 from ui import widgets
-from ui.screens.households_kit import Panel, clear_layout, field_label, set_field_label
+from ui.screens.households_kit import Panel, chosen_code, clear_layout, field_label, set_field_label
 
 ALL = ""
 
@@ -120,10 +120,7 @@ class SupportPanel(Panel):
         self.refresh()
 
     def council_code(self) -> str | None:
-        i = self.council_box.currentIndex()
-        if i < 0 or self.council_box.currentText().strip() != self.council_box.itemText(i):
-            return None
-        return self.council_box.itemData(i)
+        return chosen_code(self.council_box)
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Support near you"))
@@ -292,14 +289,37 @@ def _link(label: str, url: str) -> str:
 
 
 class SupportScreen(widgets.Page):
-    """Support near you as a screen of its own, scrolling (for the main window)."""
+    """Support near you as a screen of its own (``SupportScreen(ctx, ops, window)``, see
+    ui/main_window.py). It starts at the council area of the check just done, if there is one."""
 
-    def __init__(self, today: Callable[[], dt.date], data_dir: Path | None, council: str | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx, ops=None, window=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.panel = SupportPanel(today=today, data_dir=data_dir, council=council)
+        self.window_ = window
+        self.panel = SupportPanel(today=ctx.today, data_dir=ctx.data_dir)
         self.body.addWidget(self.panel)
         self.set_council = self.panel.set_council
+        self.setAccessibleName(_("Support near you"))
+
+    def title(self) -> str:
+        return _("Support near you")
+
+    def on_shown(self) -> None:
+        if self.panel.council_code() is None:
+            code = _council_of_last_check(self.window_)
+            if code:
+                self.panel.set_council(code)
+        self.panel.title.setFocus()
 
     def retranslate_ui(self) -> None:
         self.panel.retranslate_ui()
+        self.setAccessibleName(_("Support near you"))
+
+
+def _council_of_last_check(window) -> str | None:
+    check = window.built_screens().get("check") if window is not None else None
+    answers = getattr(check, "answers", None)
+    if not answers:
+        return None
+    from kinship_app import flow
+
+    return (flow.answers_to_case(answers).get("household") or {}).get("council")
