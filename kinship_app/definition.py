@@ -331,8 +331,11 @@ def _informal(case: Case, out: Classification, rel: str | None) -> str:
 def _support_without_kinship(case: Case, out: Classification) -> None:
     """Special guardians and adopters who were not friends or family before are not kinship carers,
     yet the support that comes with the order still applies (Special Guardianship Regulations 2005)."""
-    if case.carer.relationship == "no_prior_connection" and case.arrangement.order in (
-            "special_guardianship_order", "adoption_order", "cao_lives_with"):
+    rel, order = case.carer.relationship, case.arrangement.order
+    # A step-parent can be a special guardian (s14A(2)(b) bars only parents) but is a 'parent' in the
+    # glossary; the Sch 1 para 15 allowance is barred to a parent's spouse, so a CAO does not count here.
+    if (rel == "no_prior_connection" and order in ("special_guardianship_order", "adoption_order", "cao_lives_with")) \
+            or (rel == "step_parent" and order == "special_guardianship_order"):
         out.flag("order_support_without_kinship")
         out.reasons.append(Reason(
             _("Even so, the help that comes with your court order still applies to you."),

@@ -496,6 +496,27 @@ def peer_support(c: Context) -> Entitlement | None:
 
 
 @rule
+def kinship_local_offer(c: Context) -> Entitlement | None:
+    """Kinship care: statutory guidance for local authorities (DfE, October 2024): every council
+    should publish a 'kinship local offer' saying what support it gives, who can get financial
+    support, how to apply, when it is means-tested and how decisions are made."""
+    if not c.kinship_or_maybe and "order_support_without_kinship" not in c.cls.flags:
+        return None
+    council = c.council
+    where = (_("{council}'s kinship local offer").format(council=council.nice_name) if council
+             else _("your council's kinship local offer"))
+    return Entitlement(
+        code="kinship_local_offer", title=_("Your council's kinship local offer"),
+        why=_("Every council should publish what support it gives kinship families, who can get money, how "
+              "to apply and how it decides."),
+        next_step=_("Read {where} on the council's website, or ask children's services for a copy. Any money "
+                    "it agrees to pay should be set out in a written agreement saying how much, for how long "
+                    "and how it will be reviewed.").format(where=where),
+        source="Kinship care: statutory guidance for local authorities (DfE, October 2024)",
+        amount=None, certainty="qualifies")
+
+
+@rule
 def advice_line(c: Context) -> Entitlement | None:
     """Free, independent advice for kinship carers: Family Rights Group's advice line."""
     return Entitlement(

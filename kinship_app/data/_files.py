@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kinship_app.i18n import _
+
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -26,22 +28,29 @@ class DataError(ValueError):
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(read_bytes(path), path)
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    try:
+        if limit is not None and path.stat().st_size > limit:
+            raise DataError(path, "", _("is too large for this kind of file (over {size} KB)").format(size=limit // 1024))
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, "", _("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
+
+
+def parse_toml(raw: bytes, path: Path | str) -> dict[str, Any]:
     import tomllib
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, "", f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise DataError(path, "", "is not UTF-8 text") from None
-    try:
-        return tomllib.loads(text)
+        raise DataError(path, "", _("is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(path, "", f"is not valid TOML ({exc})") from None
+        raise DataError(path, "", _("is not valid TOML ({reason})").format(reason=exc)) from None
     except RecursionError:
-        raise DataError(path, "", "is nested too deeply to be a data file") from None
+        raise DataError(path, "", _("is nested too deeply to be a data file")) from None
 
 
 class Fields:
@@ -50,7 +59,7 @@ class Fields:
     def __init__(self, path: Path | str, where: str, table: Any):
         self.path, self.where = path, where
         if not isinstance(table, dict):
-            self.fail("", "must be a table")
+            self.fail("", _("must be a table"))
         self.table: dict[str, Any] = table
 
     def fail(self, key: str, message: str) -> None:
@@ -61,12 +70,12 @@ class Fields:
         # A misspelt key would otherwise be ignored silently; say so instead.
         for key in self.table:
             if key not in allowed:
-                self.fail(str(key), f"unknown field (expected one of: {', '.join(allowed)})")
+                self.fail(str(key), _("unknown field (expected one of: {allowed})").format(allowed=", ".join(allowed)))
 
     def get(self, key: str, default: Any = ...) -> Any:
         if key not in self.table:
             if default is ...:
-                self.fail(key, "is missing")
+                self.fail(key, _("is missing"))
             return default
         return self.table[key]
 
@@ -75,11 +84,11 @@ class Fields:
         if value is default and default is not ...:
             return value
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, "must be non-empty text")
+            self.fail(key, _("must be non-empty text"))
         if len(value) > max_len:
-            self.fail(key, f"is too long (at most {max_len} characters)")
+            self.fail(key, _("is too long (at most {count} characters)").format(count=max_len))
         if any(ord(c) < 32 and c not in "\t\n" for c in value):
-            self.fail(key, "contains control characters")
+            self.fail(key, _("contains control characters"))
         return value.strip()
 
     def code(self, key: str, default: Any = ...) -> str:
@@ -87,7 +96,7 @@ class Fields:
         if value is default and default is not ...:
             return value
         if not isinstance(value, str) or not SLUG.match(value) or len(value) > 80:
-            self.fail(key, "must be a code of lower-case letters, digits, '-' or '_'")
+            self.fail(key, _("must be a code of lower-case letters, digits, '-' or '_'"))
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: Any = ...) -> str:
@@ -95,7 +104,7 @@ class Fields:
         if value is default and default is not ...:
             return value
         if value not in choices:
-            self.fail(key, f"must be one of: {', '.join(choices)} (got {_show(value)})")
+            self.fail(key, _("must be one of: {choices} (got {value})").format(choices=", ".join(choices), value=_show(value)))
         return value
 
     def url(self, key: str, default: Any = ...) -> str:
@@ -103,7 +112,7 @@ class Fields:
         if value is default and default is not ...:
             return value
         if not URL.match(value):
-            self.fail(key, f"must be a web address starting with https:// (got {_show(value)})")
+            self.fail(key, _("must be a web address starting with https:// (got {value})").format(value=_show(value)))
         return value
 
     def date(self, key: str, default: Any = ...) -> dt.date:
@@ -112,13 +121,13 @@ class Fields:
             return value
         # TOML writes dates bare (2026-04-06); a datetime or a quoted string is a mistake.
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            self.fail(key, f"must be a date written like 2026-04-06, without quotes (got {_show(value)})")
+            self.fail(key, _("must be a date written like 2026-04-06, without quotes (got {value})").format(value=_show(value)))
         return value
 
     def boolean(self, key: str, default: Any = ...) -> bool:
         value = self.get(key, default)
         if not isinstance(value, bool):
-            self.fail(key, "must be true or false")
+            self.fail(key, _("must be true or false"))
         return value
 
     def number(self, key: str) -> float:
@@ -129,7 +138,7 @@ class Fields:
         if value is default and default is not ...:
             return value
         if not isinstance(value, list):
-            self.fail(key, "must be a list, like [\"a\", \"b\"]")
+            self.fail(key, _("must be a list, like [\"a\", \"b\"]"))
         return value
 
     def sub(self, key: str, default: Any = ...) -> "Fields":
@@ -139,9 +148,9 @@ class Fields:
 
 def check_number(fields: Fields, key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        fields.fail(key, f"must be a number of pounds, like 27.05 (got {_show(value)})")
+        fields.fail(key, _("must be a number of pounds, like 27.05 (got {value})").format(value=_show(value)))
     if not math.isfinite(value) or value < 0 or value > 1_000_000:
-        fields.fail(key, f"must be an amount between 0 and 1,000,000 (got {value})")
+        fields.fail(key, _("must be an amount between 0 and 1,000,000 (got {value})").format(value=value))
     return float(value)
 
 

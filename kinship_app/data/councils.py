@@ -19,7 +19,7 @@ ATTRIBUTION = N_("Council names and codes: mySociety, UK Local Authority Names a
 CODE = re.compile(r"^E(06|08|09|10)\d{6}$")
 NMA_REGIONS = ("london", "south_east", "rest_of_england")
 COLUMNS = ("code", "official_name", "nice_name", "type", "region", "nma_region",
-           "nma_region_confirmed", "gov_uk_slug", "checked_on")
+           "nma_region_confirmed", "nma_region_source", "gov_uk_slug", "checked_on")
 
 TYPES = {
     "county": N_("County council"),
@@ -52,6 +52,7 @@ class Council:
     nma_region: str  # london | south_east | rest_of_england
     # False where DfE's NMA region for this council could not be confirmed (resources/councils/README.md).
     nma_region_confirmed: bool
+    nma_region_source: str | None  # where a council states its NMA region, if we found it
     pilot: bool  # in the Kinship Allowance Pilot (see pilot_areas for the date it applies from)
     gov_uk_slug: str | None
     checked_on: dt.date
@@ -163,6 +164,7 @@ def _read_csv(path: Path, pilot_codes: set[str]) -> list[Council]:
             region=f.choice("region", tuple(REGIONS)),
             nma_region=f.choice("nma_region", NMA_REGIONS),
             nma_region_confirmed=row["nma_region_confirmed"] == "yes",
+            nma_region_source=f.url("nma_region_source") if row["nma_region_source"] else None,
             pilot=code in pilot_codes,
             gov_uk_slug=slug,
             checked_on=checked,

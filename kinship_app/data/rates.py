@@ -126,6 +126,8 @@ def lookup(name: str, as_of: dt.date, **dims: str) -> Amount | None:
     Raises ``UnknownRateError`` (a ValueError) for an unknown name, a missing or unexpected
     dimension, or a dimension value the rate does not have.
     """
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise ValueError(f"as_of must be a date, not {type(as_of).__name__}")
     rate = _rate(name)
     key = _key(rate, dims)
     period = next((p for p in reversed(rate.periods) if p.covers(as_of)), None)

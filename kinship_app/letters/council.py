@@ -344,10 +344,12 @@ def _pf_body(ctx: Ctx) -> Body:
         timing = _("{child} will come to live with me on {date}, which is less than six weeks away, so I am "
                    "telling you now, as regulation 3 requires.").format(child=ctx.child, date=ctx.date(start))
     blocks = [
-        Para(_("I am writing to tell you about a private fostering arrangement. I am going to look after {child}, "
+        Para(_("I am writing to tell you about a private fostering arrangement (section 66 of the Children Act 1989). "
+               "I am going to look after {child}, "
                "who is not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())
              if start > ctx.as_of else
-             _("I am writing to tell you about a private fostering arrangement. I am looking after {child}, who is "
+             _("I am writing to tell you about a private fostering arrangement (section 66 of the Children Act 1989). "
+               "I am looking after {child}, who is "
                "not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())),
         Para(timing),
         Para(_("The details that Schedule 1 to the regulations asks for are below.")),

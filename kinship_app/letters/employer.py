@@ -26,7 +26,8 @@ JOB = Spec("work.job_title", N_("Your job title"), "text", required=False)
 
 
 def _kinship_context() -> Para:
-    return Para(_("I am a kinship carer: I am raising a child in my family who cannot live with their parents. "
+    return Para(_("I am a kinship carer: I am raising a relative's or friend's child who cannot live with their "
+                  "parents. "
                   "The Department for Education's guidance for employers explains how employers can support "
                   "kinship carers. If you have a kinship care or family-friendly policy, I would be grateful "
                   "for a copy."))
@@ -34,7 +35,7 @@ def _kinship_context() -> Para:
 
 def _opening(ctx: Ctx) -> str:
     if ctx.v("work.job_title"):
-        return _("I work for you as {job}.").format(job=ctx.v("work.job_title"))
+        return _("I work for you. My job title is {job}.").format(job=ctx.v("work.job_title"))
     return _("I work for you.")
 
 
@@ -62,7 +63,7 @@ def _fw_body(ctx: Ctx) -> Body:
     blocks = [
         Para(_opening(ctx) + " " + _("This is a statutory request for flexible working under section 80F of the "
                                      "Employment Rights Act 1996.")),
-        Para(_("I am asking to change my working pattern because I care for a child in my family.")),
+        Para(_("I am asking to change my working pattern because I have taken on the care of a child.")),
         Para(_("My working pattern now: {now}").format(now=ctx.v("work.current_pattern"))),
         Para(_("The working pattern I am asking for: {new}").format(new=ctx.v("work.requested_pattern"))),
         Para(_("I would like the change to start on {date}.").format(date=ctx.date(ctx.v("work.start_date")))),
@@ -136,8 +137,8 @@ def _pl_body(ctx: Ctx) -> Body:
         raise LetterError("people.leave.end_date", _("must be on or after the first day of leave"))
     blocks = [
         Para(_opening(ctx) + " " + _("I have worked for you for at least a year.")),
-        Para(_("I have parental responsibility for {child} under a {order}.").format(
-            child=ctx.child_born(), order=ctx.order_words())),
+        Para(_("Under a {order}, I have parental responsibility for {child}. I can show you the order if you "
+               "need evidence.").format(child=ctx.child_born(), order=ctx.order_words())),
         Para(_("I am giving you notice that I want to take unpaid parental leave from {start} to {end}.").format(
             start=ctx.date(start), end=ctx.date(end))),
         Para(_("Parents and others with parental responsibility who have a year's service can take up to 18 weeks "
@@ -151,10 +152,8 @@ def _pl_body(ctx: Ctx) -> Body:
                    "18 weeks per child, at most 4 weeks a year.")),
         Citation(DFE_EMPLOYERS, _("how employers can support kinship carers at work.")),
     ]
-    enclosures = [_("A copy of the {order}, if you ask for evidence of parental responsibility").format(
-        order=ctx.order_words())]
     subject = _("Notice of unpaid parental leave: {name}").format(name=ctx.v("carer.name"))
-    return Body(subject, blocks, cites, enclosures)
+    return Body(subject, blocks, cites, [])
 
 
 PARENTAL_LEAVE = LetterSpec(

@@ -36,9 +36,10 @@ ARABIC_FACE = {False: ARABIC, True: ARABIC_BOLD}
 def register() -> None:
     """Register the embedded fonts with ReportLab once per process."""
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
 
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
     # So that <b> inside a run, or a bold style, maps to the bold face of the same family.
@@ -47,6 +48,23 @@ def register() -> None:
         addMapping(regular, 0, 1, regular)
         addMapping(regular, 1, 0, bold)
         addMapping(regular, 1, 1, bold)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but with characters beyond U+FFFF (emoji) written as UTF-16
+    surrogate pairs, as the PDF format requires; ReportLab 5.1 writes ``<1F475>``, which readers
+    reject, so an emoji in a name would vanish when the letter's text is copied or read aloud."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(subset),
+        *("<%02X> <%s>" % (i, utf16(code)) for i, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
 
 
 @lru_cache(maxsize=None)

@@ -61,7 +61,7 @@ def _p(text: str, style, **kw):
     from reportlab.platypus import Paragraph
 
     bold = style.fontName == fonts.BASE_BOLD
-    return Paragraph(markup(text, bold=bold, style_font=style.fontName), style, **kw)
+    return Paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
 
 
 def _story(content: LetterContent) -> list:
@@ -109,9 +109,9 @@ def _story(content: LetterContent) -> list:
     if content.enclosures:
         story.append(_p(_("Enclosed:"), st["small_heading"]))
         story += [_p(item, st["bullet"], bulletText="•") for item in content.enclosures]
-    if content.citations:
-        story.append(_p(_("The law and guidance this relies on") if not content.closing else
-                        _("The law and guidance this letter relies on"), st["small_heading"]))
+    # A summary shows each item's source beside it; a letter lists its law once, at the end.
+    if content.citations and content.closing:
+        story.append(_p(_("The law and guidance this letter relies on"), st["small_heading"]))
         for c in content.citations:
             story.append(_p(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
     return story
@@ -120,8 +120,8 @@ def _story(content: LetterContent) -> list:
 def _field(label: str, value: str, style):
     from reportlab.platypus import Paragraph
 
-    return Paragraph(markup(label + ":", bold=True, style_font=style.fontName) + " "
-                     + markup(value, style_font=style.fontName), style)
+    return Paragraph(markup(label + ":", bold=True, style_font=style.fontName, size=style.fontSize) + " "
+                     + markup(value, style_font=style.fontName, size=style.fontSize), style)
 
 
 def _canvas_class(reference: str):

@@ -43,14 +43,14 @@ def _school_body(ctx: Ctx) -> Body:
     ]
     ppp = ctx.assessment.entitlement("pupil_premium_plus")
     if ppp and ppp.amount:
-        blocks.append(Para(_("Pupil Premium Plus is {amount} for each eligible pupil. It is paid to the school, "
-                             "to help children like {child}.").format(amount=ctx.money(ppp.amount),
+        blocks.append(Para(_("Pupil Premium Plus is paid to the school, to help children like {child}. For each "
+                             "eligible pupil it is {amount}.").format(amount=ctx.money(ppp.amount),
                                                                      child=ctx.child)))
     blocks.append(Para(_("I would like to meet the designated teacher for looked-after and previously looked-after "
                          "children, to talk about how the school will use Pupil Premium Plus to support {child}.")
                        .format(child=ctx.child)))
-    blocks.append(Para(_("When {child} applies for a school place, previously looked-after children have the "
-                         "highest priority in admissions. I will tick the looked-after box on the application and "
+    blocks.append(Para(_("When {child} applies for a school place: the School Admissions Code (paragraph 1.7) "
+                         "gives previously looked-after children the highest priority in admissions. I will tick the looked-after box on the application and "
                          "send the order as evidence by the deadline. The admissions team may check with the "
                          "council that looked after {child}.").format(child=ctx.child)))
     blocks.append(Para(_("The council's Virtual School Head can give the school and me advice about {child}'s "

@@ -54,7 +54,9 @@ def _entitlement_blocks(ctx: Ctx, ent: Entitlement) -> list:
     if ent.amount:
         out.append(Para(_("Amount: {amount}").format(amount=ctx.money(ent.amount))))
     if ent.reference_amount:
-        out.append(Para(_("For comparison: {amount}").format(amount=ctx.money(ent.reference_amount))))
+        label = ent.reference_amount.label
+        out.append(Para(_("For comparison ({label}): {amount}").format(label=label, amount=ctx.money(ent.reference_amount))
+                        if label else _("For comparison: {amount}").format(amount=ctx.money(ent.reference_amount))))
     out.append(Para(_(CERTAINTY.get(ent.certainty, CERTAINTY["may_qualify"])) + " " + ent.why))
     if ent.next_step:
         out.append(Para(_("What to do: {step}").format(step=ent.next_step)))
@@ -105,11 +107,17 @@ def _body(ctx: Ctx) -> Body:
         blocks.append(Bullets(tuple(
             _("{text} (by {date})").format(text=action.text, date=ctx.date(action.due)) if action.due else action.text
             for action in a.actions)))
-    if a.entitlements:
+    advice = a.entitlement("advice_line")
+    if advice:
+        # A human to talk to, near the top, not after pages of entitlements (UX.md).
+        blocks.append(Heading(_("Free, independent advice")))
+        blocks.append(Para(advice.next_step))
+    others = [e for e in a.entitlements if e.code != "advice_line"]
+    if others:
         blocks.append(Heading(_("What you may be able to get")))
         blocks.append(Para(_("Amounts are for this one child. Each shows the period it is paid for and the dates "
                              "the figure applies to.")))
-        for ent in a.entitlements:
+        for ent in others:
             blocks += _entitlement_blocks(ctx, ent)
     cites = [Citation(src, "") for src in
              dict.fromkeys([r.source for r in a.reasons if r.source] + [e.source for e in a.entitlements if e.source])]

@@ -21,12 +21,15 @@ from xml.sax.saxutils import escape
 from kinship_app.letters import fonts
 
 # Characters that only steer layout (bidi overrides and isolates, zero-width joiners, variation
-# selectors, soft hyphen, byte-order mark, tag characters): they carry no visible letter, and a
-# bidi override could make printed text read differently from what was typed.
+# selectors, soft hyphen, byte-order mark, tag characters, emoji skin-tone modifiers): they carry
+# no letter of their own in black-and-white print, and a bidi override could make printed text read
+# differently from what was typed.
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe00-\ufe0f"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+    "\U0001f3fb-\U0001f3ff\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
+# Naskh letters look small beside Latin at the same size; this evens them out.
+ARABIC_SCALE = 1.15
 _LINE_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029]+")
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _RTL_CLASSES = {"R", "AL"}
@@ -137,13 +140,18 @@ def _font_for(ch: str, bold: bool, current: str | None) -> str:
     raise UnprintableText(ch)
 
 
-def markup(text: str, bold: bool = False, style_font: str | None = None) -> str:
+def markup(text: str, bold: bool = False, style_font: str | None = None, size: float | None = None) -> str:
     """Safe ReportLab markup for plain ``text``: escaped, with a font tag per script run.
 
-    ``style_font`` is the paragraph style's font; runs in any other font get a ``<font>`` tag."""
+    ``style_font`` and ``size`` are the paragraph style's; runs in any other font get a ``<font>`` tag."""
     base = style_font or fonts.FALLBACK[bold][0]
     parts = []
     for run in runs(text, bold):
         chunk = escape(run.text)
-        parts.append(chunk if run.font == base else f'<font name="{run.font}">{chunk}</font>')
+        if run.font == base:
+            parts.append(chunk)
+        elif size and run.font == fonts.ARABIC_FACE[bold]:
+            parts.append(f'<font name="{run.font}" size="{size * ARABIC_SCALE:.2f}">{chunk}</font>')
+        else:
+            parts.append(f'<font name="{run.font}">{chunk}</font>')
     return "".join(parts)

@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
+from kinship_app.i18n import _
 from kinship_app.store.errors import (
     DiskFullError, LockedError, MissingFolderError, ReadOnlyError, ServerUnavailableError, StoreError,
 )
@@ -80,15 +81,22 @@ def make_engine(url: URL) -> Engine:
         return engine
     if backend == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
-    raise StoreError(f"unsupported database URL {url.render_as_string(hide_password=True)!r}: "
-                     "use sqlite:///PATH or postgresql+psycopg://…")
+    raise StoreError(_("The database setting {url} is not one this app can use: give sqlite:///PATH or "
+                       "postgresql+psycopg://USER@HOST/DATABASE.").format(url=url.render_as_string(hide_password=True)))
 
 
 def parse_url(text: str) -> URL:
     try:
         return make_url(text)
     except Exception as exc:
-        raise StoreError(f"not a database URL: {text!r}") from exc
+        raise StoreError(_("The database setting {text} is not a database address.").format(text=repr(text))) from exc
+
+
+def _read_only_fs(where: str) -> bool:
+    try:
+        return bool(os.statvfs(Path(where).parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def translate(exc: BaseException, where: str = "") -> StoreError | None:
@@ -110,10 +118,11 @@ def translate(exc: BaseException, where: str = "") -> StoreError | None:
             if where and not Path(where).parent.is_dir():
                 return MissingFolderError(str(Path(where).parent), detail)
             return ReadOnlyError(where, detail)
+        if name.startswith("SQLITE_IOERR") and where and _read_only_fs(where):
+            return ReadOnlyError(where, detail)
         if name.startswith("SQLITE_IOERR") and "disk i/o" in text:
-            return StoreError("The computer could not read or write the saved-households file "
-                              f"({where}). Nothing saved was lost. Check the disk, then try again.",
-                              detail=detail)
+            return StoreError(_("The computer could not read or write the saved-households file ({where}). Nothing "
+                                "saved was lost. Check the disk, then try again.").format(where=where), detail=detail)
         return None
     if isinstance(orig, OSError):
         if orig.errno == errno.ENOSPC:

@@ -95,6 +95,7 @@ class InvalidDataError(StoreError):
     def __init__(self, field: str, message: str):
         super().__init__(_("{field}: {message}").format(field=field, message=message))
         self.field = field
+        self.reason = message
 
 
 class ImportDataError(InvalidDataError):

@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from kinship_app.i18n import _
 from kinship_app.store.errors import BackupError, NewerSchemaError, NotAStoreError, StoreError
 from kinship_app.store.models import Base
 from kinship_app.store.records import BackupReport
@@ -136,17 +137,17 @@ def verify_sqlite(path: Path, expected_counts: dict[str, int] | None = None) -> 
     """integrity_check, our schema, not newer, and (when given) exactly these row counts."""
     revision = inspect_sqlite(path)
     if revision is None:
-        raise BackupError(f"{path} holds no saved households", detail="no schema revision")
+        raise BackupError(_("{path} holds no saved households").format(path=path), detail="no schema revision")
     con = _ro_connect(path)
     try:
         check = [r[0] for r in con.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
-            raise BackupError(f"{path} failed its integrity check", detail="; ".join(check[:5]))
+            raise BackupError(_("{path} is damaged: it failed its integrity check").format(path=path), detail="; ".join(check[:5]))
         counts = row_counts(con)
     finally:
         con.close()
     if expected_counts is not None and counts != expected_counts:
-        raise BackupError(f"{path} does not hold the same rows as the original",
+        raise BackupError(_("{path} does not hold the same rows as the original").format(path=path),
                           detail=f"expected {expected_counts}, found {counts}")
     return BackupReport(path=str(path), row_counts=counts, schema=revision)
 
@@ -165,8 +166,10 @@ def _write_locked(path: Path) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-def backup_sqlite(source: Path, dest: Path) -> BackupReport:
-    """Copy a live database safely (VACUUM INTO, never a file copy), verify it, then move it into place."""
+def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> BackupReport:
+    """Copy a live database safely (VACUUM INTO, never a file copy), verify it, then move it into place.
+
+    ``already_locked``: the caller holds the write lock (the upgrade does), so nothing can change."""
     dest = Path(dest)
     if not dest.parent.is_dir():
         from kinship_app.store.errors import MissingFolderError
@@ -175,10 +178,10 @@ def backup_sqlite(source: Path, dest: Path) -> BackupReport:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with _write_locked(source) as lock:
-            counts = row_counts(lock)
+        with contextlib.nullcontext() if already_locked else _write_locked(source):
             reader = sqlite3.connect(source, timeout=30, isolation_level=None)
             try:
+                counts = row_counts(reader)
                 # The copy leaves out free pages, so erased households are not carried into backups.
                 reader.execute("VACUUM INTO ?", (str(partial),))
             finally:
@@ -191,7 +194,7 @@ def backup_sqlite(source: Path, dest: Path) -> BackupReport:
         partial.unlink(missing_ok=True)
         from kinship_app.store.engine import translate
 
-        raise (translate(exc, str(dest)) or BackupError(f"the backup to {dest} failed", detail=str(exc))) from exc
+        raise (translate(exc, str(dest)) or BackupError(_("The backup to {dest} failed; nothing saved was changed.").format(dest=dest), detail=str(exc))) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -209,7 +212,7 @@ def restore_sqlite(backup: Path, live: Path) -> BackupReport:
     except sqlite3.Error as exc:
         from kinship_app.store.engine import translate
 
-        raise (translate(exc, str(live)) or StoreError(f"the restore into {live} failed", detail=str(exc))) from exc
+        raise (translate(exc, str(live)) or StoreError(_("The restore into {live} failed.").format(live=live), detail=str(exc))) from exc
     finally:
         src.close()
         dst.close()

@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 
 from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
 from kinship_app.result import Assessment
+from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
     IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
-    BackupError, ConflictError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
-    NotFoundError, StoreError,
+    BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
+    NotFoundError, ReadOnlyError, StoreError,
 )
 from kinship_app.store.models import (
     ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, CounterRow, HouseholdRow,
@@ -119,7 +120,8 @@ class Store:
             return  # a server's backups are its administrator's (pg_dump); the upgrade is one transaction
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite")
+        migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite",
+                              already_locked=True)
 
     def _check_file(self) -> None:
         # A write into a file deleted or moved while open would go to a vanished inode and be lost.
@@ -145,6 +147,10 @@ class Store:
                 err = translate(exc, self._where)
                 if isinstance(err, LockedError) and attempt < retries - 1:
                     continue
+                if isinstance(err, (ReadOnlyError, MissingFolderError, DiskFullError)):
+                    # Pooled connections may have opened read-only or lost their file: start afresh
+                    # next time, so the store works again as soon as the cause is gone.
+                    self.engine.dispose()
                 if err is not None:
                     raise err from exc
                 raise
@@ -177,6 +183,21 @@ class Store:
     def _audit(self, session: Session, household_id: int | None, reference: str, what: str) -> None:
         session.add(AuditRow(at=self._now(), worker=self.worker, household_id=household_id,
                              reference=reference, what=what))
+
+    def _add(self, household_id: int, child_id: int | None, what: str, make: Callable[[HouseholdRow], Any],
+             record: Callable[[Any, str], T]) -> T:
+        """Add one row (note, letter, action) to a household, as one audited change."""
+
+        def fn(session: Session) -> T:
+            row = self._lock(session, household_id)
+            _check_child_of(session, row.id, child_id)
+            item = make(row)
+            session.add(item)
+            self._touch(session, row, what)
+            session.flush()
+            return record(item, row.reference)
+
+        return self._write(fn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -320,17 +341,9 @@ class Store:
                    child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
         _check_text("text", text, required=True)
 
-        def fn(session: Session) -> ActionItem:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            item = ActionRow(household_id=row.id, child_id=child_id, code=code, text=text, source=source,
-                             due=due, created_at=self._now(), completed_by="")
-            session.add(item)
-            self._touch(session, row, "added an action")
-            session.flush()
-            return _action_record(item, row.reference)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, "added an action", lambda row: ActionRow(
+            household_id=row.id, child_id=child_id, code=code, text=text, source=source, due=due,
+            created_at=self._now(), completed_by=""), _action_record)
 
     def complete_action(self, action_id: int, *, done: bool = True) -> ActionItem:
         """Mark an action done (or, with ``done=False``, not done after all)."""
@@ -377,17 +390,9 @@ class Store:
         _check_text("recipient", recipient)
         _check_text("note", note)
 
-        def fn(session: Session) -> LetterRecord:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            letter = LetterRow(household_id=row.id, child_id=child_id, letter_id=letter_id, issued_on=issued_on,
-                               recipient=recipient, note=note, worker=self.worker, created_at=self._now())
-            session.add(letter)
-            self._touch(session, row, f"issued letter {letter_id}")
-            session.flush()
-            return _letter_record(letter)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, f"issued letter {letter_id}", lambda row: LetterRow(
+            household_id=row.id, child_id=child_id, letter_id=letter_id, issued_on=issued_on, recipient=recipient,
+            note=note, worker=self.worker, created_at=self._now()), lambda r, _ref: _letter_record(r))
 
     def letters(self, household_id: int) -> list[LetterRecord]:
         return self._read(lambda s: [_letter_record(r) for r in s.scalars(
@@ -397,17 +402,9 @@ class Store:
     def add_note(self, household_id: int, text: str, *, child_id: int | None = None) -> NoteRecord:
         _check_text("text", text, required=True)
 
-        def fn(session: Session) -> NoteRecord:
-            row = self._lock(session, household_id)
-            _check_child_of(session, row.id, child_id)
-            note = NoteRow(household_id=row.id, child_id=child_id, text=text, worker=self.worker,
-                           created_at=self._now())
-            session.add(note)
-            self._touch(session, row, "added a note")
-            session.flush()
-            return _note_record(note)
-
-        return self._write(fn)
+        return self._add(household_id, child_id, "added a note", lambda row: NoteRow(
+            household_id=row.id, child_id=child_id, text=text, worker=self.worker, created_at=self._now()),
+            lambda r, _ref: _note_record(r))
 
     def notes(self, household_id: int) -> list[NoteRecord]:
         return self._read(lambda s: [_note_record(r) for r in s.scalars(
@@ -473,7 +470,7 @@ class Store:
             if session.scalar(select(HouseholdRow.id).where(HouseholdRow.reference == reference)) is not None:
                 from kinship_app.store.errors import ImportDataError
 
-                raise ImportDataError("household.reference", f"this store already has a household {reference}")
+                raise ImportDataError("household.reference", _("this store already has a household {reference}").format(reference=reference))
             row = transfer.insert_household(session, parsed, reference)
             row.search_text = _search_text(row)
             self._audit(session, row.id, row.reference,
@@ -520,8 +517,8 @@ class Store:
 
     def _need_file(self) -> Path:
         if self.path is None:
-            raise BackupError("Backups of a shared database server are made on the server (pg_dump) by "
-                              "whoever looks after it; this app backs up only its own file.")
+            raise BackupError(_("Backups of a shared database server are made on the server (pg_dump) by "
+                                "whoever looks after it; this app backs up only its own file."))
         return self.path
 
     def backup(self, dest: str | Path | None = None) -> BackupReport:
@@ -568,43 +565,43 @@ MAX_TEXT = 100_000
 
 def _check_text(field: str, value: Any, *, required: bool = False) -> None:
     if not isinstance(value, str):
-        raise InvalidDataError(field, "must be text")
+        raise InvalidDataError(field, _("must be text"))
     if required and not value.strip():
-        raise InvalidDataError(field, "must not be empty")
+        raise InvalidDataError(field, _("must not be empty"))
     if len(value) > MAX_TEXT:
-        raise InvalidDataError(field, f"is longer than {MAX_TEXT} characters")
+        raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
     if "\x00" in value:
-        raise InvalidDataError(field, "contains a NUL character")
+        raise InvalidDataError(field, _("contains a NUL character"))
 
 
 def _check_council(council: Any) -> None:
     if council is not None and (not isinstance(council, str) or not COUNCIL_CODE.match(council)):
-        raise InvalidDataError("council", "must be the ONS code of an English upper-tier council, like E08000035")
+        raise InvalidDataError("council", _("must be the ONS code of an English upper-tier council, like E08000035"))
 
 
 def _check_date(field: str, value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidDataError(field, "must be a date")
+        raise InvalidDataError(field, _("must be a date"))
 
 
 def _jsonable(value: Any, field: str = "data") -> Any:
     try:
         return json.loads(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError) as exc:
-        raise InvalidDataError(field, "cannot be saved as JSON") from exc
+        raise InvalidDataError(field, _("cannot be saved as JSON")) from exc
 
 
 def check_child(index: int, child: Any) -> ChildRecord:
     where = f"children[{index}]"
     if not isinstance(child, ChildRecord):
-        raise InvalidDataError(where, "must be a ChildRecord")
+        raise InvalidDataError(where, _("must be a ChildRecord"))
     _check_text(f"{where}.name", child.name)
     _check_date(f"{where}.date_of_birth", child.date_of_birth)
     _check_date(f"{where}.order_date", child.order_date)
     if not isinstance(child.facts, dict) or "people" in child.facts:
-        raise InvalidDataError(f"{where}.facts", "must be the case's child, carer, arrangement and household sections")
+        raise InvalidDataError(f"{where}.facts", _("must be the case's child, carer, arrangement and household sections"))
     if not isinstance(child.people, dict):
-        raise InvalidDataError(f"{where}.people", "must be a JSON object")
+        raise InvalidDataError(f"{where}.people", _("must be a JSON object"))
     try:
         parse_case(dict(child.facts))
     except CaseError as exc:
@@ -617,12 +614,12 @@ def check_child(index: int, child: Any) -> ChildRecord:
 def check_carer(index: int, carer: Any) -> CarerRecord:
     where = f"carers[{index}]"
     if not isinstance(carer, CarerRecord):
-        raise InvalidDataError(where, "must be a CarerRecord")
+        raise InvalidDataError(where, _("must be a CarerRecord"))
     _check_text(f"{where}.name", carer.name)
     _check_text(f"{where}.phone", carer.phone)
     _check_text(f"{where}.email", carer.email)
-    if isinstance(carer.address, str) or not all(isinstance(x, str) for x in carer.address):
-        raise InvalidDataError(f"{where}.address", "must be a list of lines of text")
+    if not isinstance(carer.address, (list, tuple)) or not all(isinstance(x, str) for x in carer.address):
+        raise InvalidDataError(f"{where}.address", _("must be a list of lines of text"))
     for i, line in enumerate(carer.address):
         _check_text(f"{where}.address[{i}]", line)
     return CarerRecord(name=carer.name, address=tuple(carer.address), phone=carer.phone, email=carer.email,
@@ -639,7 +636,7 @@ def _check_child_of(session: Session, household_id: int, child_id: int | None) -
         return
     owner = session.scalar(select(ChildRow.household_id).where(ChildRow.id == child_id))
     if owner != household_id:
-        raise InvalidDataError("child_id", f"child {child_id} is not in this household")
+        raise InvalidDataError("child_id", _("child {id} is not in this household").format(id=child_id))
 
 
 # -- writing helpers ---------------------------------------------------------------------------------------
@@ -659,34 +656,32 @@ def _next_reference(session: Session, year: int) -> str:
             return reference
 
 
+def _matched(rows: Sequence[Any], records: Sequence[Any], make: Callable[[], Any], field: str) -> list[Any]:
+    """Pair each record with its row (by id; a new row when it has none), in the records' order."""
+    existing = {r.id: r for r in rows}
+    out = []
+    for position, record in enumerate(records):
+        if record.id is not None and record.id not in existing:
+            raise InvalidDataError(f"{field}[{position}].id",
+                                   _("{id} is not in this household").format(id=record.id))
+        target = existing[record.id] if record.id is not None else make()
+        target.position, target.name = position, record.name
+        out.append(target)
+    return out
+
+
 def _sync_carers(row: HouseholdRow, carers: Sequence[CarerRecord]) -> None:
-    existing = {c.id: c for c in row.carers}
-    keep = []
-    for position, carer in enumerate(carers):
-        if carer.id is not None and carer.id not in existing:
-            raise InvalidDataError(f"carers[{position}].id", f"carer {carer.id} is not in this household")
-        target = existing.get(carer.id) if carer.id is not None else None
-        if target is None:
-            target = CarerRow()
-        target.position, target.name, target.address = position, carer.name, list(carer.address)
-        target.phone, target.email = carer.phone, carer.email
-        keep.append(target)
+    keep = _matched(row.carers, carers, CarerRow, "carers")
+    for target, carer in zip(keep, carers):
+        target.address, target.phone, target.email = list(carer.address), carer.phone, carer.email
     row.carers = keep
 
 
 def _sync_children(session: Session, row: HouseholdRow, children: Sequence[ChildRecord]) -> None:
-    existing = {c.id: c for c in row.children}
-    keep = []
-    for position, child in enumerate(children):
-        if child.id is not None and child.id not in existing:
-            raise InvalidDataError(f"children[{position}].id", f"child {child.id} is not in this household")
-        target = existing.get(child.id) if child.id is not None else None
-        if target is None:
-            target = ChildRow()
-        target.position, target.name = position, child.name
+    keep = _matched(row.children, children, ChildRow, "children")
+    for target, child in zip(keep, children):
         target.date_of_birth, target.order_date = child.date_of_birth, child.order_date
         target.facts, target.people = dict(child.facts), dict(child.people)
-        keep.append(target)
     removed = [c.id for c in row.children if c not in keep and c.id is not None]
     if removed:
         # The removed child's history goes with them; letters and notes stay with the household.

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kinship_app.i18n import _
 from kinship_app.store.errors import ImportDataError, InvalidDataError, NotFoundError
 from kinship_app.store.models import (
     ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, HouseholdRow, LetterRow, NoteRow,
@@ -92,13 +93,13 @@ class _Reader:
 
     def __init__(self, data: Any, path: str):
         if not isinstance(data, dict):
-            raise ImportDataError(path, "must be a JSON object")
+            raise ImportDataError(path, _("must be a JSON object"))
         self.data, self.path = data, path
 
     def _get(self, key: str, required: bool = True) -> Any:
         if key not in self.data:
             if required:
-                raise ImportDataError(f"{self.path}.{key}", "is missing")
+                raise ImportDataError(f"{self.path}.{key}", _("is missing"))
             return None
         return self.data[key]
 
@@ -107,36 +108,38 @@ class _Reader:
         if value is None and not required:
             return default
         if not isinstance(value, str) or "\x00" in value or len(value) > 100_000:
-            raise ImportDataError(f"{self.path}.{key}", "must be text")
+            raise ImportDataError(f"{self.path}.{key}", _("must be text"))
         return value
 
     def optional_text(self, key: str) -> str | None:
         value = self._get(key, False)
         return None if value is None else self.text(key)
 
-    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+    def _value(self, key: str, required: bool) -> Any:
         value = self._get(key, required)
+        if value is None and required:
+            raise ImportDataError(f"{self.path}.{key}", _("is missing"))
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self._value(key, required)
         if value is None:
-            if required:
-                raise ImportDataError(f"{self.path}.{key}", "is missing")
             return None
         try:
             return dt.date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ImportDataError(f"{self.path}.{key}", "must be a date written YYYY-MM-DD") from None
+            raise ImportDataError(f"{self.path}.{key}", _("must be a date written YYYY-MM-DD")) from None
 
     def moment(self, key: str, *, required: bool = True) -> dt.datetime | None:
-        value = self._get(key, required)
+        value = self._value(key, required)
         if value is None:
-            if required:
-                raise ImportDataError(f"{self.path}.{key}", "is missing")
             return None
         try:
             moment = dt.datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ImportDataError(f"{self.path}.{key}", "must be a date and time in ISO 8601 form") from None
+            raise ImportDataError(f"{self.path}.{key}", _("must be a date and time in ISO 8601 form")) from None
         if moment.tzinfo is None:
-            raise ImportDataError(f"{self.path}.{key}", "must include its time zone")
+            raise ImportDataError(f"{self.path}.{key}", _("must include its time zone"))
         return moment
 
     def obj(self, key: str, *, required: bool = True) -> dict[str, Any]:
@@ -144,7 +147,7 @@ class _Reader:
         if value is None and not required:
             return {}
         if not isinstance(value, dict):
-            raise ImportDataError(f"{self.path}.{key}", "must be a JSON object")
+            raise ImportDataError(f"{self.path}.{key}", _("must be a JSON object"))
         return value
 
     def items(self, key: str) -> list[_Reader]:
@@ -152,7 +155,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ImportDataError(f"{self.path}.{key}", "must be a list")
+            raise ImportDataError(f"{self.path}.{key}", _("must be a list"))
         return [_Reader(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(value)]
 
     def child(self, count: int, *, required: bool = False) -> int | None:
@@ -160,7 +163,7 @@ class _Reader:
         if value is None and not required:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
-            raise ImportDataError(f"{self.path}.child", f"must be the position of a child (0 to {count - 1})")
+            raise ImportDataError(f"{self.path}.child", _("must be the position of a child (0 to {last})").format(last=count - 1))
         return value
 
 
@@ -169,14 +172,14 @@ def parse_export(data: Any) -> ParsedHousehold:
 
     top = _Reader(data, "file")
     if top._get("format") != FORMAT:
-        raise ImportDataError("format", f"is not {FORMAT!r}: this is not a household exported by this app")
+        raise ImportDataError("format", _("is not {format}: this is not a household exported by this app").format(format=repr(FORMAT)))
     version = top._get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ImportDataError("format_version", "is from a newer version of this app; please update the app")
+        raise ImportDataError("format_version", _("is from a newer version of this app; please update the app"))
     h = _Reader(top.obj("household"), "household")
     reference = h.text("reference").strip().upper()
     if not reference or len(reference) > 32:
-        raise ImportDataError("household.reference", "must be a reference like KC-2026-0042")
+        raise ImportDataError("household.reference", _("must be a reference like KC-2026-0042"))
     council = h.optional_text("council")
     try:
         _check_council(council)
@@ -190,7 +193,7 @@ def parse_export(data: Any) -> ParsedHousehold:
     except ImportDataError:
         raise
     except InvalidDataError as exc:
-        raise ImportDataError(f"household.{exc.field}", str(exc).split(": ", 1)[-1]) from exc
+        raise ImportDataError(f"household.{exc.field}", exc.reason) from exc
     n = len(children)
     parsed = ParsedHousehold(reference=reference, label=h.text("label", required=False), council=council,
                              created_at=h.moment("created_at"), updated_at=h.moment("updated_at"),
@@ -202,7 +205,7 @@ def parse_export(data: Any) -> ParsedHousehold:
         try:
             Assessment.from_json(result)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ImportDataError(f"{a.path}.result", "is not an assessment written by this app") from exc
+            raise ImportDataError(f"{a.path}.result", _("is not an assessment written by this app")) from exc
         parsed.assessments.append({"child": a.child(n, required=True), "as_of": a.date("as_of", required=True),
                                    "run_at": a.moment("run_at"), "worker": a.text("worker", required=False),
                                    "facts": a.obj("facts"), "result": result})
@@ -232,7 +235,7 @@ def parse_export(data: Any) -> ParsedHousehold:
 def _address(reader: _Reader) -> tuple[str, ...]:
     value = reader._get("address", False) or []
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise ImportDataError(f"{reader.path}.address", "must be a list of lines of text")
+        raise ImportDataError(f"{reader.path}.address", _("must be a list of lines of text"))
     return tuple(value)
 
 

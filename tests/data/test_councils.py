@@ -72,10 +72,17 @@ def test_nma_regions():
     assert councils.get("E09000004").nma_region == "london"  # Bexley
     assert councils.get("E06000035").nma_region == "south_east"  # Medway
     assert councils.get("E08000035").nma_region == "rest_of_england"  # Leeds
-    # East of England councils may be in DfE's "South East": flagged as not confirmed.
+    herts = councils.get("E10000015")
+    assert (herts.nma_region, herts.nma_region_confirmed) == ("south_east", True)
+    assert herts.nma_region_source.startswith("https://")
+    # The rest of the East of England may be in DfE's "South East": flagged as not confirmed.
     doubtful = {c.nice_name for c in councils.all() if not c.nma_region_confirmed}
-    assert {"Essex", "Hertfordshire", "Thurrock", "Luton", "Southend-on-Sea"} <= doubtful
-    assert all(c.region == "East of England" for c in councils.all() if not c.nma_region_confirmed)
+    assert doubtful == {"Bedford", "Cambridgeshire", "Central Bedfordshire", "Essex", "Luton", "Norfolk",
+                        "Peterborough", "Southend-on-Sea", "Suffolk", "Thurrock"}
+    for c in councils.all():
+        if c.nma_region_source is None and c.region != "East of England":
+            expected = {"London": "london", "South East": "south_east"}.get(c.region, "rest_of_england")
+            assert c.nma_region == expected, c.nice_name
 
 
 def test_gov_uk_links_only_where_a_slug_is_known():
@@ -98,7 +105,7 @@ def _write(tmp_path, csv_text, pilot_codes='["E08000035"]'):
 
 
 HEADER = ",".join(councils.COLUMNS) + "\n"
-LEEDS = "E08000035,Leeds City Council,Leeds,metropolitan_district,Yorkshire and The Humber,rest_of_england,yes,leeds,2026-11-22\n"
+LEEDS = "E08000035,Leeds City Council,Leeds,metropolitan_district,Yorkshire and The Humber,rest_of_england,yes,,leeds,2026-11-22\n"
 
 
 def test_a_good_councils_file(tmp_path):
@@ -114,6 +121,7 @@ def test_a_good_councils_file(tmp_path):
     ("leeds,2026", "Leeds City!,2026", "not a GOV.UK slug"),
     ("Leeds,metropolitan", ",metropolitan", "nice_name"),
     (",2026-11-22", ",2026-11-22,extra", "columns"),
+    (",yes,,", ",yes,www.example.org,", "nma_region_source"),
 ])
 def test_broken_councils_file(tmp_path, old, new, words):
     with pytest.raises(DataError, match=words):

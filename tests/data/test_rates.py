@@ -101,6 +101,10 @@ def test_unknown_name_or_dims_are_clear_errors():
         rates.lookup("child_benefit_eldest", D(2026, 1, 1), region="london")
     with pytest.raises(ValueError):
         rates.describe("nope")
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        rates.lookup("child_benefit_eldest", "2026-11-22")
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        rates.lookup("child_benefit_eldest", dt.datetime(2026, 11, 22, 12, 0))
 
 
 def test_labels_say_which_figure():
@@ -241,3 +245,70 @@ def test_a_rate_defined_twice_is_refused(tmp_path):
     (tmp_path / "a.toml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(DataError, match="already defined in a.toml"):
         _load(tmp_path, GOOD)
+
+
+def test_the_readme_update_procedure(tmp_path):
+    """README "How to update a rate": append a block after the last one; the year becomes confirmed."""
+    import shutil
+
+    for f in rates.RATES_DIR.glob("*.toml"):
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / "fostering_nma.toml"
+    text = path.read_text(encoding="utf-8")
+    last = text[text.rindex("[[rates.fostering_nma.periods]]"):]
+    new = (last.replace("2025-04-06", "2026-04-06").replace("2026-04-05", "2027-04-05")
+               .replace('"5-10" = 225', '"5-10" = 999'))
+    path.write_text(text + "\n" + new, encoding="utf-8")
+    rates.load.cache_clear()
+    try:
+        table = rates.load(tmp_path)
+        period = table["fostering_nma"].periods[-1]
+        assert (period.valid_from, period.valid_to) == (D(2026, 4, 6), D(2027, 4, 5))
+        assert period.values[("london", "5-10")] == 999
+        # A figure left out is reported with the file, the block and the field.
+        path.write_text(text + "\n" + new.replace('"5-10" = 999, ', ""), encoding="utf-8")
+        rates.load.cache_clear()
+        with pytest.raises(DataError) as err:
+            rates.load(tmp_path)
+        assert str(err.value).endswith(
+            "fostering_nma.toml: rates.fostering_nma.periods[3].values.london.5-10: is missing: "
+            "every age_band needs a value")
+    finally:
+        rates.load.cache_clear()
+
+
+# --- history is append-only ----------------------------------------------------------------------
+
+HISTORY = Path(__file__).with_name("rates_history.toml")
+
+
+def _history_key(name: str, p) -> tuple:
+    return name, p.valid_from, p.valid_to
+
+
+def _history_block(name: str, p) -> str:
+    values = ", ".join(f'"{"/".join(k) or "value"}" = {v:g}' for k, v in p.values.items())
+    return (f'[[period]]\nrate = "{name}"\nvalid_from = {p.valid_from}\nvalid_to = {p.valid_to}\n'
+            f"values = {{ {values} }}\n")
+
+
+def _history() -> dict[tuple, dict]:
+    import tomllib
+
+    entries = tomllib.loads(HISTORY.read_text(encoding="utf-8"))["period"]
+    return {(e["rate"], e["valid_from"], e["valid_to"]): e["values"] for e in entries}
+
+
+def test_no_published_period_was_changed_or_removed():
+    current = {_history_key(r.name, p): p for r in rates.all_rates() for p in r.periods}
+    for key, values in _history().items():
+        assert key in current, f"{key[0]} {key[1]}..{key[2]} was removed from resources/rates"
+        now = {"/".join(k) or "value": v for k, v in current[key].values.items()}
+        assert now == {k: float(v) for k, v in values.items()}, f"{key[0]} {key[1]}..{key[2]} was changed"
+
+
+def test_every_period_is_recorded_in_the_history():
+    recorded = _history()
+    missing = [_history_block(r.name, p) for r in rates.all_rates() for p in r.periods
+               if _history_key(r.name, p) not in recorded]
+    assert not missing, "add to tests/data/rates_history.toml:\n\n" + "\n".join(missing)

@@ -8,7 +8,6 @@ is a failure.
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import os
 import shutil
@@ -22,19 +21,7 @@ import pytest
 
 from kinship_app.store import Store
 
-
-class Clock:
-    """A clock the test moves by hand; each reading is 1 ms after the last, so order is stable."""
-
-    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone.utc)):
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        self.now += dt.timedelta(milliseconds=1)
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += dt.timedelta(**kwargs)
+from store_helpers import Clock
 
 
 def _pg_bin() -> Path | None:
@@ -130,4 +117,12 @@ def clock() -> Clock:
 @pytest.fixture
 def store(store_url, clock):
     with Store(store_url, clock=clock, worker="Test Worker", backup_dir=None) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory):
+    """One SQLite store shared by a module's many generated examples (hypothesis)."""
+    path = tmp_path_factory.mktemp("shared") / "households.sqlite"
+    with Store(f"sqlite:///{path}", clock=Clock(), worker="Fuzz") as s:
         yield s

@@ -6,6 +6,21 @@ import datetime as dt
 
 from kinship_app.store import CarerRecord, ChildRecord
 
+
+class Clock:
+    """A clock the test moves by hand; each reading is 1 ms after the last, so order is stable."""
+
+    def __init__(self, start: dt.datetime = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone.utc)):
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(milliseconds=1)
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += dt.timedelta(**kwargs)
+
+
 PRIVATE_FOSTERING = {  # a cousin caring for 40 days: private fostering in law (CONTRACT.md flags)
     "child": {"age": 9}, "carer": {"relationship": "cousin"},
     "arrangement": {"days_so_far": 40}, "household": {"parents_died": 2, "employed": True},

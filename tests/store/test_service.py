@@ -198,3 +198,28 @@ def test_audit_log_says_who_when_what_without_the_data(store, clock):
         ("Asha (Leeds drop-in)", "created household")]
     assert all("private detail" not in e.what for e in log)
     assert log[0].at > log[1].at
+
+
+def test_one_store_shared_by_worker_threads(store):
+    """The GUI runs store calls off the UI thread (the operations helper): one Store, many threads."""
+    import threading
+
+    h = make_household(store)
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(25):
+                store.add_note(h.id, f"t{n}-{i}")
+                store.search("ellis")
+        except Exception as exc:  # collected, so a failure in a thread fails the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(store.notes(h.id)) == 100
+    assert store.get_household(h.id).version == h.version + 100

@@ -27,7 +27,7 @@ PEOPLE = {
                                                             "LS2 8BB"], "reference": "KS/2291"},
     "virtual_school": {"name": "Leeds Virtual School", "address": ["Merrion House", "Leeds", "LS2 8DT"]},
     "school": {"name": "Quarry Mount Primary School", "address": ["Pennington Street", "Leeds", "LS6 2JP"],
-               "contact": "Mrs A Khan, Designated Teacher"},
+               "contact": "Mrs A Khan"},
     "employer": {"name": "Northern Buses Ltd", "address": ["Depot Road", "Leeds", "LS9 8AA"]},
     "request": {"needs": "Ellis wakes at night and is anxious at school since moving to live with me.",
                 "services": "therapy for Ellis", "education": "Support in class for reading."},

@@ -1,0 +1,77 @@
+"""The ``letters`` and ``letter`` commands (CONTRACT.md, "Letters").
+
+    kinship-app letters [FILE | -] [--as-of YYYY-MM-DD]
+    kinship-app letter LETTER_ID [FILE | -] --out PATH [--as-of YYYY-MM-DD] [--language CODE]
+
+``kinship_app.cli`` registers them through ``add_commands``. Bad input (the case, a detail the
+letter needs, an unknown or unfitting letter) exits 2 with one ``error:`` line naming the field and
+nothing on standard output; a PDF that cannot be written exits 1 the same way. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kinship_app.case import CaseError, parse_case
+from kinship_app.i18n import _
+from kinship_app.letters import LetterError, available_letters, build_letter, render_pdf
+
+EXIT_BAD_INPUT = 2
+EXIT_CANNOT_WRITE = 1
+
+
+def _load(args: argparse.Namespace):
+    from kinship_app import cli
+    from kinship_app.assess import assess
+
+    as_of = cli.parse_as_of(args.as_of)
+    case = parse_case(cli.read_case_json(args.file))
+    return case, assess(case, as_of), as_of
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from kinship_app import cli
+
+    try:
+        case, assessment, _as_of = _load(args)
+        listing = [{"id": i.id, "title": i.title, "why": i.why, "recipient": i.recipient}
+                   for i in available_letters(case, assessment)]
+    except (CaseError, LetterError) as exc:
+        cli._error(f"{exc.field}: {exc.message}")
+        return EXIT_BAD_INPUT
+    cli.write_json(listing)
+    return 0
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from kinship_app import cli
+
+    try:
+        case, assessment, as_of = _load(args)
+        content = build_letter(args.letter_id, case, assessment, as_of, language=args.language)
+    except (CaseError, LetterError) as exc:
+        cli._error(f"{exc.field}: {exc.message}")
+        return EXIT_BAD_INPUT
+    try:
+        render_pdf(content, args.out)
+    except OSError as exc:
+        cli._error("--out: " + _("cannot write {path}: {why}").format(path=args.out, why=exc.strerror or exc))
+        return EXIT_CANNOT_WRITE
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    """Register ``letters`` and ``letter`` on the main parser's sub-commands."""
+    p = sub.add_parser("letters", help="list the letters that fit a case, as JSON")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
+    p.set_defaults(run=cmd_letters)
+
+    p = sub.add_parser("letter", help="write one letter as an A4 PDF")
+    p.add_argument("letter_id", metavar="LETTER_ID")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
+    p.add_argument("--out", required=True, help="where to write the PDF")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date on the letter (YYYY-MM-DD)")
+    p.add_argument("--language", default="en", help="the letter's language (default: en)")
+    p.set_defaults(run=cmd_letter)

@@ -1,0 +1,263 @@
+"""The services directory: verified national records, and charities' own files merged safely."""
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kinship_app.data import services
+from kinship_app.data._files import DataError
+
+LEEDS, BOLTON = "E08000035", "E08000001"
+# Phone numbers FACTS.md confirms from a source; anything else must not appear (the Kinship advice
+# line number found only in code, 0300 123 7015, is UNVERIFIED).
+CONFIRMED_PHONES = {"0808 801 0366", "18001 0808 801 0366", "0300 322 9080", "0300 200 3100"}
+
+
+def test_national_records_are_sourced_dated_and_verified():
+    every = services.all()
+    assert {s.code for s in every} == {"frg_advice_line", "kinship_advice", "kinship_compass",
+                                       "kinship_peer_support", "guardians_allowance_unit",
+                                       "child_benefit_helpline", "govuk_someone_elses_child",
+                                       "kinship_allowance_pilot_info", "turn2us_benefits_calculator"}
+    for s in every:
+        assert s.source and s.source.startswith("https://")
+        assert isinstance(s.checked_on, dt.date) and s.verified
+        assert s.provider is None
+        for number in (s.phone, s.textphone):
+            assert number is None or number in CONFIRMED_PHONES, (s.code, number)
+
+
+def test_no_unverified_number_anywhere_in_the_file():
+    text = services.NATIONAL_FILE.read_text(encoding="utf-8")
+    assert "123 7015" not in text
+    for number in re.findall(r"\b0\d{3} ?\d{3} ?\d{4}\b", text):
+        assert number in CONFIRMED_PHONES
+
+
+def test_the_confirmed_details():
+    frg = services.load().get("frg_advice_line")
+    assert (frg.phone, frg.textphone) == ("0808 801 0366", "18001 0808 801 0366")
+    assert frg.hours == "Monday to Friday, 9.30am to 3pm, not bank holidays"
+    kinship = services.load().get("kinship_advice")
+    assert kinship.phone is None and kinship.website == "https://kinship.org.uk"
+    assert "check their phone number" in kinship.note.lower()
+    compass = services.load().get("kinship_compass")
+    assert compass.website == "https://compass.kinship.org.uk" and "March 2027" in compass.note
+    assert services.load().get("guardians_allowance_unit").phone == "0300 322 9080"
+    assert services.load().get("child_benefit_helpline").phone == "0300 200 3100"
+
+
+def test_every_national_text_is_marked_for_translation():
+    data = tomllib.loads(services.NATIONAL_FILE.read_text(encoding="utf-8"))
+    texts = [r[k] for r in data["service"] for k in ("name", "hours", "note") if k in r]
+    assert sorted(texts) == sorted(services.NATIONAL_TEXTS)
+
+
+def test_the_pilot_page_is_only_for_the_seven_pilot_areas():
+    from kinship_app.data import councils
+
+    pilot = {c.code for c in councils.all() if c.pilot}
+    for council in councils.all():
+        codes = [s.code for s in services.for_council(council.code, topic="money")]
+        assert ("kinship_allowance_pilot_info" in codes) == (council.code in pilot), council.nice_name
+
+
+def test_for_council_filters():
+    assert len(services.for_council(LEEDS)) == 8
+    assert len(services.for_council(BOLTON)) == 9
+    assert [s.code for s in services.for_council(LEEDS, kind="advice_line", delivery="phone")] == ["frg_advice_line"]
+    assert {s.code for s in services.for_council(LEEDS, topic="benefits", delivery="phone")} == {
+        "guardians_allowance_unit", "child_benefit_helpline"}
+    assert [s.kind for s in services.for_council(LEEDS)] == sorted(
+        (s.kind for s in services.for_council(LEEDS)), key=services.KINDS.index)
+    with pytest.raises(ValueError, match="unknown council"):
+        services.for_council("E99999999")
+    with pytest.raises(ValueError, match="unknown kind"):
+        services.for_council(LEEDS, kind="pub")
+
+
+def test_local_offer_is_unknown_without_a_charity_file():
+    offer = services.load().local_offer(LEEDS)
+    assert not offer.known and offer.website is None and offer.phone is None
+    assert offer.gov_uk_url == "https://www.gov.uk/find-local-council/leeds"
+
+
+# --- a charity's own file ------------------------------------------------------------------------
+
+GOOD = services.EXAMPLE_FILE.read_text(encoding="utf-8")
+EXAMPLE_WHERE = 'where = "Example Community Centre, 1 Example Street"'
+EXAMPLE_PHONE = 'phone = "0113 496 0000"'
+EXAMPLE_WEBSITE = 'website = "https://example.org/groups"'
+
+
+def write(tmp_path, text, name="leeds.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_documented_example_loads_and_adds_local_records_first():
+    d = services.load([services.EXAMPLE_FILE])
+    found = d.for_council(LEEDS)
+    assert found[0].code == "example-tuesday-group" and found[0].local
+    assert found[0].provider.name == "Example Kinship Carers Group" and found[0].verified
+    assert found[0].phone == "0113 496 0000" and found[0].where.startswith("Example Community Centre")
+    assert [s.code for s in d.for_council(BOLTON)] == [s.code for s in services.for_council(BOLTON)]
+    offer = d.local_offer(LEEDS)
+    assert offer.known and offer.email == "kinship@example.org" and offer.provider.name
+    assert not d.local_offer(BOLTON).known
+    assert len(services.all()) == 9  # the built-in list is untouched
+
+
+def test_a_charity_record_is_unverified_unless_it_says_so(tmp_path):
+    d = services.load([write(tmp_path, GOOD.replace("verified = true", ""))])
+    assert d.get("example-tuesday-group").verified is False
+
+
+@pytest.mark.parametrize("changes, field, words", [
+    ([('kind = "peer_support"', 'kind = "party"')], "service[1].kind", "must be one of"),
+    ([('topics = ["emotional"]', 'topics = ["gossip"]')], "service[1].topics", "is not one of"),
+    ([('topics = ["emotional"]', "topics = []")], "service[1].topics", "at least one"),
+    ([('covers = ["E08000035"]', 'covers = ["E99999999"]')], "service[1].covers",
+     "not the code of an English council"),
+    ([('covers = ["E08000035"]', 'covers = ["e08000035"]')], "service[1].covers", "not the code"),
+    ([('covers = ["E08000035"]', "covers = []")], "service[1].covers", "needs at least one area"),
+    ([('code = "example-tuesday-group"', 'code = "Leeds Group!"')], "service[1].code", "lower-case"),
+    ([('code = "example-tuesday-group"', 'code = "frg_advice_line"')], "service[1].code",
+     "already used in national.toml"),
+    ([("checked_on = 2026-11-01\n\n[[local", 'checked_on = "yesterday"\n\n[[local')],
+     "service[1].checked_on", "date"),
+    ([(EXAMPLE_PHONE, 'phone = "12345"')], "service[1].phone", "not a UK phone number"),
+    ([(EXAMPLE_WHERE, ""), (EXAMPLE_PHONE, ""), (EXAMPLE_WEBSITE, "")], "service[1]", "a way to reach it"),
+    ([('delivery = ["in_person"]', 'delivery = ["phone"]'), (EXAMPLE_PHONE, "")], "service[1].phone",
+     "needed when delivery includes phone"),
+    ([("verified = true", 'verified = "yes"')], "service[1].verified", "true or false"),
+    ([('name = "Tuesday coffee morning for kinship carers"', 'name = ""')], "service[1].name", "non-empty"),
+    ([('name = "Tuesday coffee morning for kinship carers"', 'name = "a\\u0007b"')], "service[1].name",
+     "control characters"),
+    ([('hours = "Tuesdays, 10am to 12 noon, term time"', 'opening = "x"')], "service[1].opening",
+     "unknown field"),
+    ([('website = "https://example.org/kinship-local-offer"', 'website = "javascript:alert(1)"')],
+     "local_offer[1].website", "web address"),
+    ([('council = "E08000035"', 'council = "Leeds"')], "local_offer[1].council", "not the code"),
+    ([('email = "kinship@example.org"', 'email = "kinship at example"')], "local_offer[1].email",
+     "not an email"),
+    ([('name = "Example Kinship Carers Group"', '# name = "x"')], "provider.name", "is missing"),
+])
+def test_broken_charity_files_name_the_file_record_and_field(tmp_path, changes, field, words):
+    text = GOOD
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as err:
+        services.load([path])
+    assert err.value.field == field and words in err.value.message
+    assert err.value.path == str(path)
+
+
+def test_whole_file_or_nothing_and_codes_unique_across_files(tmp_path):
+    a = write(tmp_path, GOOD, "a.toml")
+    b = write(tmp_path, GOOD.replace("E08000035", BOLTON), "b.toml")
+    with pytest.raises(DataError, match="already used in a.toml"):
+        services.load([a, b])
+    assert len(services.load([a]).all()) == 10  # the good file alone still loads
+
+
+def test_import_checks_everything_before_copying(tmp_path):
+    inbox, folder = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    bad = write(inbox, GOOD.replace('kind = "peer_support"', 'kind = "x"'), "bad file.toml")
+    with pytest.raises(DataError):
+        services.import_file(bad, folder)
+    assert not folder.exists() or list(folder.iterdir()) == []
+    good = write(inbox, GOOD, "Leeds group (2026).toml")
+    target = services.import_file(good, folder)
+    assert target == folder / "Leeds-group-2026.toml" and target.read_bytes() == good.read_bytes()
+    assert [p.name for p in folder.iterdir()] == ["Leeds-group-2026.toml"]  # no temporary left
+    # The same codes again, from another file, clash with the one already imported.
+    again = write(inbox, GOOD.replace("E08000035", BOLTON), "other.toml")
+    with pytest.raises(DataError, match="already used"):
+        services.import_file(again, folder, others=[target])
+    # Re-importing an updated copy of the same file replaces it.
+    services.import_file(good, folder, others=[target])
+
+
+def test_unreadable_oversize_and_non_utf8_files(tmp_path):
+    with pytest.raises(DataError, match="cannot be read"):
+        services.load([tmp_path / "missing.toml"])
+    big = write(tmp_path, GOOD + "#" * (services.MAX_FILE_BYTES + 1), "big.toml")
+    with pytest.raises(DataError, match="too large"):
+        services.load([big])
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(GOOD.replace("coffee", "caf\u00e9").encode("latin-1", errors="replace"))
+    with pytest.raises(DataError, match="not UTF-8"):
+        services.load([latin])
+    with pytest.raises(DataError, match="no \\[\\[service\\]\\]"):
+        services.load([write(tmp_path, '[provider]\nname = "x"\nchecked_on = 2026-01-01\n', "empty.toml")])
+
+
+def test_editing_a_file_is_picked_up(tmp_path):
+    path = write(tmp_path, GOOD)
+    assert services.load([path]).get("example-tuesday-group").hours == "Tuesdays, 10am to 12 noon, term time"
+    path.write_text(GOOD.replace("Tuesdays, 10am to 12 noon, term time", "Tuesdays 1pm to 3pm, from January"),
+                    encoding="utf-8")
+    assert services.load([path]).get("example-tuesday-group").hours == "Tuesdays 1pm to 3pm, from January"
+
+
+# --- fuzz: thousands of generated files give only clear errors, never a crash -------------------
+
+def _parse(raw: bytes):
+    try:
+        services.parse_extra(raw, Path("fuzz.toml"))
+    except DataError as exc:
+        assert exc.path == "fuzz.toml" and exc.message
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_fuzz_random_bytes(raw):
+    _parse(raw)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_fuzz_mutated_good_file(data):
+    text = GOOD
+    for _ in range(data.draw(st.integers(1, 4))):
+        pos = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 12))
+        insert = data.draw(st.sampled_from(['"', "[", "]", "=", "\n", "1", "-", "{", "}", ",", "#", "x", "",
+                                            "'''", "\\", "\u00e9", "true", "2026-13-40", "[[service]]\n"]))
+        text = text[:pos] + insert + text[pos + cut:]
+    _parse(text.encode("utf-8"))
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+                    st.dates(), st.sampled_from(["E08000035", "E99999999", "peer_support", "phone", "online",
+                                                 "emotional", "https://x.org", "javascript:x", "0113 496 0000",
+                                                 "18001 0113 496 0000", "england", "", " "]))
+VALUE = st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.dictionaries(st.text(max_size=5), SCALARS, max_size=2))
+RECORD_KEYS = ["code", "name", "kind", "topics", "delivery", "covers", "checked_on", "verified", "source",
+               "phone", "textphone", "hours", "website", "where", "note", "council", "email", "bogus"]
+RECORD = st.dictionaries(st.sampled_from(RECORD_KEYS), VALUE, max_size=12)
+TOP = st.dictionaries(
+    st.sampled_from(["provider", "service", "local_offer", "other"]),
+    st.one_of(VALUE, st.lists(RECORD, max_size=3),
+              st.dictionaries(st.sampled_from(["name", "website", "checked_on", "x"]), VALUE, max_size=4)),
+    max_size=4)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TOP)
+def test_fuzz_structured_data(data):
+    # Straight into the checker, with every kind of value where each field is expected.
+    try:
+        services._parse_data(data, Path("fuzz.toml"), national=False)
+    except DataError as exc:
+        assert exc.path == "fuzz.toml" and exc.message

@@ -1,0 +1,352 @@
+"""Letter content as data: what each letter must say (FACTS.md section 4), before any PDF is made."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+from letter_cases import AS_OF, HOUSEHOLDS, PEOPLE, cao_assessment, cao_case, pf_assessment, pf_case, sgo_assessment, sgo_case
+
+from kinship_app import letters
+from kinship_app.letters import (
+    LETTER_IDS, LetterError, MissingDetail, available_letters, build_letter, required_details, set_detail,
+)
+from kinship_app.letters.content import Bullets, Fields
+
+CONTRACT_IDS = ("sg_support_assessment", "allowance_request", "child_in_need_assessment", "private_fostering_notice",
+                "school_previously_looked_after", "virtual_school_advice", "flexible_working_request",
+                "support_summary")
+
+# What each letter must contain, as words that must appear in it (FACTS.md section 4 and the issue).
+MUST_SAY = {
+    "sg_support_assessment": [
+        "Ellis Ward", "27 March 2017", "2 September 2024",  # child, date of birth, date of the order
+        "section 14F of the Children Act 1989", "regulation 11 of the Special Guardianship Regulations 2005",
+        "looked after by a council immediately before the order", "regulation 11(1)",
+        "therapy for Ellis", "regulation 11(4)",  # a particular service
+        "regulation 12", "written report", "regulation 15", "regulation 16",
+        "regulation 6", "fostering allowance", "£194 a week",
+        "A copy of the special guardianship order", "household income",
+    ],
+    "allowance_request": [
+        "£95 a week", "review", "My hours at work were cut in October.",
+        "regulation 6", "regulations 13 and 18", "regulation 11(3)", "B v Lewisham",
+        "written agreement", "the amount", "how long it will be paid", "how and when it will be reviewed",
+        "breakdown", "kinship local offer", "Kinship care: statutory guidance for local authorities",
+        "A copy of the special guardianship order",
+    ],
+    "child_in_need_assessment": [
+        "section 17 of the Children Act 1989", "section 17(10)", "Working Together to Safeguard Children",
+        "Ellis wakes at night", "in kind or in cash",
+    ],
+    "private_fostering_notice": [
+        # Schedule 1 to the 2005 regulations, item by item.
+        "Ellis Ward", "Female", "27 March 2017", "Leeds, England", "Church of England", "White British",
+        "English; learning Welsh at school",
+        "Margaret Ellis", "12 Mill Lane", "4 Oak Row, Bradford, BD1 1AA",
+        "Jade Ward", "Flat 3, 9 Hill Street", "Ryan Cole (address not known)",
+        "Noah Ward, aged 4", "Others involved in making the arrangement: none",
+        "13 October 2026", "Until the end of the school year",
+        "regulations 3 and 5", "Schedule 1", "six weeks", "regulation 8", "section 66",
+    ],
+    "school_previously_looked_after": [
+        "previously looked-after child", "October census", "Pupil Premium Plus", "£2,630 a year",
+        "designated teacher", "highest priority", "admissions", "School Admissions Code",
+        "A copy of the special guardianship order", "cover up", "Virtual School Head",
+    ],
+    "virtual_school_advice": [
+        "Virtual School", "Children and Social Work Act 2017", "September 2024", "Support in class for reading.",
+        "Pupil Premium Plus",
+    ],
+    "flexible_working_request": [
+        "statutory request for flexible working", "section 80F of the Employment Rights Act 1996",
+        "Monday to Friday, 7am to 3pm", "Monday to Friday, 9am to 2.30pm", "4 January 2027",
+        "I have not made another flexible working request to you in the last 12 months",
+        "two requests in any 12 months", "reasonable manner", "permanent", "bus driver",
+        "Kinship carers in the workplace",
+    ],
+    "parental_leave_request": [
+        "parental responsibility", "special guardianship order", "15 February 2027", "19 February 2027",
+        "18 weeks", "4 weeks", "at least a year", "Maternity and Parental Leave etc. Regulations 1999",
+    ],
+    "support_summary": [
+        "22 November 2026", "This is kinship care: Special guardianship.",
+        "A special guardianship order names you", "Child Benefit", "£27.05 a week",
+        "6 April 2026 to 5 April 2027", "Special guardianship support", "£194 a week",
+        "the latest figure we have; it may have changed since", "Pupil Premium Plus", "£2,630 a year",
+        "Ask the council for a special guardianship support assessment", "Free, independent advice",
+        "Ask about free advice line.",
+        "not legal advice", "for Margaret Ellis", "about Ellis Ward",
+    ],
+}
+
+# Never stated as fact (FACTS.md marks them UNVERIFIED).
+NEVER_SAY = ["45 days", "45 working days", "0300 123 7015", "statement of effects"]
+
+
+def _build(letter_id, case=None, assessment=None):
+    case_fn, assess_fn = HOUSEHOLDS[letter_id]
+    return build_letter(letter_id, case or case_fn(), assessment or assess_fn(), AS_OF)
+
+
+def test_every_contract_letter_exists():
+    assert set(CONTRACT_IDS) <= set(LETTER_IDS)
+    assert set(MUST_SAY) == set(LETTER_IDS) == set(HOUSEHOLDS)
+
+
+@pytest.mark.parametrize("letter_id", LETTER_IDS)
+def test_letter_says_what_it_must(letter_id):
+    content = _build(letter_id)
+    text = content.plain_text()
+    for phrase in MUST_SAY[letter_id]:
+        assert phrase in text, f"{letter_id} lacks {phrase!r}"
+    for phrase in NEVER_SAY:
+        assert phrase not in text
+
+
+@pytest.mark.parametrize("letter_id", LETTER_IDS)
+def test_letter_has_every_part(letter_id):
+    c = _build(letter_id)
+    assert c.subject and c.blocks and c.citations
+    assert c.date == AS_OF and c.date_text == "22 November 2026"
+    assert c.our_reference.endswith("20261122")
+    for cite in c.citations:
+        assert cite.law  # each cites the law or guidance it relies on
+    if letter_id == "support_summary":
+        assert c.sender is None and c.recipient is None and c.closing is None
+        return
+    assert c.sender.name == "Margaret Ellis" and c.sender.lines[:3] == ("12 Mill Lane", "Leeds", "LS6 2AB")
+    assert c.recipient.name and c.recipient.lines
+    assert c.salutation and c.closing and c.signature_name == "Margaret Ellis"
+    # A letter cites its law in its own words too, not only in the list at the end.
+    body = " ".join(b.text for b in c.blocks if hasattr(b, "text"))
+    assert any(word in body for word in ("regulation", "section", "Act", "Code", "guidance"))
+
+
+def test_greeting_follows_whether_a_person_is_named():
+    school = _build("school_previously_looked_after")
+    assert school.salutation == "Dear Mrs A Khan," and school.closing == "Yours sincerely,"
+    assert school.recipient.lines[0] == "Quarry Mount Primary School"
+    council = _build("sg_support_assessment")
+    assert council.salutation == "Dear Sir or Madam," and council.closing == "Yours faithfully,"
+    assert council.your_reference == "KS/2291"
+
+
+def test_cao_allowance_cites_schedule_1_not_the_sg_regulations():
+    text = build_letter("allowance_request", cao_case(), cao_assessment(), AS_OF).plain_text()
+    assert "Paragraph 15 of Schedule 1 to the Children Act 1989" in text
+    assert "written agreement" in text and "Special Guardianship Regulations" not in text
+
+
+def test_new_allowance_and_review_differ():
+    people = copy.deepcopy(PEOPLE)
+    del people["allowance"]
+    c = build_letter("allowance_request", sgo_case(people), sgo_assessment(), AS_OF)
+    assert c.subject.startswith("Request for an allowance") and "review it" not in c.plain_text()
+    assert _build("allowance_request").subject.startswith("Request for a review of my allowance")
+
+
+def test_sg_assessment_when_not_looked_after_asks_for_reasons_before_refusal():
+    case = sgo_case()
+    case = dataclasses.replace(case, child=dataclasses.replace(case.child, looked_after_before_order=False))
+    text = build_letter("sg_support_assessment", case, sgo_assessment(), AS_OF).plain_text()
+    assert "regulation 11(3)" in text and "must carry out this assessment when I ask" not in text
+
+
+def test_private_fostering_timing_follows_the_start_date():
+    def notice(start):
+        case = pf_case(set_detail(PEOPLE, "arrangement.start_date", start))
+        return build_letter("private_fostering_notice", case, pf_assessment(), AS_OF).plain_text()
+
+    assert "at least six weeks before" in notice("2027-01-10")  # 49 days ahead
+    assert "less than six weeks away" in notice("2026-12-01")
+    assert "has lived with me since 13 October 2026" in notice("2026-10-13")
+
+
+def test_private_fostering_lists_schedule_1_as_fields():
+    c = _build("private_fostering_notice")
+    labels = [label for b in c.blocks if isinstance(b, Fields) for label, _ in b.rows]
+    for label in ("Name", "Sex", "Date of birth", "Place of birth", "Religion", "Ethnic background",
+                  "Culture and languages", "Brothers and sisters under 18, and their care", "Address",
+                  "Earlier address (last 5 years)", "Parent", "Others involved in making the arrangement",
+                  "Start date", "Expected to last"):
+        assert label in labels
+
+
+def test_support_summary_shows_every_entitlement_with_amount_period_and_status():
+    a = sgo_assessment()
+    c = _build("support_summary")
+    text = c.plain_text()
+    for ent in a.entitlements:
+        assert ent.next_step in text
+        if ent.code != "advice_line":  # the advice line is its own section, near the top
+            assert ent.title in text and ent.why in text
+    assert "£2,630 a year (figure for 1 April 2025 to 31 March 2026) — the latest figure we have" in text
+    assert "£27.05 a week (figure for 6 April 2026 to 5 April 2027)" in text
+    assert "£27.05 a week (figure for 6 April 2026 to 5 April 2027) —" not in text  # confirmed: no warning
+
+
+def test_support_summary_lists_missing_facts_and_deadlines():
+    c = build_letter("support_summary", cao_case(), cao_assessment(), AS_OF).plain_text()
+    assert "whether the child's parents have died" in c
+    pf = build_letter("support_summary", pf_case(), pf_assessment(), AS_OF).plain_text()
+    assert "Tell the council about this private fostering arrangement. (by 22 November 2026)" in pf
+    assert "You must tell the council about this private fostering arrangement" in pf  # the flag
+
+
+def test_which_letters_fit_follows_the_assessment():
+    assert [i.id for i in available_letters(sgo_case(), sgo_assessment())] == [
+        "sg_support_assessment", "allowance_request", "school_previously_looked_after", "virtual_school_advice",
+        "flexible_working_request", "parental_leave_request", "support_summary"]
+    assert [i.id for i in available_letters(pf_case(), pf_assessment())] == [
+        "child_in_need_assessment", "private_fostering_notice", "flexible_working_request", "support_summary"]
+    cao = [i.id for i in available_letters(cao_case(), cao_assessment())]
+    assert "allowance_request" in cao and "sg_support_assessment" not in cao
+    info = available_letters(sgo_case(), sgo_assessment())[0]
+    assert info.title == "Ask for a special guardianship support assessment"
+    assert info.why == sgo_assessment().entitlement("special_guardianship_support").why
+    assert info.recipient == "council" and info.advice
+
+
+def test_a_letter_that_does_not_fit_is_refused():
+    with pytest.raises(LetterError) as err:
+        build_letter("private_fostering_notice", sgo_case(), sgo_assessment(), AS_OF)
+    assert err.value.field == "letter"
+    with pytest.raises(LetterError) as err:
+        build_letter("no_such_letter", sgo_case(), sgo_assessment(), AS_OF)
+    assert err.value.field == "letter" and "sg_support_assessment" in err.value.message
+
+
+@pytest.mark.parametrize("letter_id", LETTER_IDS)
+def test_each_required_detail_when_absent_is_named(letter_id):
+    case_fn, assess_fn = HOUSEHOLDS[letter_id]
+    details = required_details(letter_id, case_fn())
+    assert details and not any(d.missing for d in details if d.required)
+    for d in details:
+        assert d.label and d.kind in ("text", "long_text", "date", "address", "people", "addresses",
+                                      "date_or_none", "yes_no")
+        if not d.required:
+            continue
+        people = set_detail(PEOPLE, d.path, None)
+        assert next(x for x in required_details(letter_id, case_fn(people)) if x.path == d.path).missing
+        with pytest.raises(MissingDetail) as err:
+            build_letter(letter_id, case_fn(people), assess_fn(), AS_OF)
+        assert err.value.field == f"people.{d.path}"
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n", "\u200b\u202e"])
+def test_a_blank_name_is_missing_not_printed(blank):
+    people = set_detail(PEOPLE, "child.name", blank)
+    with pytest.raises(MissingDetail) as err:
+        build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
+    assert err.value.field == "people.child.name"
+
+
+@pytest.mark.parametrize("path,value,field", [
+    ("child.date_of_birth", "27/03/2017", "people.child.date_of_birth"),
+    ("child.name", 42, "people.child.name"),
+    ("carer.address", {"line": "x"}, "people.carer.address"),
+    ("carer.address", ["12 Mill Lane", 7], "people.carer.address[1]"),
+    ("child.name", "王秀英", "people.child.name"),  # no embedded font has Chinese: asked again, not boxes
+])
+def test_bad_details_name_the_field(path, value, field):
+    people = set_detail(PEOPLE, path, value)
+    with pytest.raises(LetterError) as err:
+        build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
+    assert err.value.field == field
+
+
+def test_council_name_comes_from_reference_data_when_no_recipient_is_given(monkeypatch):
+    from kinship_app.letters import base
+
+    monkeypatch.setattr(base, "council_name", lambda case: "Leeds City Council")
+    people = copy.deepcopy(PEOPLE)
+    del people["council"], people["recipient"]
+    details = {d.path: d for d in required_details("sg_support_assessment", sgo_case(people))}
+    assert not details["council.name"].required
+    assert details["council.address"].required and details["council.address"].missing  # never invented
+    people["council"] = {"address": ["Civic Hall", "Leeds", "LS1 1UR"]}
+    c = build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
+    assert c.recipient.name == "Children's Services"
+    assert c.recipient.lines == ("Leeds City Council", "Civic Hall", "Leeds", "LS1 1UR")
+
+
+def test_without_reference_data_the_council_name_is_asked_for(monkeypatch):
+    from kinship_app.letters import base
+
+    monkeypatch.setattr(base, "council_name", lambda case: None)
+    people = copy.deepcopy(PEOPLE)
+    del people["council"], people["recipient"]
+    details = {d.path: d for d in required_details("sg_support_assessment", sgo_case(people))}
+    assert details["council.name"].required and details["council.name"].missing
+
+
+def test_general_recipient_is_used_when_the_letter_slot_is_absent():
+    people = copy.deepcopy(PEOPLE)
+    del people["council"]
+    c = build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
+    assert c.recipient.name == "Children's Services" and c.recipient.lines == ("Civic Hall", "Leeds", "LS1 1UR")
+
+
+def test_set_detail_copies():
+    people = {"child": {"name": "A"}}
+    out = set_detail(people, "child.date_of_birth", "2017-03-27")
+    assert people == {"child": {"name": "A"}}
+    assert out == {"child": {"name": "A", "date_of_birth": "2017-03-27"}}
+
+
+def test_details_used_are_what_was_given():
+    c = _build("private_fostering_notice")
+    assert c.details_used["child.name"] == ("Ellis Ward",)
+    assert c.details_used["child.date_of_birth"] == ("27 March 2017",)
+    assert "Jade Ward" in c.details_used["parents"]
+
+
+def test_history_record_is_json_ready():
+    import json
+
+    record = _build("school_previously_looked_after").to_json()
+    assert json.loads(json.dumps(record))["letter_id"] == "school_previously_looked_after"
+    assert "Ellis Ward" in record["text"]
+
+
+def test_parental_leave_refuses_without_a_years_service():
+    people = set_detail(PEOPLE, "work.one_year_service", False)
+    with pytest.raises(LetterError) as err:
+        build_letter("parental_leave_request", sgo_case(people), sgo_assessment(), AS_OF)
+    assert err.value.field == "people.work.one_year_service"
+
+
+def test_school_letter_needs_a_previously_looked_after_child():
+    case = cao_case()
+    a = dataclasses.replace(cao_assessment(), entitlements=[*cao_assessment().entitlements,
+                                                            *sgo_assessment().entitlements[3:5]])
+    with pytest.raises(LetterError) as err:
+        build_letter("school_previously_looked_after", case, a, AS_OF)
+    assert err.value.field == "child.looked_after_before_order"
+
+
+def test_unknown_language_is_an_error_naming_it():
+    with pytest.raises(LetterError) as err:
+        build_letter("support_summary", sgo_case(), sgo_assessment(), AS_OF, language="xx")
+    assert err.value.field == "language"
+
+
+def test_no_markup_in_content():
+    # Content is plain text; only the renderer makes markup, after escaping.
+    for letter_id in LETTER_IDS:
+        text = _build(letter_id).plain_text()
+        assert "<" not in text and "&amp;" not in text
+
+
+def test_bullets_are_tuples():
+    for letter_id in LETTER_IDS:
+        for block in _build(letter_id).blocks:
+            if isinstance(block, Bullets):
+                assert isinstance(block.items, tuple) and all(isinstance(i, str) for i in block.items)
+
+
+def test_public_api_names():
+    for name in letters.__all__:
+        assert hasattr(letters, name)
