@@ -57,14 +57,18 @@ class AppContext:
     def store(self) -> Any:
         """The open store (imported and opened on first use: SQLAlchemy alone costs ~0.5 s)."""
         if self._store is None:
+            from kinship_app.assess import assess
             from kinship_app.store import Store
 
-            if self.database_url.startswith("sqlite:"):
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-            # The store never reads the clock itself; the GUI gives it the moment (UTC, aware).
             self._store = Store(self.database_url, clock=lambda: dt.datetime.now(dt.timezone.utc),
-                                create_folder=True)
+                                assess=assess, create_folder=True,
+                                worker=str(self.settings.value("store/worker", "") or ""))
         return self._store
+
+    def store_exists(self) -> bool:
+        """False only when the local file has never been made: then nothing can be resumed."""
+        url = self.database_url
+        return not url.startswith("sqlite:") or Path(url.removeprefix("sqlite:///")).exists()
 
     def close_store(self) -> None:
         if self._store is not None:

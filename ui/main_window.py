@@ -17,9 +17,11 @@ Register it in ``SCREENS`` below with its module, class name and navigation labe
 and built the first time it is opened (start-up stays fast). Open screens with
 ``window.show_screen(key)``; a screen reached with arguments (a household, a letter) exposes its
 own method, e.g. ``window.screen("households").open_household(id)``. To run a check for a saved
-household, call ``window.start_check(saver=..., answers=..., question=...)``: ``saver(answers,
-question_id)`` is called after every answer (autosave), and ``on_finished(answers, assessment)``
-when the result is shown.
+household, call ``window.check_household(household_id, child_id)``: it carries on from the saved
+progress if any, autosaves every answer (``Store.save_progress``), and when the result is shown
+writes the answers into the child's facts, re-assesses and clears the progress. The lower-level
+``window.start_check(saver=..., answers=..., question=..., on_finished=...)`` takes any
+``saver(answers, question_id)`` and ``on_finished(answers, assessment)``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from kinship_app.i18n import N_, _
 from ui import theme
 from ui.context import AppContext
 from ui.operations import Operations
-from ui.widgets import FlowLayout, button, label, set_button_text
+from ui.widgets import FlowLayout, _restyle, button, label, set_button_text
 
 APP_NAME = N_("Kinship care helper")
 
@@ -64,10 +66,15 @@ class _ShiftWatcher(QObject):
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self._times: list[int] = []
-        self._clock = QTimer()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # One key press reaches the window, the focused widget and its parents: count it once.
+        focus = QApplication.focusWidget()
+        if obj is not (focus if focus is not None else self.parent()):
+            return False
+        if event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
             from time import monotonic
 
             now = int(monotonic() * 1000)
@@ -75,7 +82,7 @@ class _ShiftWatcher(QObject):
             if len(self._times) >= SHIFT_PRESSES_TO_HIDE:
                 self._times = []
                 self.triggered.emit()
-        elif event.type() == QEvent.Type.KeyPress and event.key() != Qt.Key.Key_Shift:
+        elif event.key() != Qt.Key.Key_Shift:
             self._times = []
         return False
 
@@ -193,7 +200,8 @@ class MainWindow(QMainWindow):
         self._current = key
         self.stack.setCurrentWidget(widget)
         for k, b in self._nav.items():
-            b.setProperty("current", k == key)
+            b.setProperty("current", "true" if k == key else "false")
+            _restyle(b)
             b.setAccessibleDescription(_("You are here") if k == key else "")
         self._update_title()
         shown = getattr(widget, "on_shown", None)
@@ -208,6 +216,47 @@ class MainWindow(QMainWindow):
         check = self.screen("check")
         check.begin(answers=answers, question=question, saver=saver, on_finished=on_finished)
         return self.show_screen("check")
+
+    def check_household(self, household_id: int, child_id: int | None = None) -> QWidget:
+        store = self.ctx.store()
+        progress = store.progress(household_id)
+        answers, question = None, None
+        if progress is not None and progress.child_id == child_id:
+            answers, question = progress.answers, progress.question_id
+
+        def save(given: dict, where: str) -> None:
+            store.save_progress(household_id, given, where, child_id=child_id)
+
+        def finished(given: dict, _assessment: Any) -> None:
+            def work() -> None:
+                if child_id is not None:
+                    _store_answers(store, household_id, child_id, given)
+                    store.reassess(child_id, self.ctx.today())
+                store.clear_progress(household_id)
+
+            self.ops.run(work, changes="household")
+
+        return self.start_check(saver=save, answers=answers, question=question, on_finished=finished)
+
+    def find_resumable(self, callback: Callable[[dict | None], None]) -> None:
+        """The most recently changed household with an unfinished check, found off the UI thread."""
+        if not self.ctx.store_exists():
+            callback(None)  # never create a database just to look
+            return
+
+        def work() -> dict | None:
+            store = self.ctx.store()
+            for summary in store.list_households(limit=50):
+                progress = store.progress(summary.id)
+                if progress is not None:
+                    return {"household_id": summary.id, "reference": summary.reference,
+                            "child_id": progress.child_id}
+            return None
+
+        self.ops.run(work, callback, on_error=lambda exc: callback(None))
+
+    def resume(self, found: dict) -> QWidget:
+        return self.check_household(found["household_id"], found.get("child_id"))
 
     def _update_title(self) -> None:
         if self._hidden:
@@ -348,6 +397,24 @@ class MainWindow(QMainWindow):
         self.ops.wait(5000)
         self.ctx.close_store()
         super().closeEvent(event)
+
+
+def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) -> None:
+    """Write a finished check's answers into the child's facts, keeping facts the check does not ask."""
+    from kinship_app.flow import answers_to_case
+    from kinship_app.store import ChildRecord
+
+    household = store.get_household(household_id)
+    children = []
+    for child in household.children:
+        if child.id == child_id:
+            facts = {k: dict(v) for k, v in (child.facts or {}).items()}
+            for section, values in answers_to_case(answers).items():
+                facts.setdefault(section, {}).update(values)
+            child = ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
+                                facts=facts, people=child.people, id=child.id)
+        children.append(child)
+    store.update_household(household_id, children=children)
 
 
 def _is_rtl() -> bool:

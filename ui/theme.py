@@ -157,9 +157,17 @@ QToolTip {{ background: {c['tooltip']}; color: {c['tooltip_text']}; border: 1px 
 
 
 def apply(app: QApplication, theme: str, scale: int) -> None:
-    app.setStyle("Fusion")
-    app.setPalette(palette(theme))
-    font = QFont(app.font())
-    font.setPointSizeF(BASE_POINT_SIZE * scale / 100.0)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(theme, scale))
+    # Each call re-polishes every widget, so skip what is already in force.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    new_palette = palette(theme)
+    if app.palette() != new_palette:
+        app.setPalette(new_palette)
+    size = BASE_POINT_SIZE * scale / 100.0
+    if app.font().pointSizeF() != size:
+        font = QFont(app.font())
+        font.setPointSizeF(size)
+        app.setFont(font)
+    sheet = style_sheet(theme, scale)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)

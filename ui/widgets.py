@@ -84,6 +84,8 @@ class Page(QScrollArea):
         outer.addStretch(0)
         self.setWidget(inner)
         self.column = column
+        # The page itself takes focus, so the arrow and Page Down keys scroll text between controls.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def finish(self) -> None:
         self.body.addStretch(1)
@@ -128,7 +130,7 @@ class _FocusWatcher(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self.row.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.row.setProperty("focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
             _restyle(self.row)
             for child in self.row.findChildren(QLabel):
                 _restyle(child)

@@ -109,6 +109,7 @@ class AnswersPage(QWidget):
         set_button_text(self.back_button, _("Back"))
         self.heading.setText(_("Check your answers"))
         self.heading.setAccessibleName(self.heading.text())
+        self.page.setAccessibleName(self.heading.text())
         self.next_heading.setText(_("Now see what you may be able to get"))
         self.next_text.setText(_("The result is based on your answers and on the rules and rates we hold for today's date."))
         set_button_text(self.see_button, _("See the result"))

@@ -82,6 +82,7 @@ class QuestionPage(QWidget):
         self.caption.setText(_("Check what support you can get"))
         self.heading.setText(_(q.title))
         self.heading.setAccessibleName(_(q.title))
+        self.page.setAccessibleName(_(q.title))
         self.help.set_content(_(q.help_title), _(q.help))
         for code, tb in self.term_buttons:
             term = _(BY_CODE[code].term)
@@ -104,6 +105,9 @@ class QuestionPage(QWidget):
     def focus_first(self) -> None:
         self.page.verticalScrollBar().setValue(0)
         self.input.focus_first()
+        focused = self.focusWidget()
+        if focused is not None:
+            self.page.ensureWidgetVisible(focused, 50, 120)
 
     def _enter(self) -> None:
         # Enter on a focused button presses that button; anywhere else it means Continue.

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kinship_app import flow
-from kinship_app.i18n import _, format_date, format_money
+from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.result import PERIODS, category_title, flag_text
 from ui.advice import advice_lines, describe
 from ui.screens.check import AnswerList, answer_text
@@ -30,6 +30,10 @@ FIELD_QUESTIONS = {
     "arrangement.court_involved": "services", "carer.approved_foster_carer": "approved",
     "household.parents_died": "parents", "household.surviving_parent_unavailable": "parents",
     "household.council": "council",
+}
+# Facts the quick check does not ask (a saved household can record them), in plain words.
+UNASKED_FIELDS = {
+    "household.employed": N_("Whether you are in paid work: the rights at work below depend on it"),
 }
 
 
@@ -99,6 +103,7 @@ class ResultsPage(QWidget):
         b.addWidget(self.caption)
         self.heading = heading(category_title(a.category))
         self.heading.setObjectName("result_heading")
+        self.page.setAccessibleName(_("Your result: {title}").format(title=category_title(a.category)))
         b.addWidget(self.heading)
         b.addWidget(label(kinship_sentence(a.kinship)))
 
@@ -120,7 +125,7 @@ class ResultsPage(QWidget):
             for field in a.missing:
                 qid = FIELD_QUESTIONS.get(field)
                 row = QHBoxLayout()
-                what = _(flow.QUESTIONS[qid].summary) if qid else field
+                what = _(flow.QUESTIONS[qid].summary) if qid else _(UNASKED_FIELDS.get(field, field))
                 row.addWidget(label("•  " + what), 1)
                 if qid and qid in flow.path(self.answers):
                     change = button(_("Answer this"), "link", lambda _c=False, k=qid: self.change.emit(k))
@@ -197,11 +202,9 @@ class ResultsPage(QWidget):
         return card
 
     def focus_first(self) -> None:
+        # The page (not a button far below) takes focus, so reading starts at the outcome.
+        self.page.setFocus(Qt.FocusReason.OtherFocusReason)
         self.page.verticalScrollBar().setValue(0)
-        buttons = self.findChildren(type(self.print_button))
-        first = next((x for x in buttons if x.isVisibleTo(self)), None)
-        if first:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- print and PDF -----------------------------------------------------------------------------
 
@@ -295,7 +298,6 @@ def write_pdf(doc: Any, path: str) -> None:
                                          QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
         writer.setResolution(300)
         writer.setTitle(_("Your kinship care check"))
-        doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
         doc.print_(writer)
         del writer
         os.replace(tmp, path)

@@ -100,6 +100,7 @@ class SettingsScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Settings"))
         self.heading.setAccessibleName(_("Settings"))
+        self.page.setAccessibleName(_("Settings"))
         self.size_heading.setText(_("Text size"))
         self.size_hint.setText(_("Makes all the words and buttons bigger. 200% is twice the normal size."))
         for pct in theme.TEXT_SIZES:

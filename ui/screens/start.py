@@ -80,6 +80,7 @@ class StartScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Check what support you can get as a kinship carer"))
         self.heading.setAccessibleName(self.heading.text())
+        self.page.setAccessibleName(self.heading.text())
         self.lead.setText(_("If you are raising a child who is not your own — a grandchild, a niece or nephew, "
                             "a brother or sister, or a friend's child — use this check to find out:"))
         self.bullets.setText("\n".join("•  " + t for t in (
