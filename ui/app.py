@@ -112,9 +112,4 @@ def run(argv: list[str] | None = None) -> int:
     if args.quit_when_shown:
         QuitWhenPainted(window.screen("start"), app)
     window.show()
-    from ui.screens.households_autosave import unfinished_household
-
-    if not args.quit_when_shown and unfinished_household(ctx.settings) is not None:
-        # The app stopped in the middle of a saved household's check: reopen it at that question.
-        window.screen("households").resume_unfinished()
     return app.exec()

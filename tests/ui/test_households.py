@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from test_households_helpers import (  # noqa: F401 (fixtures)
-    TODAY, answer_next_dialog, button, click, ctx, household, layout_problems, nameless_focusable,
+    TODAY, answer_next_dialog, button, click, household, layout_problems, nameless_focusable,
     ops, store, text_size, visible_text,
 )
 

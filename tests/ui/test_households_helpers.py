@@ -1,7 +1,8 @@
 """Shared fixtures and checks for the households, support and letters screen tests.
 
-Everything real: an AppContext whose data folder is ``tmp_path`` (settings, the SQLite store and
-a charity's directory files all land there), the real Store, the real operations helper. Only the
+Everything real: the AppContext of tests/ui/conftest.py, whose data folder is under ``tmp_path``
+(settings, the SQLite store and a charity's directory files all land there), the real Store, the
+real operations helper. Only the
 operating system's dialogs (file and print) are replaced, in the tests that need them.
 """
 
@@ -24,17 +25,10 @@ SGO_FACTS = {
 
 
 @pytest.fixture
-def ctx(tmp_path):
-    from ui.context import AppContext
-
-    context = AppContext(data_dir=tmp_path / "data", today=lambda: TODAY)
-    yield context
-    context.close_store()
-
-
-@pytest.fixture
 def store(ctx):
-    return ctx.store()
+    """The real store in the test's data folder (``ctx`` comes from tests/ui/conftest.py)."""
+    yield ctx.store()
+    ctx.close_store()
 
 
 @pytest.fixture

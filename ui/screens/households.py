@@ -280,9 +280,9 @@ class HouseholdsScreen(QWidget):
     """The households screen, built as ``HouseholdsScreen(ctx, ops, window)`` (ui/main_window.py).
 
     From ``ctx`` it takes ``ctx.store`` (a callable: the store is opened on first use, so a quick
-    check that never comes here leaves nothing on disk), the ``ctx.today`` clock, the data folder
-    and the settings. A child's answers are changed in the main window's check flow, with
-    ``households_autosave`` saving each answer to the store as it is given.
+    check that never comes here leaves nothing on disk), the ``ctx.today`` clock and the data
+    folder. A child's answers are changed in the main window's check flow, which saves each answer
+    to the store as it is given.
     """
 
     household_opened = Signal(int)
@@ -477,46 +477,11 @@ class HouseholdsScreen(QWidget):
 
     # -- the check, with every answer saved --------------------------------------------------------
 
-    def _household_check(self, household_id: int, child_id: int):
-        from ui.screens.households_autosave import HouseholdCheck
-
-        def saved(_run) -> None:
-            if self.household is not None and self.household.id == household_id:
-                self.reload()
-
-        return HouseholdCheck(self._store, household_id, child_id, self._today, self._ops,
-                              settings=self.ctx.settings, on_saved=saved)
-
     def change_answers(self, child_id: int) -> None:
-        """Open the check for a child of the open household, at their saved answers if any."""
-        self._start_check(self.household.id, child_id)
-
-    def _start_check(self, household_id: int, child_id: int) -> None:
-        check = self._household_check(household_id, child_id)
-        answers, question = {}, None
-        try:
-            answers, question = check.resume_point()
-        except Exception as exc:  # the store cannot be read: say so, start with no answers
-            self._ops.report(exc)
-        self.window_.start_check(saver=check.save, answers=answers, question=question,
-                                 on_finished=check.finished)
-
-    def resume_unfinished(self) -> bool:
-        """After a crash: reopen the check that was under way, at the same question."""
-        from ui.screens.households_autosave import UNFINISHED_KEY, unfinished_household
-
-        household_id = unfinished_household(self.ctx.settings)
-        if household_id is None:
-            return False
-        try:
-            progress = self.store.progress(household_id)
-        except Exception:  # erased since, or the store is elsewhere now: nothing to resume
-            progress = None
-        if progress is None or progress.child_id is None or progress.question_id == flow_end():
-            self.ctx.settings.remove(UNFINISHED_KEY)
-            return False
-        self._start_check(household_id, progress.child_id)
-        return True
+        """Open the main window's check for a child of the open household: it carries on from the
+        saved progress, saves each answer as it is given, and re-assesses when the result is shown
+        (``MainWindow.check_household``); ``ops.changed`` then refreshes this page."""
+        self.window_.check_household(self.household.id, child_id)
 
     # -- what the main window asks of a screen ---------------------------------------------------
 
@@ -611,12 +576,6 @@ class HouseholdsScreen(QWidget):
                 reference=report.reference))
 
         self.run(lambda: self.store.erase_household(record.id), done, changes="household")
-
-
-def flow_end() -> str:
-    from kinship_app import flow
-
-    return flow.END
 
 
 def _latest_runs(runs: list[Any]) -> dict[int, Any]:
