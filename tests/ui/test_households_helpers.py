@@ -85,7 +85,9 @@ def button(widget: QWidget, text: str) -> QPushButton:
     return found[0]
 
 
-def click(qtbot, b: QPushButton) -> None:
+def click(qtbot, b) -> None:
+    QApplication.processEvents()
+    assert b.isVisible(), f"{b.text()!r} is not on screen"
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
 
 

@@ -205,11 +205,11 @@ class HistorySection(_Section):
 
 
 def letter_title(letter_id: str) -> str:
-    try:
-        from kinship_app import letters
+    from kinship_app import letters
 
-        return letters.title(letter_id)
-    except (ImportError, KeyError, AttributeError):
+    try:
+        return letters.letter_title(letter_id)
+    except letters.LetterError:  # a letter this version no longer makes: show its code as stored
         return letter_id
 
 

@@ -55,6 +55,7 @@ class LettersPanel(Panel):
         self.pdf: bytes | None = None
         self.recorded = False
         self._latest: dict[int, Any] = {}
+        self._offered: set[tuple] = set()
 
         self.choose = _ChoosePage(self)
         self.details = _DetailsPage(self)
@@ -79,8 +80,13 @@ class LettersPanel(Panel):
 
     def set_household(self, record, child_id: int | None, latest_runs: dict[int, Any] | None = None) -> None:
         """Letters for a saved household's child, from the child's latest check."""
-        self.household = record
-        self._latest = latest_runs or {}
+        latest = latest_runs or {}
+        same = (record is not None and self.household is not None and record.id == self.household.id
+                and child_id == self.child_id)
+        run_before, run_now = self._latest.get(child_id), latest.get(child_id)
+        self.household, self._latest = record, latest
+        if same and getattr(run_before, "id", None) == getattr(run_now, "id", None):
+            return  # the household was saved (details, a letter): stay at the step the person is on
         self.choose.set_children(record.children if record is not None else ())
         self._select_child(child_id)
 
@@ -125,12 +131,23 @@ class LettersPanel(Panel):
 
         self.letter = next(info for info in self.letters if info.id == letter_id)
         missing = [d for d in letters.required_details(letter_id, self.case) if d.missing]
-        if missing:
-            self.details.ask(missing, self.case.people)
-            self.show_step(self.details)
-            self.details.focus_first()
+        # Asked once: the optional details too, the first time; after that only what the letter
+        # cannot be made without ("Change the details" on the letter reopens them all).
+        key = (getattr(self.household, "id", None), self.child_id, letter_id)
+        if any(d.required for d in missing) or (missing and key not in self._offered):
+            self._offered.add(key)
+            self.ask_details(missing)
         else:
             self.make_letter()
+
+    def ask_details(self, details=None) -> None:
+        from kinship_app import letters
+
+        if details is None:
+            details = letters.required_details(self.letter.id, self.case)
+        self.details.ask(details, self.case.people)
+        self.show_step(self.details)
+        self.details.focus_first()
 
     def give_details(self, values: dict[str, Any]) -> None:
         from kinship_app import letters
@@ -419,8 +436,9 @@ class _PreviewPage(Panel):
         self.buttons = widgets.FlowLayout()
         self.print_button = widgets.button(role="primary", on_click=screen.print_letter)
         self.save_button = widgets.button(on_click=screen.save_pdf)
+        self.change = widgets.button(on_click=lambda: screen.ask_details())
         self.another = widgets.button(on_click=lambda: screen.show_step(screen.choose))
-        for b in (self.print_button, self.save_button, self.another):
+        for b in (self.print_button, self.save_button, self.change, self.another):
             self.buttons.addWidget(b)
         self.done = widgets.label()
         self.done.setAccessibleName("")
@@ -439,6 +457,7 @@ class _PreviewPage(Panel):
     def retranslate_ui(self) -> None:
         widgets.set_button_text(self.print_button, _("Print…"), _("Ctrl+P"))
         widgets.set_button_text(self.save_button, _("Save as PDF…"), _("Ctrl+S"))
+        widgets.set_button_text(self.change, _("Change the details"))
         widgets.set_button_text(self.another, _("Choose another letter"))
         self.pages_title.setText(_("How the letter looks"))
 
