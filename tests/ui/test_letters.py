@@ -255,3 +255,19 @@ def test_every_control_has_a_name_and_fits_at_double_size(qtbot, screen, text_si
     qtbot.wait(10)
     assert nameless_focusable(screen) == []
     assert layout_problems(screen) == []
+
+
+def test_letters_screen_uses_the_quick_check_just_done(qtbot, window, ctx):
+    from check_driver import run_check, see_result
+
+    screen = window.show_screen("letters")
+    assert "Do a check first, or open a saved household" in visible_text(screen)
+    run_check(qtbot, window, {"relationship": "grandparent", "living": "28_plus", "age": 9,
+                              "order": "special_guardianship_order", "looked_after_before": "yes",
+                              "parents": "none", "council": "E08000035"})
+    see_result(qtbot, window)
+    screen = window.show_screen("letters")
+    text = visible_text(screen)
+    assert "Ask for a special guardianship support assessment" in text
+    assert "A summary of what you can get, to keep" in text
+    assert not (ctx.data_dir / "kinship.sqlite3").exists()
