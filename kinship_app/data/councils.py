@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinship_app.data._files import RESOURCES, SLUG, DataError, Fields, read_toml
+from kinship_app.data._files import RESOURCES, SLUG, DataError, Fields, read_bytes, read_toml
 from kinship_app.i18n import N_
 
 COUNCILS_DIR = RESOURCES / "councils"
@@ -126,12 +126,17 @@ def _load(directory: Path) -> tuple[dict[str, Council], tuple[Council, ...], Pil
 
 
 def _read_csv(path: Path, pilot_codes: set[str]) -> list[Council]:
+    return parse_csv(read_bytes(path), path, pilot_codes)
+
+
+def parse_csv(raw: bytes, path: Path | str, pilot_codes: set[str]) -> list[Council]:
+    """The councils in the bytes of a councils.csv; raises only ``DataError`` when broken."""
     import csv
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, "", f"cannot be read ({exc})") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(path, "", "is not UTF-8 text") from None
     reader = csv.DictReader(text.splitlines())
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise DataError(path, "header", f"must be exactly: {','.join(COLUMNS)}")

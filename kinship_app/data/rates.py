@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, read_toml
+from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, parse_toml, read_bytes
 from kinship_app.i18n import N_, _
 from kinship_app.result import Amount
 
@@ -215,7 +215,12 @@ def load(directory: Path = RATES_DIR) -> dict[str, Rate]:
 
 
 def parse_file(path: Path) -> list[Rate]:
-    top = Fields(path, "", read_toml(path))
+    return parse_bytes(read_bytes(path), path)
+
+
+def parse_bytes(raw: bytes, path: Path | str) -> list[Rate]:
+    """The rates in one file's bytes; raises only ``DataError`` (naming ``path``) when broken."""
+    top = Fields(path, "", parse_toml(raw, path))
     top.only("sources", "rates")
     sources: dict[str, Source] = {}
     table = top.sub("sources", {})
@@ -229,7 +234,7 @@ def parse_file(path: Path) -> list[Rate]:
     return [_parse_rate(path, name, rates_table.sub(name), sources) for name in rates_table.table]
 
 
-def _parse_rate(path: Path, name: str, f: Fields, sources: dict[str, Source]) -> Rate:
+def _parse_rate(path: Path | str, name: str, f: Fields, sources: dict[str, Source]) -> Rate:
     f.only("unit", "currency", "dims", "periods")
     if not isinstance(name, str) or not name.replace("_", "").isalnum() or not name.islower():
         f.fail("", "a rate name must be lower-case letters, digits and '_'")

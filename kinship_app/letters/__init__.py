@@ -28,8 +28,8 @@ from kinship_app.letters.people import is_missing, set_detail
 from kinship_app.result import Assessment
 
 __all__ = [
-    "LETTER_IDS", "available_letters", "required_details", "build_letter", "render_pdf", "render_pdf_bytes",
-    "set_detail", "LetterInfo", "Detail", "LetterContent", "LetterError", "MissingDetail", "Party", "Block",
+    "LETTER_IDS", "available_letters", "letter_title", "required_details", "build_letter", "render_pdf",
+    "render_pdf_bytes", "set_detail", "LetterInfo", "Detail", "LetterContent", "LetterError", "MissingDetail", "Party", "Block",
     "Para", "Heading", "Bullets", "Fields", "Note", "Citation",
 ]
 

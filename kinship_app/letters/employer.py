@@ -125,10 +125,6 @@ def _pl_details(case: Case) -> list[Spec]:
 
 
 def _pl_body(ctx: Ctx) -> Body:
-    if ctx.case.arrangement.order not in PR_ORDERS:
-        raise LetterError("arrangement.order", _("unpaid parental leave needs parental responsibility, which comes "
-                                                 "with a special guardianship, 'lives with' child arrangements or "
-                                                 "adoption order"))
     if ctx.v("work.one_year_service") is not True:
         raise LetterError("people.work.one_year_service", _("unpaid parental leave needs one year's service with "
                                                             "this employer; ask for flexible working instead"))

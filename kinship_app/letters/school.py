@@ -5,7 +5,7 @@ from __future__ import annotations
 from kinship_app.case import Case
 from kinship_app.i18n import N_, _
 from kinship_app.letters.base import CHILD, ORDER_DATE, Body, Ctx, LetterSpec, first_why, who_i_am
-from kinship_app.letters.content import Bullets, Citation, LetterError, Para
+from kinship_app.letters.content import Bullets, Citation, Para
 from kinship_app.letters.people import Spec
 from kinship_app.result import Assessment
 
@@ -14,16 +14,13 @@ ADMISSIONS_CODE = "School Admissions Code (Department for Education), paragraph 
 CSWA = "The Children and Social Work Act 2017, sections 4 to 7"
 
 
-def _previously_looked_after(ctx: Ctx) -> None:
-    if ctx.case.child.looked_after_before_order is not True or ctx.case.arrangement.order not in ORDERS:
-        raise LetterError("child.looked_after_before_order", _(
-            "this letter is for a child who was looked after by a council immediately before a special "
-            "guardianship, child arrangements or adoption order; check this with the council first"))
-
-
 # ---- 5. tell the school the child was previously looked after ----------------------------
 
 def _school_fits(case: Case, assessment: Assessment) -> str | None:
+    # The letter states the child was looked after immediately before the order, so it is offered
+    # only when the family said so; "not sure" is for the council to confirm first.
+    if case.child.looked_after_before_order is not True or case.arrangement.order not in ORDERS:
+        return None
     return first_why(assessment, "pupil_premium_plus", "school_admission_priority")
 
 
@@ -32,7 +29,6 @@ def _school_details(case: Case) -> list[Spec]:
 
 
 def _school_body(ctx: Ctx) -> Body:
-    _previously_looked_after(ctx)
     blocks = [
         Para(who_i_am(ctx)),
         Para(_("{child} was looked after by a council immediately before the court made a {order} on {date}. "

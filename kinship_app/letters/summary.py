@@ -33,6 +33,7 @@ FACT_WORDS = {
     "household.surviving_parent_unavailable": N_("whether the other parent can be found or is able to care"),
     "household.employed": N_("whether the carer is in paid work"),
 }
+FOSTERING_BENCHMARK = {"special_guardianship_support", "child_arrangements_order_allowance"}
 CERTAINTY = {"qualifies": N_("From your answers, you can get this."),
              "may_qualify": N_("You may be able to get this. It depends on things the check did not ask, or "
                                "the council decides.")}
@@ -54,9 +55,15 @@ def _entitlement_blocks(ctx: Ctx, ent: Entitlement) -> list:
     if ent.amount:
         out.append(Para(_("Amount: {amount}").format(amount=ctx.money(ent.amount))))
     if ent.reference_amount:
-        label = ent.reference_amount.label
-        out.append(Para(_("For comparison ({label}): {amount}").format(label=label, amount=ctx.money(ent.reference_amount))
-                        if label else _("For comparison: {amount}").format(amount=ctx.money(ent.reference_amount))))
+        # The rules give these allowances the fostering minimum as their benchmark (FACTS 2.5, 2.6).
+        if ent.code in FOSTERING_BENCHMARK:
+            what = _("the national minimum fostering allowance")
+        else:
+            what = _("the figure to compare with")
+        if ent.reference_amount.label:
+            what += f" ({ent.reference_amount.label})"
+        out.append(Para(_("For comparison, {what}: {amount}").format(what=what,
+                                                                     amount=ctx.money(ent.reference_amount))))
     out.append(Para(_(CERTAINTY.get(ent.certainty, CERTAINTY["may_qualify"])) + " " + ent.why))
     if ent.next_step:
         out.append(Para(_("What to do: {step}").format(step=ent.next_step)))

@@ -44,7 +44,10 @@ class UnprintableText(ValueError):
 
 def clean(text: str) -> str:
     """The text as it will print: NFC, line breaks as spaces, control and steering characters gone."""
-    text = unicodedata.normalize("NFC", str(text))
+    text = str(text)
+    if text.isascii() and text.isprintable():
+        return text
+    text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     # Other controls (NUL, ESC, DEL, C1) and lone surrogates from JSON escapes like "\ud800".
@@ -111,7 +114,11 @@ def _reshaper():
 
 def runs(text: str, bold: bool = False) -> list[Run]:
     """``clean(text)`` in visual order, split into runs that each one embedded font can draw."""
-    visual = _visual(clean(text))
+    cleaned = clean(text)
+    base = fonts.FALLBACK[bold][0]
+    if cleaned.isascii() or _plain(cleaned, base):
+        return [Run(base, cleaned)] if cleaned else []
+    visual = _visual(cleaned)
     result: list[Run] = []
     current: str | None = None
     buf: list[str] = []
@@ -127,6 +134,13 @@ def runs(text: str, bold: bool = False) -> list[Run]:
     return result
 
 
+def _plain(text: str, font: str) -> bool:
+    """Left-to-right text that ``font`` draws whole (most letters): one run, no reordering."""
+    cmap = fonts.cmap(font)
+    return all(ord(ch) in cmap and not is_arabic_script(ch) and unicodedata.bidirectional(ch) not in _RTL_CLASSES
+               for ch in text)
+
+
 def _font_for(ch: str, bold: bool, current: str | None) -> str:
     if is_arabic_script(ch) and fonts.has_glyph(fonts.ARABIC_FACE[bold], ch):
         return fonts.ARABIC_FACE[bold]
@@ -140,6 +154,7 @@ def _font_for(ch: str, bold: bool, current: str | None) -> str:
     raise UnprintableText(ch)
 
 
+@lru_cache(maxsize=8192)
 def markup(text: str, bold: bool = False, style_font: str | None = None, size: float | None = None) -> str:
     """Safe ReportLab markup for plain ``text``: escaped, with a font tag per script run.
 

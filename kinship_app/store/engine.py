@@ -38,9 +38,13 @@ def default_url(setting: str | None = None, environ: Mapping[str, str] | None = 
     chosen = (setting or env.get(ENV_VAR) or "").strip()
     if chosen:
         return chosen
+    return "sqlite:///" + str(default_sqlite_path())
+
+
+def default_sqlite_path() -> Path:
     from platformdirs import user_data_dir
 
-    return "sqlite:///" + str(Path(user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME)
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -52,9 +56,14 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: URL) -> Engine:
     backend = url.get_backend_name()
     if backend == "sqlite":
+        extra = {}
+        if sqlite_path(url) is None:
+            # An in-memory store lives in one connection; share it rather than get a new empty one.
+            from sqlalchemy.pool import StaticPool
+
+            extra["poolclass"] = StaticPool
         engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-            pool_pre_ping=False)
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}, **extra)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, record: object) -> None:

@@ -22,7 +22,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from kinship_app.i18n import _
-from kinship_app.store.errors import BackupError, NewerSchemaError, NotAStoreError, StoreError
+from kinship_app.store.engine import translate
+from kinship_app.store.errors import (
+    BackupError, MissingFolderError, NewerSchemaError, NotAStoreError, StoreError,
+)
 from kinship_app.store.models import Base
 from kinship_app.store.records import BackupReport
 
@@ -66,7 +69,10 @@ def inspect_sqlite(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise NotAStoreError(str(path), detail=str(exc)) from exc
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in str(exc):
+            raise NotAStoreError(str(path), detail=str(exc)) from exc
+        raise (translate(exc, str(path)) or NotAStoreError(str(path), detail=str(exc))) from exc
     if revision is None:
         if tables - {"alembic_version"}:
             raise NotAStoreError(str(path), detail=f"tables {sorted(tables)} but no schema revision")
@@ -172,8 +178,6 @@ def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> 
     ``already_locked``: the caller holds the write lock (the upgrade does), so nothing can change."""
     dest = Path(dest)
     if not dest.parent.is_dir():
-        from kinship_app.store.errors import MissingFolderError
-
         raise MissingFolderError(str(dest.parent))
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -192,8 +196,6 @@ def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> 
         _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
-        from kinship_app.store.engine import translate
-
         raise (translate(exc, str(dest)) or BackupError(_("The backup to {dest} failed; nothing saved was changed.").format(dest=dest), detail=str(exc))) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -210,8 +212,6 @@ def restore_sqlite(backup: Path, live: Path) -> BackupReport:
     try:
         src.backup(dst)
     except sqlite3.Error as exc:
-        from kinship_app.store.engine import translate
-
         raise (translate(exc, str(live)) or StoreError(_("The restore into {live} failed.").format(live=live), detail=str(exc))) from exc
     finally:
         src.close()

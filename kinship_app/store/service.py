@@ -8,8 +8,10 @@ never lose each other's changes. Nothing here reads the clock: the caller passes
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import time
@@ -27,7 +29,7 @@ from kinship_app.result import Assessment
 from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
-    IMMEDIATE, default_url, make_engine, parse_url, sqlite_path, translate,
+    IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
     BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
@@ -74,12 +76,17 @@ class Store:
                  create_folder: bool | None = None):
         self.clock = clock
         self.worker = worker
+        self._was_read_only = False
         self._assess = assess
         self.url = parse_url(url or default_url())
         self.path = sqlite_path(self.url)
         self.backend = self.url.get_backend_name()
         if self.path is not None:
-            self._prepare_folder(create_folder if create_folder is not None else url is None)
+            if create_folder is None:
+                # The app's own data folder is made on first run; any other folder (a USB stick, a
+                # network drive) must already be there, or a pulled-out stick would be "replaced".
+                create_folder = url is None or self.path == default_sqlite_path()
+            self._prepare_folder(create_folder)
             # Refuse a newer or foreign file before anything can write to it.
             migrate.inspect_sqlite(self.path)
             self.backup_dir = Path(backup_dir) if backup_dir else self.path.parent / "backups"
@@ -151,6 +158,7 @@ class Store:
                     # Pooled connections may have opened read-only or lost their file: start afresh
                     # next time, so the store works again as soon as the cause is gone.
                     self.engine.dispose()
+                    self._was_read_only = isinstance(err, ReadOnlyError)
                 if err is not None:
                     raise err from exc
                 raise
@@ -158,7 +166,23 @@ class Store:
 
     def _write(self, fn: Callable[[Session], T], retries: int = 3) -> T:
         self._check_file()
-        return self._run(self._write_engine, fn, retries)
+        if self._was_read_only:
+            self._heal_sidecars()
+        result = self._run(self._write_engine, fn, retries)
+        self._was_read_only = False
+        return result
+
+    def _heal_sidecars(self) -> None:
+        # SQLite creates the -wal and -shm files with the database file's permissions, so ones made
+        # while it was read-only stay read-only after it is made writable again: match them to it.
+        if self.path is None or not os.access(self.path, os.W_OK):
+            return
+        mode = self.path.stat().st_mode & 0o777
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(OSError):
+                if side.exists() and not os.access(side, os.W_OK):
+                    side.chmod(mode)
 
     def _read(self, fn: Callable[[Session], T]) -> T:
         return self._run(self.engine, fn, 3)

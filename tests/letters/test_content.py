@@ -74,6 +74,7 @@ MUST_SAY = {
         "22 November 2026", "This is kinship care: Special guardianship.",
         "A special guardianship order names you", "Child Benefit", "£27.05 a week",
         "6 April 2026 to 5 April 2027", "Special guardianship support", "£194 a week",
+        "For comparison, the national minimum fostering allowance",
         "the latest figure we have; it may have changed since", "Pupil Premium Plus", "£2,630 a year",
         "Ask the council for a special guardianship support assessment", "Free, independent advice",
         "Ask about free advice line.",
@@ -322,9 +323,11 @@ def test_school_letter_needs_a_previously_looked_after_child():
     case = cao_case()
     a = dataclasses.replace(cao_assessment(), entitlements=[*cao_assessment().entitlements,
                                                             *sgo_assessment().entitlements[3:5]])
+    # The letter would state the child was looked after before the order; here they were not.
+    assert "school_previously_looked_after" not in [i.id for i in available_letters(case, a)]
     with pytest.raises(LetterError) as err:
         build_letter("school_previously_looked_after", case, a, AS_OF)
-    assert err.value.field == "child.looked_after_before_order"
+    assert err.value.field == "letter"
 
 
 def test_unknown_language_is_an_error_naming_it():

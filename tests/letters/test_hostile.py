@@ -137,8 +137,10 @@ def test_the_glyph_check_can_fail(monkeypatch):
     from kinship_app.letters import fonts, text as textmod
 
     monkeypatch.setattr(textmod, "_font_for", lambda ch, bold, current: fonts.FALLBACK[bold][0])
+    textmod.markup.cache_clear()  # markup is cached per string; this test changes how it is made
     people = set_detail(PEOPLE, "child.name", "Nain 👵 Lovelace")
     case_fn, assess_fn = HOUSEHOLDS["sg_support_assessment"]
     pdf = render_pdf_bytes(build_letter("sg_support_assessment", case_fn(people), assess_fn(), AS_OF))
     # ReportLab draws a character the font lacks as glyph 0 (a box) and maps it back to U+0000.
+    textmod.markup.cache_clear()
     assert ("DejaVuSans", "\x00") in missing_glyphs(pdf)

@@ -5,7 +5,10 @@ while the app writes, verified, and restored."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import tempfile
+import traceback
 import threading
 from pathlib import Path
 
@@ -97,24 +100,25 @@ def test_disk_full_from_a_size_limit(tmp_path):
         _all_there(store, expected)
 
 
-def _make_read_only(path: Path):
-    if os.geteuid() == 0:
-        # Root ignores file modes; the immutable attribute stops even root.
-        if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-            pytest.skip("chattr +i is not supported on this filesystem")
-        return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+def _immutable(path: Path):
+    # Root ignores file modes; the immutable attribute stops even root.
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not supported on this filesystem")
+    return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def _no_write_permission(path: Path):
     path.chmod(0o444)
-    path.parent.chmod(0o555)
-    return lambda: (path.parent.chmod(0o755), path.chmod(0o644))
+    return lambda: path.chmod(0o644)
 
 
-def test_read_only_file_can_be_read_not_changed_and_recovers(tmp_path):
-    db = tmp_path / "households.sqlite"
+def _read_only_scenario(folder: Path, make_read_only) -> None:
+    db = folder / "households.sqlite"
     url = f"sqlite:///{db}"
     with Store(url, clock=Clock()) as store:
         h = make_household(store)
         store.add_note(h.id, "saved before")
-    undo = _make_read_only(db)
+    undo = make_read_only(db)
     try:
         store = Store(url, clock=Clock())
         assert store.get_household(h.id).reference == h.reference  # still readable
@@ -126,6 +130,34 @@ def test_read_only_file_can_be_read_not_changed_and_recovers(tmp_path):
     store.add_note(h.id, "after it became writable again")
     assert [n.text for n in store.notes(h.id)] == ["after it became writable again", "saved before"]
     store.close()
+
+
+def test_read_only_file_can_be_read_not_changed_and_recovers(tmp_path):
+    _read_only_scenario(tmp_path, _immutable if os.geteuid() == 0 else _no_write_permission)
+
+
+def test_read_only_by_file_permissions_for_an_ordinary_user():
+    """Root ignores file modes, so when the suite runs as root, a forked child becomes 'nobody'."""
+    if os.geteuid() != 0:
+        pytest.skip("the test above already used file permissions")
+    folder = Path(tempfile.mkdtemp(prefix="kinship-nobody-"))
+    folder.chmod(0o777)
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        code = 1
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            _read_only_scenario(folder, _no_write_permission)
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    shutil.rmtree(folder, ignore_errors=True)
+    assert os.waitstatus_to_exitcode(status) == 0, "the read-only scenario failed as 'nobody' (see stderr)"
 
 
 def test_missing_folder_at_start_and_while_open(tmp_path):
@@ -175,6 +207,9 @@ def test_default_location_is_created_and_env_var_wins(tmp_path, monkeypatch):
         assert store.path == tmp_path / "xdg" / "kinship-app" / "households.sqlite"
         make_household(store)
     assert store.path.exists()
+    shutil.rmtree(tmp_path / "xdg")
+    with Store(default_url(), clock=Clock()) as store:  # the same, named explicitly (as the GUI does)
+        assert store.count_households() == 0
 
 
 def test_backup_while_writing_is_verified_and_restores(tmp_path):

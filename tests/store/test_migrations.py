@@ -156,3 +156,38 @@ def test_an_upgrade_backs_up_and_verifies_first_then_keeps_every_row(tmp_path, m
     for table, rows in before.items():
         for row in rows:
             assert any(all(r[k] == v for k, v in row.items()) for r in after[table]), (table, row)
+
+
+def test_copies_starting_together_on_a_new_file_create_it_once(tmp_path):
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'households.sqlite'}"
+    errors, stores = [], []
+
+    def start():
+        try:
+            stores.append(Store(url, clock=Clock()))
+        except Exception as exc:  # collected: any failure fails the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(stores) == 4
+    make_household(stores[0])
+    assert [s.count_households() for s in stores] == [1, 1, 1, 1]
+    for s in stores:
+        s.close()
+    con = sqlite3.connect(tmp_path / "households.sqlite")
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(migrate.head_revision(),)]
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    con.close()
+
+
+def test_an_in_memory_store_works():
+    with Store("sqlite://", clock=Clock()) as store:
+        h = make_household(store)
+        assert store.search("ellis")[0].id == h.id
+        assert store.integrity_check() == ["ok"]
