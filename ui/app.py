@@ -106,10 +106,12 @@ def run(argv: list[str] | None = None) -> int:
         except ValueError:
             pass  # a language whose file was removed: carry on in English
 
+    from ui import theme
     from ui.main_window import MainWindow
 
+    # Style first: widgets built afterwards are polished once, not twice.
+    theme.apply(app, str(ctx.setting("appearance/theme", "light")), int(ctx.setting("appearance/text_size", 100)))
     window = MainWindow(ctx)
-    window.apply_appearance()
     if not args.quit_when_shown:
         window._single_instance = _listen(name, window)  # kept alive with the window
     if args.quit_when_shown:
