@@ -71,6 +71,9 @@ class StartScreen(QWidget):
         self.advice_text = label("")
         self.advice.add(self.advice_text)
         b.addWidget(self.advice)
+        self.about_button = button("", "link", self.window_.show_about)
+        self.about_button.setObjectName("about")
+        b.addWidget(self.about_button)
         self.page.finish()
         self.retranslate_ui()
 
@@ -101,6 +104,7 @@ class StartScreen(QWidget):
         self.workers_heading.setText(_("For support workers"))
         self.workers.setText(_("Keep a record for each family you help: their checks, letters, notes and what to do next."))
         set_button_text(self.households_button, _("Households"))
+        set_button_text(self.about_button, _("About this app and when its information was checked"))
         self.advice_heading.setText(_("Talk to someone"))
         self.advice_text.setText(self._advice_text())
         self._update_resume()
