@@ -10,14 +10,14 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kinship_app import flow
 from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.result import PERIODS, category_title, flag_text
 from ui.advice import advice_lines, describe
 from ui.screens.check import AnswerList, answer_text
-from ui.widgets import Card, Page, button, heading, label, set_button_text
+from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -75,10 +75,7 @@ class ResultsPage(QWidget):
         self.ctx, self.window_ = ctx, window
         self.assessment: Any = None
         self.answers: dict[str, Any] = {}
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         self.setObjectName("results")
 
     # -- building ----------------------------------------------------------------------------------

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kinship_app.i18n import _
 from ui.advice import advice_lines, describe
-from ui.widgets import Card, Page, button, heading, label, set_button_text
+from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 
 class StartScreen(QWidget):
@@ -17,10 +17,7 @@ class StartScreen(QWidget):
         super().__init__()
         self.ctx, self.ops, self.window_ = ctx, ops, window
         self._resume: Any = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         b = self.page.body
 
         self.heading = heading()
