@@ -404,7 +404,8 @@ class _DetailsPage(Panel):
         self.title.setText(_("{letter}: the details it needs").format(letter=letter.title))
         self.title.setAccessibleName(self.title.text())
         saved = self.screen.household is not None
-        self.intro.setText(_("The letter needs these before it can be made.") + " " + (
+        self.intro.setText(_("Fill these in and the letter will be made. You can leave the ones marked "
+                             "(optional) empty.") + " " + (
             _("They are saved with the household, so you will not be asked again.") if saved
             else _("They are used for this letter only and are not saved.")))
         self.form.set_details(details, {d.path: get_raw(people, d.path) for d in details})
@@ -498,20 +499,21 @@ class _PageImage(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QLabel.Shape.Box)
         self.setMinimumWidth(1)
+        self.setMaximumWidth(self._pixmap.width() + 2 * self.frameWidth())
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
-        w = min(width, self._pixmap.width())
-        return round(self._pixmap.height() * w / max(1, self._pixmap.width()))
+        w = min(width - 2 * self.frameWidth(), self._pixmap.width())
+        return round(self._pixmap.height() * w / max(1, self._pixmap.width())) + 2 * self.frameWidth()
 
     def sizeHint(self):  # noqa: N802 (Qt API)
         return self._pixmap.size()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        w = min(self.width(), self._pixmap.width())
+        w = min(self.contentsRect().width(), self._pixmap.width())
         self.setPixmap(self._pixmap.scaledToWidth(max(1, w), Qt.TransformationMode.SmoothTransformation))
         super().resizeEvent(event)
 
