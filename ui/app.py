@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 
@@ -49,6 +48,8 @@ def _server_name(data_dir: Path) -> str:
 
 
 def _already_running(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
     sock.connectToServer(name)
     if sock.waitForConnected(300):
@@ -60,7 +61,9 @@ def _already_running(name: str) -> bool:
     return False
 
 
-def _listen(name: str, window) -> QLocalServer:
+def _listen(name: str, window):
+    from PySide6.QtNetwork import QLocalServer
+
     server = QLocalServer(window)
     if not server.listen(name):
         # A copy that crashed leaves its socket behind; take it over.
@@ -103,10 +106,12 @@ def run(argv: list[str] | None = None) -> int:
         except ValueError:
             pass  # a language whose file was removed: carry on in English
 
+    from ui import theme
     from ui.main_window import MainWindow
 
+    # Style first: widgets built afterwards are polished once, not twice.
+    theme.apply(app, str(ctx.setting("appearance/theme", "light")), int(ctx.setting("appearance/text_size", 100)))
     window = MainWindow(ctx)
-    window.apply_appearance()
     if not args.quit_when_shown:
         window._single_instance = _listen(name, window)  # kept alive with the window
     if args.quit_when_shown:

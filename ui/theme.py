@@ -137,7 +137,14 @@ QPushButton:focus, QToolButton:focus, QPushButton[role="link"]:focus, QFrame[rol
 QPushButton[role="primary"]:focus, QFrame[role="topbar"] QPushButton[role="hide"]:focus {{
     background: {c['focus']}; color: {c['focus_text']}; border: 3px solid {c['focus_text']}; }}
 QRadioButton, QCheckBox {{ min-height: {px(44)}; spacing: {px(10)}; padding: 0 {px(6)}; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: {px(24)}; height: {px(24)}; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {px(24)}; height: {px(24)};
+    border: {px(2)} solid {c['text']}; background: {c['base']}; }}
+QRadioButton::indicator {{ border-radius: {px(13)}; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+    stop:0 {c['text']}, stop:0.55 {c['text']}, stop:0.6 {c['base']}, stop:1 {c['base']}); }}
+QCheckBox::indicator:checked {{ background: qlineargradient(x1:0, y1:0, x2:1, y2:1,
+    stop:0 {c['base']}, stop:0.2 {c['base']}, stop:0.21 {c['text']}, stop:0.79 {c['text']}, stop:0.8 {c['base']}, stop:1 {c['base']}); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c['disabled_text']}; }}
 QRadioButton:focus, QCheckBox:focus {{ background: {c['focus']}; color: {c['focus_text']}; }}
 QFrame[role="choice"] {{ border: 2px solid transparent; }}
 QFrame[role="choice"][focused="true"] {{ background: {c['focus']}; border: 2px solid {c['focus_text']}; }}
