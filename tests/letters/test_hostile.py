@@ -93,12 +93,12 @@ def test_hostile_text_prints_literally(letter_id, value, spy_open):
     case_fn, assess_fn = HOUSEHOLDS[letter_id]
     people, targets = _hostile_people(letter_id, value)
     if _long(value):
-        # A 10,000-character name in every field would be a book; put it where names go.
-        people, targets = PEOPLE, []
-        for path in ("carer.name", "child.name"):
-            if any(d.path == path for d in required_details(letter_id, case_fn())):
-                people = set_detail(people, path, value)
-                targets.append(path)
+        # A 10,000-character name in every field would be a book: one long name is the carer's,
+        # the other the child's, where the letter has that name.
+        paths = {d.path for d in required_details(letter_id, case_fn())}
+        preferred = ["carer.name", "child.name"] if value.startswith("W") else ["child.name", "carer.name"]
+        path = next(p for p in preferred if p in paths)
+        people, targets = set_detail(PEOPLE, path, value), [path]
     content = build_letter(letter_id, case_fn(people), assess_fn(), AS_OF)
     pdf = render_pdf_bytes(content)
     assert targets, "the corpus must reach this letter"
