@@ -71,11 +71,14 @@ def main(argv: list[str]) -> int:
     letters.choose.choices.set_value("sg_support_assessment")
     letters.choose.go.click()
     form = letters.details.form
-    form.field("council.address").edit.setPlainText("Merrion House\n110 Merrion Centre\nLeeds\nLS2 8BB")
+    form.field("council.address").edit.setPlainText("Civic Hall\nLeeds\nLS1 1UR")
     for box, text in zip(form.field("order_date").boxes, ("2", "9", "2024")):
         box.setText(text)
     shot("letter-details")
     letters.details.go.click()
+    app.processEvents()
+    top = letters.preview.title.mapTo(screen.view.widget(), letters.preview.title.rect().topLeft()).y()
+    screen.view.verticalScrollBar().setValue(top - 16)
     shot("letter-preview")
 
     support = window.show_screen("support")

@@ -244,7 +244,7 @@ class LettersPanel(Panel):
         except letters_pages.PageRenderError as exc:
             self._ops.report(exc)
             return False
-        self.preview.done.setText(_("The letter was sent to the printer."))
+        self.preview.say(_("The letter was sent to the printer."))
         self._record()
         return True
 
@@ -273,7 +273,7 @@ class LettersPanel(Panel):
         self._ops.run(write, None, background=False)
         if not saved:
             return False
-        self.preview.done.setText(_("The letter was saved to {path}.").format(path=path))
+        self.preview.say(_("The letter was saved to {path}.").format(path=path))
         self._record()
         return True
 
@@ -462,13 +462,17 @@ class _PreviewPage(Panel):
         widgets.set_button_text(self.another, _("Choose another letter"))
         self.pages_title.setText(_("How the letter looks"))
 
+    def say(self, text: str) -> None:
+        self.done.setText(text)
+        self.done.setVisible(bool(text))
+
     def show_letter(self, content, pdf: bytes) -> None:
         self.title.setText(content.title)
         self.title.setAccessibleName(content.title)
         advice = list(self.screen.letter.advice) if self.screen.letter else []
         self.advice_text.setText("\n".join(advice))
         self.advice.setVisible(bool(advice))
-        self.done.setText("")
+        self.say("")
         clear_layout(self.pages)
         self._images = []
         if letters_pages.can_render():
