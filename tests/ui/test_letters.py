@@ -271,3 +271,28 @@ def test_letters_screen_uses_the_quick_check_just_done(qtbot, window, ctx):
     assert "Ask for a special guardianship support assessment" in text
     assert "A summary of what you can get, to keep" in text
     assert not (ctx.data_dir / "kinship.sqlite3").exists()
+
+
+def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, household, monkeypatch):
+    from PySide6 import QtPrintSupport
+
+    opened = []
+
+    class PrintDialog:
+        def __init__(self, printer, parent=None):
+            opened.append(printer)
+
+        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    screen = window.show_screen("households")
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("letters"))
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    screen.letters.preview.title.setFocus()
+    qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1

@@ -64,8 +64,7 @@ class LettersPanel(Panel):
             self.body.addWidget(page)
         self.current: QWidget = self.choose
         self.show_step(self.choose)
-        QShortcut(QKeySequence.StandardKey.Print, self.preview, activated=self.print_letter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+P is the main window's (it calls the screen's print_()); Ctrl+S is ours.
         QShortcut(QKeySequence.StandardKey.Save, self.preview, activated=self.save_pdf,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate_ui()
