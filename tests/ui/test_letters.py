@@ -46,7 +46,7 @@ def type_lines(qtbot, box, lines) -> None:
 
 def fill_sg_details(qtbot, panel) -> None:
     form = panel.details.form
-    type_lines(qtbot, form.field("council.address").edit, ["Merrion House", "110 Merrion Centre", "Leeds", "LS2 8BB"])
+    type_lines(qtbot, form.field("council.address").edit, ["Civic Hall", "Leeds", "LS1 1UR"])
     day, month, year = form.field("order_date").boxes
     qtbot.keyClicks(day, "2")
     qtbot.keyClicks(month, "9")
@@ -85,11 +85,11 @@ def test_missing_details_are_asked_for_before_the_letter_is_made(qtbot, screen, 
     fill_sg_details(qtbot, panel)
     click(qtbot, panel.details.go)
     assert panel.current is panel.preview, visible_text(screen)
-    assert panel.content.recipient.lines[-1] == "LS2 8BB"
+    assert panel.content.recipient.lines[-1] == "LS1 1UR"
     # Saved with the household: the order date on the child's record, the address in its details.
     saved = store.get_household(household.id).child(household.children[0].id)
     assert saved.order_date == dt.date(2024, 9, 2)
-    assert store.case_for(saved.id).people["council"]["address"][0] == "Merrion House"
+    assert store.case_for(saved.id).people["council"]["address"][0] == "Civic Hall"
     # Asked once only: choosing the letter again goes straight to the letter.
     click(qtbot, button(screen, "Choose another letter"))
     choose(qtbot, screen, "Ask for a special guardianship support assessment")
@@ -271,3 +271,28 @@ def test_letters_screen_uses_the_quick_check_just_done(qtbot, window, ctx):
     assert "Ask for a special guardianship support assessment" in text
     assert "A summary of what you can get, to keep" in text
     assert not (ctx.data_dir / "kinship.sqlite3").exists()
+
+
+def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, household, monkeypatch):
+    from PySide6 import QtPrintSupport
+
+    opened = []
+
+    class PrintDialog:
+        def __init__(self, printer, parent=None):
+            opened.append(printer)
+
+        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    screen = window.show_screen("households")
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("letters"))
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    screen.letters.preview.title.setFocus()
+    qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1

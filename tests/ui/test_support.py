@@ -76,7 +76,7 @@ def test_national_services_with_checked_contacts(qtbot, panel):
 def test_no_checked_local_offer_is_said_plainly_with_the_councils_website(qtbot, panel):
     text = visible_text(panel)
     assert "Leeds: kinship local offer" in text
-    assert "We do not have a checked contact for Leeds's" in text
+    assert "We do not have a checked contact for it in Leeds" in text
     assert "https://www.gov.uk/find-local-council/leeds" in text
     assert "Phone:" not in panel.offer_text.text()
 

@@ -64,8 +64,7 @@ class LettersPanel(Panel):
             self.body.addWidget(page)
         self.current: QWidget = self.choose
         self.show_step(self.choose)
-        QShortcut(QKeySequence.StandardKey.Print, self.preview, activated=self.print_letter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+P is the main window's (it calls the screen's print_()); Ctrl+S is ours.
         QShortcut(QKeySequence.StandardKey.Save, self.preview, activated=self.save_pdf,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate_ui()
@@ -244,7 +243,7 @@ class LettersPanel(Panel):
         except letters_pages.PageRenderError as exc:
             self._ops.report(exc)
             return False
-        self.preview.done.setText(_("The letter was sent to the printer."))
+        self.preview.say(_("The letter was sent to the printer."))
         self._record()
         return True
 
@@ -273,7 +272,7 @@ class LettersPanel(Panel):
         self._ops.run(write, None, background=False)
         if not saved:
             return False
-        self.preview.done.setText(_("The letter was saved to {path}.").format(path=path))
+        self.preview.say(_("The letter was saved to {path}.").format(path=path))
         self._record()
         return True
 
@@ -404,7 +403,8 @@ class _DetailsPage(Panel):
         self.title.setText(_("{letter}: the details it needs").format(letter=letter.title))
         self.title.setAccessibleName(self.title.text())
         saved = self.screen.household is not None
-        self.intro.setText(_("The letter needs these before it can be made.") + " " + (
+        self.intro.setText(_("Fill these in and the letter will be made. You can leave the ones marked "
+                             "(optional) empty.") + " " + (
             _("They are saved with the household, so you will not be asked again.") if saved
             else _("They are used for this letter only and are not saved.")))
         self.form.set_details(details, {d.path: get_raw(people, d.path) for d in details})
@@ -461,13 +461,17 @@ class _PreviewPage(Panel):
         widgets.set_button_text(self.another, _("Choose another letter"))
         self.pages_title.setText(_("How the letter looks"))
 
+    def say(self, text: str) -> None:
+        self.done.setText(text)
+        self.done.setVisible(bool(text))
+
     def show_letter(self, content, pdf: bytes) -> None:
         self.title.setText(content.title)
         self.title.setAccessibleName(content.title)
         advice = list(self.screen.letter.advice) if self.screen.letter else []
         self.advice_text.setText("\n".join(advice))
         self.advice.setVisible(bool(advice))
-        self.done.setText("")
+        self.say("")
         clear_layout(self.pages)
         self._images = []
         if letters_pages.can_render():
@@ -498,20 +502,21 @@ class _PageImage(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QLabel.Shape.Box)
         self.setMinimumWidth(1)
+        self.setMaximumWidth(self._pixmap.width() + 2 * self.frameWidth())
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
-        w = min(width, self._pixmap.width())
-        return round(self._pixmap.height() * w / max(1, self._pixmap.width()))
+        w = min(width - 2 * self.frameWidth(), self._pixmap.width())
+        return round(self._pixmap.height() * w / max(1, self._pixmap.width())) + 2 * self.frameWidth()
 
     def sizeHint(self):  # noqa: N802 (Qt API)
         return self._pixmap.size()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        w = min(self.width(), self._pixmap.width())
+        w = min(self.contentsRect().width(), self._pixmap.width())
         self.setPixmap(self._pixmap.scaledToWidth(max(1, w), Qt.TransformationMode.SmoothTransformation))
         super().resizeEvent(event)
 

@@ -325,7 +325,8 @@ class DetailsForm(QWidget):
             f.hide()
             f.deleteLater()
         self.fields = []
-        for detail in details:
+        # What the letter cannot be made without comes first; the optional extras after it.
+        for detail in sorted(details, key=lambda d: not d.required):
             cls = FIELD_KINDS.get(detail.kind, TextField)
             f = cls(detail, current.get(detail.path))
             self.fields.append(f)

@@ -63,10 +63,21 @@ class SupportPanel(Panel):
         self.kind_label = field_label("", self.kind_box)
         self.delivery_label = field_label("", self.delivery_box)
         self.topic_label = field_label("", self.topic_box)
-        for lab, box in ((self.council_label, self.council_box), (self.kind_label, self.kind_box),
-                         (self.delivery_label, self.delivery_box), (self.topic_label, self.topic_box)):
-            form.addRow(lab, box)
+        form.addRow(self.council_label, self.council_box)
         self.body.addLayout(form)
+        # The three narrowing choices sit side by side and wrap under each other at large text.
+        filters = widgets.FlowLayout(spacing=16)
+        for lab, box in ((self.kind_label, self.kind_box), (self.delivery_label, self.delivery_box),
+                         (self.topic_label, self.topic_box)):
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(lab)
+            column.addWidget(box)
+            filters.addWidget(cell)
+        holder = QWidget()
+        holder.setLayout(filters)
+        self.body.addWidget(holder)
 
         self.offer = widgets.Card("panel")
         self.offer_title = self.offer.add(widgets.heading(level=2))
@@ -191,9 +202,12 @@ class SupportPanel(Panel):
                 lines.append(html.escape(_("From {provider}'s directory, checked on {date}.").format(
                     provider=offer.provider.name, date=format_date(offer.checked_on))))
         else:
-            lines.append(html.escape(_("Every council must publish a local offer for kinship families. We do not "
-                                       "have a checked contact for {council}'s, so look on the council's website "
-                                       "or ask its children's services.").format(council=council.nice_name)))
+            # The 2024 statutory guidance asks each council for a "kinship local offer" (FACTS.md 1.1);
+            # we hold no checked contact for any council's, so we say so and never guess one.
+            lines.append(html.escape(_("Councils publish a 'kinship local offer' that says what support they give "
+                                       "kinship families. We do not have a checked contact for it in {council}: "
+                                       "look on the council's website, or ask its children's services.")
+                                     .format(council=council.nice_name)))
             if offer.gov_uk_url:
                 lines.append(_link(_("Find the council's website on GOV.UK:"), offer.gov_uk_url))
         self.offer_text.setText("<br>".join(lines))
