@@ -30,8 +30,8 @@ import importlib
 import importlib.util
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -375,9 +375,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.value("window/geometry")
-        if isinstance(saved, QByteArray) and not saved.isEmpty():
-            self.restoreGeometry(saved)
-        else:
+        if saved is None or not self.restoreGeometry(saved):
             self.resize(1100, 780)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -387,7 +385,7 @@ class MainWindow(QMainWindow):
             handle.installEventFilter(self._shift)
             self._watched = handle
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         for widget in self._screens.values():
             closing = getattr(widget, "on_closing", None)
             if closing:

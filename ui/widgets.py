@@ -6,15 +6,18 @@ label that is not a buddy leaves a control nameless in Qt (UX.md, "screen reader
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
-    QRadioButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget, QWidgetItem,
+    QAbstractButton, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
+    QVBoxLayout, QWidget, QWidgetItem,
 )
 
 from kinship_app.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QRadioButton
 
 CONTENT_MAX_WIDTH = 1100
 
@@ -157,6 +160,8 @@ class ChoiceRow(QFrame):
 
     def __init__(self, code: str, parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QRadioButton  # not needed for the start page: loaded when first used
+
         self.code = code
         self.setProperty("role", "choice")
         self.radio = QRadioButton()
@@ -197,6 +202,8 @@ class ChoiceList(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QButtonGroup
+
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.rows: dict[str, ChoiceRow] = {}
