@@ -269,6 +269,15 @@ class MainWindow(QMainWindow):
     def hide_screen(self) -> None:
         """Clear the window at once: a blank page, a blank title, minimised; unsaved answers are dropped."""
         self._hidden = True
+        # Close any dialog on top first: it may show a family's details.
+        app = QApplication.instance()
+        for _ in range(10):  # dialogs may be stacked; never loop for ever
+            modal = app.activeModalWidget() if app is not None else None
+            if modal is None:
+                break
+            if hasattr(modal, "reject"):
+                modal.reject()
+            modal.hide()
         for widget in self._screens.values():
             clear = getattr(widget, "clear_sensitive", None)
             if clear:
@@ -295,7 +304,15 @@ class MainWindow(QMainWindow):
     def show_glossary(self, code: str = "") -> None:
         from ui.screens.glossary import GlossaryDialog
 
-        GlossaryDialog(self, code).exec()
+        dialog = GlossaryDialog(self, code)
+        self.watch_for_hide(dialog)
+        dialog.exec()
+
+    def watch_for_hide(self, dialog: QWidget) -> None:
+        """Let Shift x3 hide the screen while ``dialog`` (a separate window) has the keyboard."""
+        dialog.winId()  # makes its QWindow now, before exec() shows it
+        if dialog.windowHandle() is not None:
+            dialog.windowHandle().installEventFilter(self._shift)
 
     def show_about(self) -> None:
         from ui.screens.about import about_text

@@ -107,3 +107,23 @@ def test_shift_presses_broken_by_typing_do_not_hide(qtbot, window):
     for key in (Qt.Key.Key_Shift, Qt.Key.Key_Shift, Qt.Key.Key_A, Qt.Key.Key_Shift):
         qtbot.keyClick(target, key)
     assert not window.is_hidden_screen()
+
+
+def test_hiding_closes_a_dialog_and_shift_works_inside_it(qtbot, window):
+    from PySide6.QtCore import QTimer
+
+    from ui.screens.glossary import GlossaryDialog
+
+    seen = []
+
+    def press_shift_three_times():
+        dialog = window.findChild(GlossaryDialog)
+        seen.append(dialog is not None and dialog.isVisible())
+        for _ in range(3):
+            qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift)
+
+    QTimer.singleShot(100, press_shift_three_times)
+    window.show_glossary("looked_after")  # modal: returns once the dialog is closed
+    assert seen == [True]
+    assert window.is_hidden_screen()
+    assert not any(d.isVisible() for d in window.findChildren(GlossaryDialog))
