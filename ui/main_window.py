@@ -13,6 +13,9 @@ dialog, ``ops.changed`` to refresh), ``window`` this ``MainWindow``. The screen 
 - ``print_()``: what Ctrl+P does on this screen;
 - ``clear_sensitive()``: forget anything on screen when "Hide this screen" is used.
 
+A modal dialog a screen opens should be passed to ``window.watch_for_hide(dialog)`` before
+``exec()``, so that Shift pressed three times still hides everything while it is open.
+
 Register it in ``SCREENS`` below with its module, class name and navigation label. It is imported
 and built the first time it is opened (start-up stays fast). Open screens with
 ``window.show_screen(key)``; a screen reached with arguments (a household, a letter) exposes its

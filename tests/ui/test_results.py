@@ -126,3 +126,17 @@ def test_print_is_only_offered_with_a_result(qtbot, window, monkeypatch):
     window.action_print.trigger()
     assert opened == []
     assert check_screen(window).assessment is None
+
+
+def test_deadlines_come_first_in_their_own_warning(qtbot, window):
+    run_check(qtbot, window, PRIVATE_FOSTERING)
+    results = see_result(qtbot, window)
+    card = results.findChild(QFrame, "deadlines")
+    assert card is not None
+    shown = "\n".join(texts(card))
+    for action in results.assessment.actions:
+        if action.due:
+            assert action.text in shown and format_date(action.due) in shown
+    body = results.page.body
+    order = [body.itemAt(i).widget() for i in range(body.count()) if body.itemAt(i).widget() is not None]
+    assert order.index(card) < order.index(next(w for w in order if w.objectName().startswith("entitlement_")))

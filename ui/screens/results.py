@@ -138,6 +138,15 @@ class ResultsPage(QWidget):
             card.setObjectName(f"flag_{code}")
             card.add(label("⚠  " + flag_text(code), "subheading"))
             b.addWidget(card)
+        dated = [x for x in a.actions if x.due]
+        if dated:
+            # Deadlines first, in plain dates: they are what a family must not miss.
+            card = Card("warning")
+            card.setObjectName("deadlines")
+            card.add(heading(_("Do this by the date shown"), 2))
+            for action in dated:
+                card.add(label("•  " + _action_text(action)))
+            b.addWidget(card)
 
         if a.reasons:
             b.addWidget(heading(_("Because you told us…"), 2))
@@ -165,9 +174,10 @@ class ResultsPage(QWidget):
         for ent in a.entitlements:
             b.addWidget(self._entitlement_card(ent))
 
-        if a.actions:
+        undated = [x for x in a.actions if not x.due]
+        if undated:
             b.addWidget(heading(_("What to do next"), 2))
-            for action in a.actions:
+            for action in undated:
                 b.addWidget(label("•  " + _action_text(action)))
 
         advice = Card()
