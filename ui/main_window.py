@@ -36,14 +36,14 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import N_, _
 from ui import theme
 from ui.context import AppContext
 from ui.operations import Operations
-from ui.widgets import FlowLayout, _restyle, button, label, set_button_text
+from ui.widgets import FlowLayout, button, label, restyle, set_button_text
 
 APP_NAME = N_("Kinship care helper")
 
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         for k, b in self._nav.items():
             b.setProperty("current", "true" if k == key else "false")
-            _restyle(b)
+            restyle(b)
             b.setAccessibleDescription(_("You are here") if k == key else "")
         self._update_title()
         shown = getattr(widget, "on_shown", None)
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self._hidden = True
         # Close any dialog on top first: it may show a family's details.
         app = QApplication.instance()
-        for _ in range(10):  # dialogs may be stacked; never loop for ever
+        for _attempt in range(10):  # dialogs may be stacked; never loop for ever
             modal = app.activeModalWidget() if app is not None else None
             if modal is None:
                 break
@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
             dialog.windowHandle().installEventFilter(self._shift)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.screens.about import about_text
 
         box = QMessageBox(self)

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 CONTENT_MAX_WIDTH = 1100
 
 
-def _restyle(w: QWidget) -> None:
+def restyle(w: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property used by a selector changed."""
     w.style().unpolish(w)
     w.style().polish(w)
 
@@ -149,9 +150,9 @@ class _FocusWatcher(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self.row.setProperty("focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
-            _restyle(self.row)
+            restyle(self.row)
             for child in self.row.findChildren(QLabel):
-                _restyle(child)
+                restyle(child)
         return False
 
 
