@@ -100,3 +100,17 @@ def test_resume_after_the_process_is_killed(qtbot, tmp_path):
     facts = store.get_household(int(household_id)).child(int(child_id)).facts
     assert facts["carer"]["relationship"] == "grandparent" and facts["child"]["age"] == 11
     window.close()
+
+
+def test_a_failed_autosave_is_reported_and_the_check_carries_on(qtbot, window):
+    reported = []
+    window.ops.report = reported.append
+
+    def broken_saver(answers, where):
+        raise OSError("No space left on device")
+
+    window.start_check(saver=broken_saver)
+    answer(qtbot, window, "relationship", "grandparent")
+    assert reported and "No space left" in str(reported[0])
+    assert check_screen(window).current == "living"  # the answer is kept and the check goes on
+    assert check_screen(window).answers["relationship"] == "grandparent"

@@ -245,7 +245,9 @@ class CheckScreen(QWidget):
     def _save(self, where: str) -> None:
         if self.saver is not None:
             # Only the answers on the current route are kept: stale ones must not reach a case.
-            self.saver(flow.relevant_answers(self.answers), where)
+            # A failed save (disk full, database locked) is told in words; the answers stay on screen.
+            answers, saver = flow.relevant_answers(self.answers), self.saver
+            self.ops.run(lambda: saver(answers, where), background=False)
 
     def _back(self) -> None:
         path = flow.path(self.answers)
