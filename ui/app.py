@@ -10,7 +10,6 @@ Only one copy runs per data folder: a second launch brings the first to the fron
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
@@ -44,6 +43,8 @@ class QuitWhenPainted(QObject):
 
 
 def _server_name(data_dir: Path) -> str:
+    import hashlib
+
     return "kinship-app-" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
 
 
@@ -93,8 +94,9 @@ def run(argv: list[str] | None = None) -> int:
     from ui.context import AppContext
 
     ctx = AppContext(args.data_dir, args.database_url)
-    name = _server_name(ctx.data_dir)
-    if not args.quit_when_shown and _already_running(name):
+    # --quit-when-shown is for timing a fresh start, so it never hands over to a running copy.
+    name = "" if args.quit_when_shown else _server_name(ctx.data_dir)
+    if name and _already_running(name):
         return 0
 
     language = str(ctx.setting("appearance/language", "en") or "en")
@@ -112,7 +114,7 @@ def run(argv: list[str] | None = None) -> int:
     # Style first: widgets built afterwards are polished once, not twice.
     theme.apply(app, str(ctx.setting("appearance/theme", "light")), int(ctx.setting("appearance/text_size", 100)))
     window = MainWindow(ctx)
-    if not args.quit_when_shown:
+    if name:
         window._single_instance = _listen(name, window)  # kept alive with the window
     if args.quit_when_shown:
         QuitWhenPainted(window.screen("start"), app)
