@@ -159,7 +159,8 @@ QTreeView:focus, QTableView:focus {{ border: 3px solid {c['focus_text'] if theme
 QListWidget::item, QListView::item {{ min-height: {px(32)}; }}
 QListWidget::item:selected, QListView::item:selected, QTreeView::item:selected, QTableView::item:selected {{
     background: {c['highlight']}; color: {c['highlight_text']}; }}
-QScrollArea {{ border: none; }}
+QScrollArea {{ border: {px(3)} solid transparent; }}
+QScrollArea:focus {{ border: {px(3)} solid {c['focus_text'] if theme == 'light' else c['focus']}; }}
 QToolTip {{ background: {c['tooltip']}; color: {c['tooltip_text']}; border: 1px solid {c['border']}; }}
 """
 
