@@ -221,6 +221,10 @@ def test_every_control_has_a_name(qtbot, household, screen):
     for key in ("overview", "actions", "history", "notes", "letters", "support"):
         screen.view.show_section(key)
         assert nameless_focusable(screen) == [], key
+    screen.view.show_section("overview")
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    assert nameless_focusable(screen) == []
+    click(qtbot, button(screen.people_page, "Back"))
     click(qtbot, button(screen, "Back to households"))
     click(qtbot, button(screen, "Create a household"))
     assert nameless_focusable(screen) == []
@@ -237,6 +241,9 @@ def test_double_text_size_fits_1280_by_720(qtbot, household, screen, text_size):
         screen.view.show_section(key)
         qtbot.wait(10)
         assert layout_problems(screen) == [], key
+    screen.edit_people()
+    qtbot.wait(10)
+    assert layout_problems(screen) == []
 
 
 def test_main_buttons_are_at_least_44_pixels_high(qtbot, household, screen, text_size):
@@ -264,3 +271,45 @@ def test_hide_this_screen_forgets_the_household(qtbot, household, screen):
     assert screen.household is None
     assert screen.list_page.search.text() == ""
     assert "Margaret" not in visible_text(screen)
+
+
+def test_change_people_and_add_a_child(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    editor = screen.people_page
+    name = editor._carers[0][1].fields[0].edit
+    name.clear()
+    click(qtbot, button(screen, "Save the details"))
+    assert "Enter carer's full name" in visible_text(screen)
+    qtbot.keyClicks(name, "Margaret Ellis-Ward")
+    qtbot.keyClicks(editor._carers[0][1].fields[2].edit, "0113 496 0000")
+    click(qtbot, button(screen, "Add another child"))
+    new_child = editor._children[1][1].fields
+    qtbot.keyClicks(new_child[0].edit, "Rosie Ward")
+    for box, text in zip(new_child[1].boxes, ("4", "1", "2020")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Save the details"))
+
+    saved = store.get_household(household.id)
+    assert saved.carers[0].name == "Margaret Ellis-Ward" and saved.carers[0].phone == "0113 496 0000"
+    assert [c.name for c in saved.children] == ["Ellis Ward", "Rosie Ward"]
+    assert saved.children[1].date_of_birth.isoformat() == "2020-01-04"
+    # The first child's answers and history are untouched.
+    assert saved.children[0].facts == household.children[0].facts
+    assert len(store.history(saved.children[0].id)) == 1
+    text = visible_text(screen)
+    assert "Rosie Ward" in text and "Born 4 January 2020" in text and "Start the check" in text
+
+
+def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, household, screen, store, ops):
+    import dataclasses
+
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    fresh = store.get_household(household.id)
+    store.update_household(household.id, carers=[dataclasses.replace(fresh.carers[0], name="Changed elsewhere")])
+    click(qtbot, button(screen, "Save the details"))
+    [error] = ops.errors
+    assert "Someone else changed household" in str(error)
+    ops.errors.clear()
+    assert store.get_household(household.id).carers[0].name == "Changed elsewhere"

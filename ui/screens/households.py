@@ -306,8 +306,13 @@ class HouseholdsScreen(QWidget):
         self.list_page.set_finder(self.find)
         self.create_page = CreateHousehold(councils)
         self.view = HouseholdView()
-        for page in (self.list_page, self.create_page, self.view):
+        from ui.screens.households_people import PeopleEditor
+
+        self.people_page = PeopleEditor(self)
+        for page in (self.list_page, self.create_page, self.view, self.people_page):
             self.stack.addWidget(page)
+        self.people_page.saved.connect(lambda record: self.open_household(record.id))
+        self.people_page.cancelled.connect(lambda: self.stack.setCurrentWidget(self.view))
         self.list_page.open_requested.connect(self.open_household)
         self.list_page.create_requested.connect(self._start_create)
         self.list_page.import_requested.connect(self.import_household)
@@ -361,6 +366,7 @@ class HouseholdsScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.list_page.retranslate_ui()
         self.create_page.retranslate_ui()
+        self.people_page.retranslate_ui()
         widgets.set_button_text(self.view.back, _("Back to households"))
         self.view.setAccessibleName(_("Household"))
         titles = {"overview": _("Overview"), "actions": _("Things to do"), "history": _("History"),
@@ -474,6 +480,11 @@ class HouseholdsScreen(QWidget):
         parts = [", ".join(names)] if names else []
         parts.append(council.nice_name if council else _("Council area not known"))
         self.view.subtitle.setText(" · ".join(parts))
+
+    def edit_people(self) -> None:
+        self.people_page.edit(self.household)
+        self.stack.setCurrentWidget(self.people_page)
+        self.people_page.title.setFocus()
 
     # -- the check, with every answer saved --------------------------------------------------------
 

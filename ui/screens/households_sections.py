@@ -60,6 +60,9 @@ class OverviewSection(_Section):
             if carer.email:
                 lines.append(_("Email: {email}").format(email=carer.email))
             carers.add(widgets.label("\n".join(lines)))
+        people = widgets.button(on_click=self.screen.edit_people)
+        widgets.set_button_text(people, _("Change names, addresses and children"))
+        carers.add(people)
         self.content.addWidget(carers)
 
         for child in record.children:
