@@ -66,21 +66,65 @@ def _read_all(fd: int) -> list[str]:
     return b"".join(chunks).decode().splitlines()
 
 
+def _warm_up() -> None:
+    """Do each kind of save once in a throwaway store before forking, so the writers start with the
+    rules' data loaded and SQLAlchemy's first-use work done: kills then land in saves, not imports."""
+    with Store("sqlite://", clock=Clock()) as store:
+        h = store.create_household(**_parts(0, "warm"))
+        store.update_household(h.id, **_parts(1, "warm"))
+        store.reassess(store.get_household(h.id).children[0].id, dt.date(2026, 11, 22))
+        store.add_note(h.id, "warm")
+
+
+class Acked:
+    """What the writers were told was saved."""
+
+    def __init__(self) -> None:
+        self.gen: dict[int, int] = {}  # household id -> newest acknowledged generation
+        self.notes: dict[int, set[str]] = {}
+        self.assessed: set[int] = set()  # children with an acknowledged re-assessment
+
+
+def _check(store: Store, ids: set[int], acked: Acked) -> None:
+    present = {s.id for s in store.list_households()}
+    lost = sorted(set(acked.gen) - present)
+    assert lost == [], f"acknowledged households lost: {lost}"
+    for hid in sorted(ids & present):
+        h = store.get_household(hid)
+        names = [h.label] + [c.name for c in h.carers] + [c.name for c in h.children]
+        gens = {_gen_of(n) for n in names} | {c.facts["arrangement"]["days_so_far"] for c in h.children}
+        # Wholly one save or the other: never parts of two.
+        assert len(gens) == 1, f"half-saved household {h.reference}: {names}"
+        assert (len(h.carers), len(h.children)) == (CARERS, CHILDREN)
+        gen = gens.pop()
+        # What was acknowledged, or one newer if the kill came after the commit but before "ack".
+        assert gen in (acked.gen.get(hid, 0), acked.gen.get(hid, 0) + 1), (h.reference, gen)
+        acked.gen[hid] = gen
+        notes = {n.text for n in store.notes(hid)}
+        assert acked.notes.get(hid, set()) <= notes, f"acknowledged notes lost in {h.reference}"
+        acked.notes[hid] = notes
+        # A re-assessment is its run and its actions together, or neither.
+        for c in h.children:
+            runs = store.history(c.id)
+            codes = {a.code for a in store.actions(hid) if a.child_id == c.id and a.code}
+            assert codes == {a["code"] for r in runs for a in r.result["actions"]}, (h.reference, c.id)
+            assert runs or c.id not in acked.assessed, f"acknowledged assessment lost for child {c.id}"
+
+
 @pytest.mark.slow
 def test_kill_9_mid_save_loses_nothing_acknowledged(store_url):
-    acked_gen: dict[int, int] = {}  # household id -> newest acknowledged generation
-    acked_notes: set[str] = set()
+    _warm_up()
+    acked = Acked()
     rng = random.Random(20261122)
     mid_save = trials = 0
     while mid_save < TRIALS_MID_SAVE:
         trials += 1
         assert trials <= 3 * TRIALS_MID_SAVE, f"only {mid_save} kills landed mid-save in {trials} trials"
-        known = dict(acked_gen)
         seed = rng.randrange(1 << 30)
 
-        def writer(write, known=known, seed=seed, trial=trials):
+        def writer(write, known=sorted(acked.gen), seed=seed, trial=trials):
             r = random.Random(seed)
-            gens = dict(known)
+            gens = {hid: acked.gen[hid] for hid in known}
             with Store(store_url, clock=Clock(), worker="crash") as store:
                 write("ready")
                 n = 0
@@ -92,23 +136,28 @@ def test_kill_9_mid_save_loses_nothing_acknowledged(store_url):
                         h = store.create_household(**_parts(0, f"t{trial}"))
                         gens[h.id] = 0
                         write(f"ack gen {h.id} 0")
-                    elif choice < 0.8:
-                        hid = r.choice(sorted(gens))
+                        continue
+                    hid = r.choice(sorted(gens))
+                    current = store.get_household(hid)
+                    if choice < 0.8:
                         gen = gens[hid] + 1
-                        current = store.get_household(hid)
                         parts = _parts(gen, current.label.split(" ")[0])
                         parts["carers"] = [CarerRecord(**{**c.__dict__, "id": old.id})
                                            for c, old in zip(parts["carers"], current.carers)]
                         parts["children"] = [ChildRecord(**{**c.__dict__, "id": old.id})
                                              for c, old in zip(parts["children"], current.children)]
-                        write("begin update")
+                        write(f"begin update {hid}")
                         store.update_household(hid, **parts)
                         gens[hid] = gen
                         write(f"ack gen {hid} {gen}")
+                    elif choice < 0.9:
+                        cid = r.choice(current.children).id
+                        write(f"begin assess {hid}")
+                        store.reassess(cid, dt.date(2026, 11, 22))
+                        write(f"ack assess {hid} {cid}")
                     else:
-                        hid = r.choice(sorted(gens))
                         text = f"note-{trial}-{n}"
-                        write("begin note")
+                        write(f"begin note {hid}")
                         store.add_note(hid, text)
                         write(f"ack note {hid} {text}")
 
@@ -120,42 +169,33 @@ def test_kill_9_mid_save_loses_nothing_acknowledged(store_url):
             chunk = os.read(fd, 65536)
             assert chunk, "the writer died before it was ready"
             ready += chunk
-        time.sleep(rng.uniform(0.0, 0.03))
+        time.sleep(rng.uniform(0.0, 0.1))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         lines = (ready.decode() + "\n".join(_read_all(fd))).splitlines()
         lines = [line for line in lines if line and line != "ready"]
         if lines and lines[-1].startswith("begin"):
             mid_save += 1
+        touched = set()
         for line in lines:
             parts = line.split(" ")
+            if len(parts) > 2:
+                touched.add(int(parts[2]))
             if parts[:2] == ["ack", "gen"]:
-                acked_gen[int(parts[2])] = int(parts[3])
+                acked.gen[int(parts[2])] = int(parts[3])
             elif parts[:2] == ["ack", "note"]:
-                acked_notes.add(parts[3])
-
+                acked.notes.setdefault(int(parts[2]), set()).add(parts[3])
+            elif parts[:2] == ["ack", "assess"]:
+                acked.assessed.add(int(parts[3]))
         with Store(store_url, clock=Clock()) as store:
             assert store.integrity_check() == ["ok"]
-            found_notes = set()
-            for summary in store.list_households():
-                h = store.get_household(summary.id)
-                names = [h.label] + [c.name for c in h.carers] + [c.name for c in h.children]
-                gens = {_gen_of(n) for n in names}
-                gens |= {c.facts["arrangement"]["days_so_far"] for c in h.children}
-                # Wholly one save or the other: never parts of two.
-                assert len(gens) == 1, f"half-saved household {h.reference}: {names}"
-                assert (len(h.carers), len(h.children)) == (CARERS, CHILDREN)
-                gen = gens.pop()
-                # At least what was acknowledged; one newer if the kill came after commit, before "ack".
-                assert gen in (acked_gen.get(h.id, 0), acked_gen.get(h.id, 0) + 1), (h.reference, gen)
-                found_notes |= {n.text for n in store.notes(h.id)}
-                acked_gen[h.id] = gen
-            missing = [hid for hid in acked_gen if hid not in {s.id for s in store.list_households()}]
-            assert missing == [], f"acknowledged households lost: {missing}"
-            assert acked_notes <= found_notes, f"acknowledged notes lost: {acked_notes - found_notes}"
-            acked_notes = found_notes
-    print(f"{store_url.split(':')[0]}: {trials} kill -9 trials, {mid_save} mid-save, "
-          f"{len(acked_gen)} households, {len(acked_notes)} notes, 0 lost")
+            # A kill can only touch the household being saved: check those, and any not acknowledged.
+            new = {s.id for s in store.list_households()} - set(acked.gen)
+            _check(store, touched | new, acked)
+    with Store(store_url, clock=Clock()) as store:
+        _check(store, set(acked.gen), acked)
+    print(f"{store_url.split(':')[0]}: {trials} kill -9 trials, {mid_save} mid-save, {len(acked.gen)} households, "
+          f"{sum(map(len, acked.notes.values()))} notes, {len(acked.assessed)} children assessed, 0 lost")
 
 
 SAVES = 1000
