@@ -5,6 +5,7 @@ system's file and print dialogs are replaced."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,6 +29,21 @@ def screen(qtbot, ctx, ops, household):
     w.open_household(household.id)
     click(qtbot, w.view.section_button("letters"))
     return w
+
+
+def print_dialog(person):
+    """Stands in for the operating system's print dialog: ``person(printer)`` chooses and answers."""
+    class PrintDialog:
+        def __init__(self, printer, parent=None):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
+            pass
+
+        def exec(self):
+            return person(self.printer)
+
+    return PrintDialog
 
 
 def choose(qtbot, screen, title: str) -> None:
@@ -155,28 +171,19 @@ def test_print_sends_every_page_to_the_printer(qtbot, screen, store, household, 
 
     out = tmp_path / "printed.pdf"
 
-    class PrintDialog:
-        """The OS print dialog: the person picks a printer (here, a PDF file) and presses Print."""
+    def choose_pdf(printer):
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
 
-        def __init__(self, printer, parent=None):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", print_dialog(choose_pdf))
     panel = screen.letters
     choose(qtbot, screen, "Ask for a special guardianship support assessment")
     fill_sg_details(qtbot, panel)
     click(qtbot, panel.details.go)
     click(qtbot, button(screen, "Print…"))
     printed = PdfReader(str(out))
-    made = PdfReader(__import__("io").BytesIO(panel.pdf))
+    made = PdfReader(io.BytesIO(panel.pdf))
     assert len(printed.pages) == len(made.pages)
     assert "The letter was sent to the printer." in visible_text(screen)
     assert [le.letter_id for le in store.letters(household.id)] == ["sg_support_assessment"]
@@ -185,17 +192,7 @@ def test_print_sends_every_page_to_the_printer(qtbot, screen, store, household, 
 def test_cancelled_print_records_nothing(qtbot, screen, store, household, monkeypatch):
     from PySide6 import QtPrintSupport
 
-    class Cancelled:
-        def __init__(self, printer, parent=None):
-            pass
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", Cancelled)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", print_dialog(lambda printer: QDialog.DialogCode.Rejected))
     panel = screen.letters
     choose(qtbot, screen, "Ask for a special guardianship support assessment")
     fill_sg_details(qtbot, panel)
@@ -277,18 +274,8 @@ def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, h
     from PySide6 import QtPrintSupport
 
     opened = []
-
-    class PrintDialog:
-        def __init__(self, printer, parent=None):
-            opened.append(printer)
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog",
+                        print_dialog(lambda printer: opened.append(printer) or QDialog.DialogCode.Rejected))
     screen = window.show_screen("households")
     screen.open_household(household.id)
     click(qtbot, screen.view.section_button("letters"))

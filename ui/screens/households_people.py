@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kinship_app.i18n import _
 from kinship_app.letters.content import Detail
 from ui import widgets
-from ui.screens.letters_details import AddressField, DateField, TextField
+from ui.screens.letters_details import AddressField, DateField, TextField, field_problems
 
 
 def _detail(path: str, label: str, kind: str, required: bool = False) -> Detail:
@@ -35,13 +35,7 @@ class _PersonCard(widgets.Card):
             self.add(f)
 
     def problems(self) -> list[tuple[str, QWidget]]:
-        found = []
-        for f in self.fields:
-            text = f.problem()
-            f.show_error(text)
-            if text:
-                found.append((text, f.focus_widget()))
-        return found
+        return field_problems(self.fields)
 
 
 class PeopleEditor(widgets.Page):
