@@ -313,3 +313,16 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, household,
     assert "Someone else changed household" in str(error)
     ops.errors.clear()
     assert store.get_household(household.id).carers[0].name == "Changed elsewhere"
+
+
+def test_find_and_open_a_household_by_keyboard_only(qtbot, household, screen):
+    qtbot.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.list_page.search.hasFocus()
+    qtbot.keyClicks(screen.list_page.search, household.reference)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Tab)
+    qtbot.keyClick(screen.list_page.search_button, Qt.Key.Key_Tab)
+    assert screen.list_page.results.hasFocus()
+    qtbot.keyClick(screen.list_page.results, Qt.Key.Key_Return)
+    assert screen.stack.currentWidget() is screen.view
+    assert f"Household {household.reference}" in visible_text(screen)

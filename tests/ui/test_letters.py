@@ -283,3 +283,11 @@ def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, h
     screen.letters.preview.title.setFocus()
     qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
+
+
+def test_ctrl_s_saves_the_letter_shown(qtbot, screen, tmp_path, monkeypatch):
+    target = tmp_path / "by-keyboard.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.read_bytes() == screen.letters.pdf
