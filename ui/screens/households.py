@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinship_app.i18n import _, format_date, ngettext
-from kinship_app.result import category_title
 from ui import widgets
 from ui.screens.households_kit import chosen_code, field_label, set_field_label
 
@@ -421,48 +420,46 @@ class HouseholdsScreen(QWidget):
     # -- one household -------------------------------------------------------------------------
 
     def open_household(self, household_id: int) -> None:
-        def load():
-            return self.store.get_household(household_id)
-
-        def show(record):
-            self.household = record
+        def show(loaded):
+            self._show_household(*loaded)
             self.view.say("")
-            self._show_household()
             self.stack.setCurrentWidget(self.view)
             self.view.show_section("overview")
             self.view.title.setFocus()
-            self.household_opened.emit(record.id)
+            self.household_opened.emit(household_id)
 
-        self.run(load, show)
+        self.run(lambda: self._load(household_id), show)
 
     def reload(self) -> None:
+        """Show the open household again as saved now, staying on the section shown."""
         if self.household is not None:
-            self.open_household_in_place(self.household.id)
+            household_id = self.household.id
+            self.run(lambda: self._load(household_id), lambda loaded: self._show_household(*loaded))
 
-    def open_household_in_place(self, household_id: int) -> None:
-        def show(record):
-            self.household = record
-            self._show_household()
-
-        self.run(lambda: self.store.get_household(household_id), show)
-
-    def _show_household(self) -> None:
-        record = self.household
-        self._show_header()
+    def _load(self, household_id: int) -> tuple[Any, dict[str, list[Any]]]:
+        """Everything one household's page shows, read in one go (inside the operations helper, so
+        a store that cannot be read is reported in words)."""
         store = self.store
-        details = {
+        record = store.get_household(household_id)
+        return record, {
             "runs": [run for child in record.children for run in store.history(child.id)],
             "letters": store.letters(record.id),
             "notes": store.notes(record.id),
             "actions": store.actions(record.id),
         }
+
+    def _show_household(self, record, details: dict[str, list[Any]]) -> None:
+        self.household = record
+        self._show_header()
         self.overview.show(record, details)
         self.actions.show(record, details["actions"])
         self.history.show(record, details["runs"], details["letters"])
         self.notes.show(record, details["notes"])
         latest = _latest_runs(details["runs"])
-        child = record.children[0] if record.children else None
-        self.letters.set_household(record, child.id if child else None, latest)
+        ids = [c.id for c in record.children]
+        # Keep the child the letters are about when the page is refreshed (ids are unique).
+        child_id = self.letters.child_id if self.letters.child_id in ids else (ids[0] if ids else None)
+        self.letters.set_household(record, child_id, latest)
         self.support.set_council(record.council)
         open_count = sum(1 for a in details["actions"] if not a.done)
         text = _("Things to do") + (f" ({open_count})" if open_count else "")
@@ -594,10 +591,6 @@ def _latest_runs(runs: list[Any]) -> dict[int, Any]:
     for run in sorted(runs, key=lambda r: (r.run_at, r.id)):
         latest[run.child_id] = run
     return latest
-
-
-def outcome_text(run) -> str:
-    return category_title(run.result.get("category", "undetermined"))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
