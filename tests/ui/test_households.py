@@ -326,3 +326,20 @@ def test_find_and_open_a_household_by_keyboard_only(qtbot, household, screen):
     qtbot.keyClick(screen.list_page.results, Qt.Key.Key_Return)
     assert screen.stack.currentWidget() is screen.view
     assert f"Household {household.reference}" in visible_text(screen)
+
+
+def test_add_something_to_do_with_a_deadline(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("actions"))
+    click(qtbot, button(screen, "Add to the list"))
+    assert "Enter what needs doing" in visible_text(screen)
+    section = screen.actions
+    qtbot.keyClicks(section.new_text.edit, "Ring the school about the admission form")
+    for box, text in zip(section.new_due.boxes, ("1", "12", "2026")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Add to the list"))
+    added = [a for a in store.actions(household.id) if a.text == "Ring the school about the admission form"]
+    assert len(added) == 1 and added[0].due.isoformat() == "2026-12-01"
+    text = visible_text(screen)
+    assert "Ring the school about the admission form\nDue by 1 December 2026." in text
+    assert section.new_text.edit.text() == ""
