@@ -291,3 +291,26 @@ def test_ctrl_s_saves_the_letter_shown(qtbot, screen, tmp_path, monkeypatch):
     choose(qtbot, screen, "A summary of what you can get, to keep")
     qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.read_bytes() == screen.letters.pdf
+
+
+def test_letters_are_for_the_child_chosen(qtbot, ctx, ops, store):
+    from kinship_app.store import CarerRecord, ChildRecord
+    from test_households_helpers import SGO_FACTS
+
+    record = store.create_household(council="E08000035", carers=[CarerRecord(name="Jo Ward")],
+                                    children=[ChildRecord(name="Amy"), ChildRecord(name="Ben", facts=SGO_FACTS)])
+    store.reassess(record.children[1].id, TODAY)
+    w = HouseholdsScreen(ctx, ops)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.open_household(record.id)
+    click(qtbot, w.view.section_button("letters"))
+    assert "Do the check for this child first" in visible_text(w)
+    box = w.letters.choose.child_box
+    assert [box.itemText(i) for i in range(box.count())] == ["Amy", "Ben"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert "Ask for a special guardianship support assessment" in visible_text(w)
+    w.reload()
+    assert w.letters.child_id == record.children[1].id
