@@ -180,7 +180,12 @@ def parse_csv(raw: bytes, path: Path | str, pilot_codes: set[str]) -> list[Counc
 
 
 def _read_pilot(path: Path) -> Pilot:
-    top = Fields(path, "", read_toml(path))
+    return parse_pilot(read_toml(path), path)
+
+
+def parse_pilot(data: object, path: Path | str) -> Pilot:
+    """The pilot areas from a parsed kinship_zones.toml; raises only ``DataError`` when broken."""
+    top = Fields(path, "", data)
     top.only("pilot")
     p = top.sub("pilot")
     p.only("name", "announced_on", "checked_on", "councils", "sources")

@@ -220,7 +220,11 @@ def parse_file(path: Path) -> list[Rate]:
 
 def parse_bytes(raw: bytes, path: Path | str) -> list[Rate]:
     """The rates in one file's bytes; raises only ``DataError`` (naming ``path``) when broken."""
-    top = Fields(path, "", parse_toml(raw, path))
+    return parse_data(parse_toml(raw, path), path)
+
+
+def parse_data(data: Any, path: Path | str) -> list[Rate]:
+    top = Fields(path, "", data)
     top.only("sources", "rates")
     sources: dict[str, Source] = {}
     table = top.sub("sources", {})
@@ -264,7 +268,7 @@ def _parse_rate(path: Path | str, name: str, f: Fields, sources: dict[str, Sourc
         if not cited:
             p.fail("sources", "needs at least one source")
         for sid in cited:
-            if sid not in sources:
+            if not isinstance(sid, str) or sid not in sources:
                 p.fail("sources", f"names {sid!r}, which is not among this file's [sources]")
         checked = p.date("checked_on")
         periods.append(Period(start, end, _parse_values(p, dims), tuple(sources[s] for s in cited), checked))

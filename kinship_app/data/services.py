@@ -61,8 +61,10 @@ DELIVERY_TITLES = {"phone": N_("By phone"), "online": N_("Online"), "in_person":
 NATIONAL_TEXTS = (
     N_("Family Rights Group advice line"),
     N_("Monday to Friday, 9.30am to 3pm, not bank holidays"),
-    N_("Advice on kinship care, with advice sheets and template letters on the website. Also an email "
-       "enquiry form, forums and webchat on two afternoons a week: check the days on their website."),
+    N_("Free, independent and confidential advice for parents and kinship carers whose children are involved "
+       "with children's services in England. The website has advice sheets and template letters; there is "
+       "also an email enquiry form, forums and webchat on two afternoons a week (check the days on their "
+       "website)."),
     N_("Kinship advice service"),
     N_("Free advice for kinship carers from the charity Kinship (formerly Grandparents Plus). Check their "
        "phone number and opening hours on their website."),

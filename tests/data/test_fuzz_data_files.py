@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from data_fuzz import damaged, mutated, only_clear_errors
 from kinship_app.data import councils, rates
-from kinship_app.data._files import DataError
 
 RATE_FILES = [p.read_text(encoding="utf-8") for p in sorted(rates.RATES_DIR.glob("*.toml"))]
 COUNCIL_LINES = (councils.COUNCILS_DIR / "councils.csv").read_text(encoding="utf-8").splitlines(True)
 COUNCILS_HEAD = "".join(COUNCIL_LINES[:12])
 PILOT_CODES = {"E09000004", "E06000035"}
-DAMAGE = ['"', "'", "[", "]", "[[", "=", "\n", "0", "-", ".", "{", "}", ",", "#", "x", "", "\\", "\u00e9",
-          "\x00", "\r", "true", "1e999", "-5", "2026-13-40", "2026-04-06", "nan", "inf", '"""', ",,", "E0"]
-FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def damaged(data, text: str) -> str:
-    for _ in range(data.draw(st.integers(1, 5), label="edits")):
-        pos = data.draw(st.integers(0, len(text)), label="at")
-        cut = data.draw(st.integers(0, 15), label="cut")
-        text = text[:pos] + data.draw(st.sampled_from(DAMAGE), label="insert") + text[pos + cut:]
-    return text
-
-
-def only_clear_errors(parse, raw: bytes) -> None:
-    try:
-        parse(raw)
-    except DataError as exc:
-        assert exc.path == "fuzz" and exc.message and "\n" not in exc.field
+FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -58,3 +42,21 @@ def test_random_bytes(raw):
 def test_the_fuzzed_files_are_the_real_ones():
     assert len(RATE_FILES) == 4 and COUNCILS_HEAD.startswith("code,official_name")
     assert rates.parse_bytes(RATE_FILES[0].encode(), Path("x.toml"))
+
+
+PARSED_RATE_FILES = [tomllib.loads(text) for text in RATE_FILES]
+PARSED_PILOT = tomllib.loads((councils.COUNCILS_DIR / "kinship_zones.toml").read_text(encoding="utf-8"))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_structured_rate_files(data):
+    # A real rate file with one value anywhere in it replaced by any kind of value.
+    tree = mutated(data, data.draw(st.sampled_from(PARSED_RATE_FILES), label="file"))
+    only_clear_errors(lambda d: rates.parse_data(d, "fuzz"), tree)
+
+
+@FUZZ
+@given(st.data())
+def test_structured_pilot_file(data):
+    only_clear_errors(lambda d: councils.parse_pilot(d, "fuzz"), mutated(data, PARSED_PILOT))

@@ -202,6 +202,8 @@ def test_a_good_file_loads(tmp_path):
     (("valid_to = 2026-04-05", 'valid_to = "2026-04-05"'), "rates.x.periods[1].valid_to", "without quotes"),
     (('sources = ["s"]', 'sources = ["t"]'), "rates.x.periods[1].sources", "not among"),
     (('sources = ["s"]', "sources = []"), "rates.x.periods[1].sources", "at least one"),
+    (('sources = ["s"]', 'sources = [["s"]]'), "rates.x.periods[1].sources", "not among"),
+    (('sources = ["s"]', 'sources = "s"'), "rates.x.periods[1].sources", "must be a list"),
     (("checked_on = 2026-11-22", ""), "rates.x.periods[1].checked_on", "is missing"),
     (('url = "https://example.org/a"', 'url = "example.org"'), "sources.s.url", "web address"),
     (("checked_on = 2026-11-22", "checked_on = 2026-11-22\nvalu = 3"), "rates.x.periods[1].valu", "unknown field"),

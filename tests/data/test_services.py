@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from data_fuzz import damaged, mutated, only_clear_errors
 from kinship_app.data import services
 from kinship_app.data._files import DataError
 
@@ -212,52 +213,29 @@ def test_editing_a_file_is_picked_up(tmp_path):
 
 # --- fuzz: thousands of generated files give only clear errors, never a crash -------------------
 
-def _parse(raw: bytes):
-    try:
-        services.parse_extra(raw, Path("fuzz.toml"))
-    except DataError as exc:
-        assert exc.path == "fuzz.toml" and exc.message
+FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PARSED = [tomllib.loads(GOOD), tomllib.loads(services.NATIONAL_FILE.read_text(encoding="utf-8"))]
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def parse_extra(raw: bytes) -> None:
+    services.parse_extra(raw, Path("fuzz"))
+
+
+@FUZZ
 @given(st.binary(max_size=400))
 def test_fuzz_random_bytes(raw):
-    _parse(raw)
+    only_clear_errors(parse_extra, raw)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@FUZZ
 @given(st.data())
-def test_fuzz_mutated_good_file(data):
-    text = GOOD
-    for _ in range(data.draw(st.integers(1, 4))):
-        pos = data.draw(st.integers(0, len(text)))
-        cut = data.draw(st.integers(0, 12))
-        insert = data.draw(st.sampled_from(['"', "[", "]", "=", "\n", "1", "-", "{", "}", ",", "#", "x", "",
-                                            "'''", "\\", "\u00e9", "true", "2026-13-40", "[[service]]\n"]))
-        text = text[:pos] + insert + text[pos + cut:]
-    _parse(text.encode("utf-8"))
-
-
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
-                    st.dates(), st.sampled_from(["E08000035", "E99999999", "peer_support", "phone", "online",
-                                                 "emotional", "https://x.org", "javascript:x", "0113 496 0000",
-                                                 "18001 0113 496 0000", "england", "", " "]))
-VALUE = st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.dictionaries(st.text(max_size=5), SCALARS, max_size=2))
-RECORD_KEYS = ["code", "name", "kind", "topics", "delivery", "covers", "checked_on", "verified", "source",
-               "phone", "textphone", "hours", "website", "where", "note", "council", "email", "bogus"]
-RECORD = st.dictionaries(st.sampled_from(RECORD_KEYS), VALUE, max_size=12)
-TOP = st.dictionaries(
-    st.sampled_from(["provider", "service", "local_offer", "other"]),
-    st.one_of(VALUE, st.lists(RECORD, max_size=3),
-              st.dictionaries(st.sampled_from(["name", "website", "checked_on", "x"]), VALUE, max_size=4)),
-    max_size=4)
+def test_fuzz_damaged_example_file(data):
+    only_clear_errors(parse_extra, damaged(data, GOOD).encode("utf-8", "surrogatepass"))
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TOP)
-def test_fuzz_structured_data(data):
-    # Straight into the checker, with every kind of value where each field is expected.
-    try:
-        services._parse_data(data, Path("fuzz.toml"), national=False)
-    except DataError as exc:
-        assert exc.path == "fuzz.toml" and exc.message
+@given(st.data())
+def test_fuzz_one_value_anywhere(data):
+    # The example (or the national list, read as a charity's file) with one place in it replaced.
+    tree = mutated(data, data.draw(st.sampled_from(PARSED), label="file"))
+    only_clear_errors(lambda d: services._parse_data(d, Path("fuzz"), national=False), tree)
