@@ -31,7 +31,9 @@ def describe(service: Any) -> str:
 
 
 def footer_line() -> str:
-    lines = [describe(s) for s in advice_lines() if getattr(s, "phone", "")]
-    if not lines:
-        return ""
-    return _("Free, independent advice — {line}").format(line=lines[0])
+    """The first advice line with a phone number, short enough for one line at large text sizes
+    (its hours are on the start page and the result)."""
+    for service in advice_lines():
+        if getattr(service, "phone", ""):
+            return _("Free, independent advice: {name}, {phone}").format(name=_(service.name), phone=service.phone)
+    return ""

@@ -8,6 +8,7 @@ quick check that never opens it leaves no trace.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,6 +30,9 @@ class AppContext:
         self._database_url = database_url
         self.today: Callable[[], dt.date] = today or dt.date.today
         self._store: Any = None
+        # The start page may look for an unfinished check off the UI thread while a screen opens
+        # the store: only one may create it.
+        self._store_lock = threading.Lock()
 
     @property
     def database_url(self) -> str:
@@ -56,14 +60,18 @@ class AppContext:
 
     def store(self) -> Any:
         """The open store (imported and opened on first use: SQLAlchemy alone costs ~0.5 s)."""
-        if self._store is None:
-            from kinship_app.assess import assess
-            from kinship_app.store import Store
-
-            self._store = Store(self.database_url, clock=lambda: dt.datetime.now(dt.timezone.utc),
-                                assess=assess, create_folder=True,
-                                worker=str(self.settings.value("store/worker", "") or ""))
+        with self._store_lock:
+            if self._store is None:
+                self._store = self._open_store()
         return self._store
+
+    def _open_store(self) -> Any:
+        from kinship_app.assess import assess
+        from kinship_app.store import Store
+
+        return Store(self.database_url, clock=lambda: dt.datetime.now(dt.timezone.utc),
+                     assess=assess, create_folder=True,
+                     worker=str(self.settings.value("store/worker", "") or ""))
 
     def store_exists(self) -> bool:
         """False only when the local file has never been made: then nothing can be resumed."""

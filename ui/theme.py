@@ -130,7 +130,8 @@ QPushButton, QToolButton {{ min-height: {px(40)}; padding: {px(6)} {px(14)}; bor
 QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; border-color: {c['accent']}; font-weight: 700; }}
 QPushButton[role="link"] {{ background: transparent; border: 2px solid transparent; color: {c['link']};
     text-decoration: underline; padding: {px(2)} {px(4)}; min-height: {px(28)}; text-align: left; }}
-QFrame[role="topbar"] QPushButton {{ background: {c['button']}; color: {c['button_text']}; }}
+QFrame[role="topbar"] QPushButton {{ background: {c['button']}; color: {c['button_text']};
+    min-height: {px(28)}; padding: {px(4)} {px(10)}; }}
 QFrame[role="topbar"] QPushButton[current="true"] {{ border: 3px solid {c['accent']}; font-weight: 700; }}
 QPushButton[role="hide"], QFrame[role="topbar"] QPushButton[role="hide"] {{ background: {c['error']}; color: {c['error_text']}; font-weight: 700; border-color: {c['border']}; }}
 QPushButton:focus, QToolButton:focus, QPushButton[role="link"]:focus, QFrame[role="topbar"] QPushButton:focus,

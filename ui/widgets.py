@@ -99,6 +99,21 @@ class Page(QScrollArea):
                 w.deleteLater()
 
 
+def column(owner: QWidget, spacing: int = 8) -> QVBoxLayout:
+    """A margin-free vertical layout filling ``owner``."""
+    lay = QVBoxLayout(owner)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(spacing)
+    return lay
+
+
+def page_in(owner: QWidget) -> Page:
+    """Give a screen its scrolling page."""
+    page = Page()
+    column(owner, 0).addWidget(page)
+    return page
+
+
 class Card(QFrame):
     def __init__(self, role: str = "card", parent: QWidget | None = None):
         super().__init__(parent)

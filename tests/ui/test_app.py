@@ -118,3 +118,14 @@ def test_about_lists_the_data_checked_on_dates(qtbot, window):
     text = about_text(window.ctx)
     assert "Councils (153)" in text
     assert "Advice lines and services" in text
+
+
+def test_about_opens_from_the_start_page(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.informativeText()) or 0)
+    start = window.show_screen("start")
+    qtbot.mouseClick(start.about_button, Qt.MouseButton.LeftButton)
+    assert shown and "Our information was last checked" in shown[0]

@@ -3,7 +3,6 @@
 import datetime as dt
 import unicodedata
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 

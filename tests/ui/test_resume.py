@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QRadioButton
+
 
 from check_driver import answer, check_screen, page, see_result
 

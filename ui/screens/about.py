@@ -9,13 +9,10 @@ from kinship_app.i18n import _, format_date
 
 
 def data_checked_dates() -> list[tuple[str, Any]]:
-    """(what, latest "checked on" date) for the rate data, the councils and the services directory."""
-    from kinship_app.data import councils, rates, services
+    """(what, latest "checked on" date) for the councils and the services directory."""
+    from kinship_app.data import councils, services
 
     out = []
-    latest = getattr(rates, "latest_checked_on", None)
-    if latest:
-        out.append((_("Rates and allowances"), latest()))
     all_councils = councils.all()
     if all_councils:
         out.append((_("Councils ({n})").format(n=len(all_councils)), max(c.checked_on for c in all_councils)))
@@ -25,6 +22,12 @@ def data_checked_dates() -> list[tuple[str, Any]]:
     return out
 
 
+def rates_checked() -> list[Any]:
+    from kinship_app.data import rates
+
+    return rates.all_rates()
+
+
 def about_text(ctx: Any) -> str:
     lines = [_("Version {version}").format(version=__version__), "",
              _("Helps kinship carers in England find out what kind of arrangement they have and what "
@@ -32,5 +35,15 @@ def about_text(ctx: Any) -> str:
              _("Our information was last checked:")]
     for what, when in data_checked_dates():
         lines.append(f"•  {what}: {format_date(when)}")
-    lines += ["", _("Saved households: {where}").format(where=ctx.database_url.split("@")[-1])]
+    lines += ["", _("Amounts (checked on; figures confirmed up to):")]
+    for rate in rates_checked():
+        lines.append("•  " + _("{title}: {checked}; up to {confirmed}").format(
+            title=_(rate.title), checked=format_date(rate.checked_on), confirmed=format_date(rate.last_confirmed)))
+    lines += ["", _("Saved households: {where}").format(where=_where(ctx.database_url)), "",
+              _("Keys: F1 help with words, Ctrl+P print, Ctrl+Q quit, Shift three times hides the screen.")]
     return "\n".join(lines)
+
+
+def _where(url: str) -> str:
+    # A file path, or a server's address without its user name or password.
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:") else url.split("@")[-1]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 from kinship_app import flow
 from kinship_app.i18n import _
 from ui.screens.question import QuestionPage, council_name
-from ui.widgets import Card, Page, button, heading, label, set_button_text
+from ui.widgets import button, heading, label, page_in, set_button_text
 
 
 def answer_text(qid: str, answers: dict[str, Any]) -> str:
@@ -83,10 +83,7 @@ class AnswersPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         b = self.page.body
         self.back_button = button("", "link", self.back.emit)
         self.back_button.setObjectName("back")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from kinship_app import flow
 from kinship_app.glossary import BY_CODE
 from kinship_app.i18n import _
-from ui.widgets import ChoiceList, Disclosure, ErrorSummary, Page, button, heading, label, set_button_text
+from ui.widgets import ChoiceList, Disclosure, ErrorSummary, button, column, heading, label, page_in, set_button_text
 
 
 class QuestionPage(QWidget):
@@ -28,10 +28,7 @@ class QuestionPage(QWidget):
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"question_{question.id}")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         b = self.page.body
 
         self.back_button = button("", "link", self.back.emit)
@@ -153,8 +150,7 @@ class _Input(QWidget):
 class ChoiceInput(_Input):
     def __init__(self, q: flow.Question):
         super().__init__(q)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay = column(self)
         self.choices = ChoiceList()
         self._group_labels: list[tuple[QLabel, str]] = []
         self._divider: QLabel | None = None
@@ -195,9 +191,7 @@ class ChoiceInput(_Input):
 class AgeInput(_Input):
     def __init__(self, q: flow.Question):
         super().__init__(q)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(8)
+        lay = column(self)
         self.age_label = label("")
         self.age = QLineEdit()
         self.age.setObjectName("age")
@@ -289,9 +283,7 @@ class CouncilInput(_Input):
 
     def __init__(self, q: flow.Question):
         super().__init__(q)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(8)
+        lay = column(self)
         self.search_label = label("")
         self.search = QLineEdit()
         self.search.setObjectName("council_search")

@@ -10,14 +10,14 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kinship_app import flow
 from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.result import PERIODS, category_title, flag_text
 from ui.advice import advice_lines, describe
 from ui.screens.check import AnswerList, answer_text
-from ui.widgets import Card, Page, button, heading, label, set_button_text
+from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -58,6 +58,35 @@ def amount_lines(amount: Any) -> list[str]:
     return lines
 
 
+# How each kind of line in a card looks on screen (label role) and on paper (HTML).
+ROLES = {"amount": "subheading", "detail": "hint", "warning": "error", "text": "", "deadline": "subheading"}
+HTML = {"amount": "<p><b>{}</b></p>", "detail": "<p><small>{}</small></p>", "warning": "<p><b>⚠ {}</b></p>",
+        "text": "<p>{}</p>", "deadline": "<p><b>{}</b></p>"}
+
+
+def entitlement_lines(ent: Any) -> list[tuple[str, str]]:
+    """One entitlement card as (style, text) lines, the same on screen and on paper."""
+    lines = [("title", ent.title),
+             ("detail", _("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this"))]
+    if ent.amount is not None:
+        first, *rest = amount_lines(ent.amount)
+        lines += [("amount", first)] + [("detail", x) for x in rest]
+        if not ent.amount.confirmed:
+            lines.append(("warning", _("Not confirmed for this year — check before relying on it")))
+    if ent.reference_amount is not None:
+        first, *rest = amount_lines(ent.reference_amount)
+        lines += [("text", _("For comparison: {amount}").format(amount=first))] + [("detail", x) for x in rest]
+    if ent.why:
+        lines.append(("text", _("Why: {text}").format(text=ent.why)))
+    if ent.next_step:
+        lines.append(("text", _("What to do next: {text}").format(text=ent.next_step)))
+    if ent.deadline:
+        lines.append(("deadline", _("By {date}").format(date=format_date(ent.deadline))))
+    if ent.source:
+        lines.append(("detail", _("Source: {source}").format(source=ent.source)))
+    return lines
+
+
 def kinship_sentence(kinship: bool | None) -> str:
     if kinship is True:
         return _("From what you told us, this is kinship care.")
@@ -75,10 +104,7 @@ class ResultsPage(QWidget):
         self.ctx, self.window_ = ctx, window
         self.assessment: Any = None
         self.answers: dict[str, Any] = {}
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         self.setObjectName("results")
 
     # -- building ----------------------------------------------------------------------------------
@@ -177,28 +203,10 @@ class ResultsPage(QWidget):
     def _entitlement_card(self, ent: Any) -> Card:
         card = Card()
         card.setObjectName(f"entitlement_{ent.code}")
-        card.add(heading(ent.title, 2))
-        card.add(label(_("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this"), "hint"))
-        if ent.amount is not None:
-            lines = amount_lines(ent.amount)
-            card.add(label(lines[0], "subheading"))
-            for line in lines[1:]:
-                card.add(label(line, "hint"))
-            if not ent.amount.confirmed:
-                card.add(label("⚠  " + _("Not confirmed for this year — check before relying on it"), "error"))
-        if ent.reference_amount is not None:
-            ref = amount_lines(ent.reference_amount)
-            card.add(label(_("For comparison: {amount}").format(amount=ref[0])))
-            for line in ref[1:]:
-                card.add(label(line, "hint"))
-        if ent.why:
-            card.add(label(_("Why: {text}").format(text=ent.why)))
-        if ent.next_step:
-            card.add(label(_("What to do next: {text}").format(text=ent.next_step)))
-        if ent.deadline:
-            card.add(label(_("By {date}").format(date=format_date(ent.deadline)), "subheading"))
-        if ent.source:
-            card.add(label(_("Source: {source}").format(source=ent.source), "hint"))
+        for style, text in entitlement_lines(ent):
+            if style == "warning":
+                text = "⚠  " + text  # not colour alone
+            card.add(heading(text, 2) if style == "title" else label(text, ROLES[style]))
         return card
 
     def focus_first(self) -> None:
@@ -222,17 +230,7 @@ class ResultsPage(QWidget):
         parts.append(f"<h2>{e(_('What you may be able to get'))}</h2>")
         for ent in a.entitlements:
             parts.append(f"<h3>{e(ent.title)}</h3>")
-            if ent.amount is not None:
-                lines = amount_lines(ent.amount)
-                parts.append("<p><b>" + e(lines[0]) + "</b><br/>" + "<br/>".join(e(x) for x in lines[1:]) + "</p>")
-                if not ent.amount.confirmed:
-                    parts.append(f"<p><b>{e(_('Not confirmed for this year — check before relying on it'))}</b></p>")
-            if ent.why:
-                parts.append(f"<p>{e(_('Why: {text}').format(text=ent.why))}</p>")
-            if ent.next_step:
-                parts.append(f"<p>{e(_('What to do next: {text}').format(text=ent.next_step))}</p>")
-            if ent.deadline:
-                parts.append(f"<p><b>{e(_('By {date}').format(date=format_date(ent.deadline)))}</b></p>")
+            parts += [HTML[style].format(e(text)) for style, text in entitlement_lines(ent)[1:]]
         if a.actions:
             parts.append(f"<h2>{e(_('What to do next'))}</h2><ul>")
             parts += [f"<li>{e(_action_text(x))}</li>" for x in a.actions]

@@ -5,21 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from kinship_app.i18n import _, available_languages, get_language
 from ui import theme
-from ui.widgets import Card, ChoiceList, ErrorSummary, Page, button, heading, label, set_button_text
+from ui.widgets import Card, ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
 
 
 class SettingsScreen(QWidget):
     def __init__(self, ctx: Any, ops: Any, window: Any):
         super().__init__()
         self.ctx, self.ops, self.window_ = ctx, ops, window
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         b = self.page.body
         self.errors = ErrorSummary()
         b.addWidget(self.errors)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kinship_app.i18n import _
 from ui.advice import advice_lines, describe
-from ui.widgets import Card, Page, button, heading, label, set_button_text
+from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 
 class StartScreen(QWidget):
@@ -17,10 +17,7 @@ class StartScreen(QWidget):
         super().__init__()
         self.ctx, self.ops, self.window_ = ctx, ops, window
         self._resume: Any = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.page = Page()
-        lay.addWidget(self.page)
+        self.page = page_in(self)
         b = self.page.body
 
         self.heading = heading()
@@ -71,6 +68,9 @@ class StartScreen(QWidget):
         self.advice_text = label("")
         self.advice.add(self.advice_text)
         b.addWidget(self.advice)
+        self.about_button = button("", "link", self.window_.show_about)
+        self.about_button.setObjectName("about")
+        b.addWidget(self.about_button)
         self.page.finish()
         self.retranslate_ui()
 
@@ -101,6 +101,7 @@ class StartScreen(QWidget):
         self.workers_heading.setText(_("For support workers"))
         self.workers.setText(_("Keep a record for each family you help: their checks, letters, notes and what to do next."))
         set_button_text(self.households_button, _("Households"))
+        set_button_text(self.about_button, _("About this app and when its information was checked"))
         self.advice_heading.setText(_("Talk to someone"))
         self.advice_text.setText(self._advice_text())
         self._update_resume()
