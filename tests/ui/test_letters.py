@@ -314,3 +314,16 @@ def test_letters_are_for_the_child_chosen(qtbot, ctx, ops, store):
     assert "Ask for a special guardianship support assessment" in visible_text(w)
     w.reload()
     assert w.letters.child_id == record.children[1].id
+
+
+def test_hide_this_screen_leaves_no_letter_behind(qtbot, screen, household):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+    choose(qtbot, screen, "Ask for a special guardianship support assessment")
+    fill_sg_details(qtbot, screen.letters)
+    click(qtbot, screen.letters.details.go)
+    screen.clear_sensitive()
+    qtbot.wait(10)
+    words = [w.text() + w.accessibleDescription() for kind in (QLabel, QLineEdit) for w in screen.findChildren(kind)]
+    words += [w.toPlainText() for w in screen.findChildren(QPlainTextEdit)]
+    assert not [w for w in words if "Margaret" in w or "Civic Hall" in w]

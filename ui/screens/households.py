@@ -505,12 +505,19 @@ class HouseholdsScreen(QWidget):
             self.show_list()
 
     def clear_sensitive(self) -> None:
-        """'Hide this screen': forget the household on screen and any name typed in the search."""
+        """'Hide this screen': forget the household on screen, its names and anything typed about it
+        (a note not yet saved goes too: on a shared computer the screen must be empty at once)."""
         self.list_page.search.clear()
         self.list_page.show_rows([], searched=False)
         self.create_page.reset()
         self.household = None
         self.letters.set_household(None, None)
+        self.people_page.forget()
+        for section in (self.overview, self.actions, self.history, self.notes):
+            section.forget()
+        self.view.title.clear()
+        self.view.subtitle.clear()
+        self.view.say("")
         self.stack.setCurrentWidget(self.list_page)
 
     def print_(self) -> None:

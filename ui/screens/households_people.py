@@ -76,19 +76,24 @@ class PeopleEditor(widgets.Page):
         self.setAccessibleName(_("People in the household"))
 
     def edit(self, record) -> None:
-        self.record = record
         self.errors.clear()
+        self.forget()
+        self.record = record
         self.title.setText(_("People in household {reference}").format(reference=record.reference))
         self.title.setAccessibleName(self.title.text())
-        for _rec, card in self._carers + self._children:
-            card.hide()
-            card.deleteLater()
-        self._carers, self._children = [], []
         for carer in record.carers:
             self._add_carer(carer)
         for child in record.children:
             self._add_child(child)
         self.verticalScrollBar().setValue(0)
+
+    def forget(self) -> None:
+        self.record = None
+        for _rec, card in self._carers + self._children:
+            card.hide()
+            card.deleteLater()
+        self._carers, self._children = [], []
+        self.title.clear()
 
     def _add_carer(self, carer) -> None:
         n = len(self._carers) + 1

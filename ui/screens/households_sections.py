@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kinship_app.i18n import _, format_date, format_money
 from kinship_app.letters.content import Detail
@@ -38,6 +38,13 @@ class _Section(Panel):
     def retranslate_ui(self) -> None:
         if self._last:
             self.show(*self._last)
+
+    def forget(self) -> None:
+        self._last = ()
+        clear_layout(self.content)
+        for kind in (QPlainTextEdit, QLineEdit):
+            for edit in self.findChildren(kind):
+                edit.clear()
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)

@@ -114,6 +114,9 @@ class LettersPanel(Panel):
 
             self.letters = letters.available_letters(self.case, self.assessment)
         self.letter = self.content = self.pdf = None
+        # A letter made before (names, addresses) must not stay in the widgets behind.
+        self.details.form.set_details([], {})
+        self.preview.forget()
         self.choose.show_letters()
         self.show_step(self.choose)
 
@@ -460,6 +463,12 @@ class _PreviewPage(Panel):
         widgets.set_button_text(self.change, _("Change the details"))
         widgets.set_button_text(self.another, _("Choose another letter"))
         self.pages_title.setText(_("How the letter looks"))
+
+    def forget(self) -> None:
+        self.title.clear()
+        self.say("")
+        clear_layout(self.pages)
+        self._images = []
 
     def say(self, text: str) -> None:
         self.done.setText(text)
