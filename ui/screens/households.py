@@ -441,11 +441,14 @@ class HouseholdsScreen(QWidget):
         a store that cannot be read is reported in words)."""
         store = self.store
         record = store.get_household(household_id)
+        runs = [run for child in record.children for run in store.history(child.id)]
         return record, {
-            "runs": [run for child in record.children for run in store.history(child.id)],
+            "runs": runs,
             "letters": store.letters(record.id),
             "notes": store.notes(record.id),
             "actions": store.actions(record.id),
+            # Letters need each checked child's case with its letter details, as saved now.
+            "cases": {child_id: store.case_for(child_id) for child_id in {run.child_id for run in runs}},
         }
 
     def _show_household(self, record, details: dict[str, list[Any]]) -> None:
@@ -459,7 +462,7 @@ class HouseholdsScreen(QWidget):
         ids = [c.id for c in record.children]
         # Keep the child the letters are about when the page is refreshed (ids are unique).
         child_id = self.letters.child_id if self.letters.child_id in ids else (ids[0] if ids else None)
-        self.letters.set_household(record, child_id, latest)
+        self.letters.set_household(record, child_id, latest, details["cases"])
         self.support.set_council(record.council)
         open_count = sum(1 for a in details["actions"] if not a.done)
         text = _("Things to do") + (f" ({open_count})" if open_count else "")

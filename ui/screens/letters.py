@@ -55,6 +55,7 @@ class LettersPanel(Panel):
         self.pdf: bytes | None = None
         self.recorded = False
         self._latest: dict[int, Any] = {}
+        self._cases: dict[int, Any] = {}
         self._offered: set[tuple] = set()
 
         self.choose = _ChoosePage(self)
@@ -77,9 +78,12 @@ class LettersPanel(Panel):
 
     # -- what the letters are about ------------------------------------------------------------
 
-    def set_household(self, record, child_id: int | None, latest_runs: dict[int, Any] | None = None) -> None:
-        """Letters for a saved household's child, from the child's latest check."""
+    def set_household(self, record, child_id: int | None, latest_runs: dict[int, Any] | None = None,
+                      cases: dict[int, Any] | None = None) -> None:
+        """Letters for a saved household's child, from the child's latest check (``latest_runs``) and
+        the child's case as the store assembles it now (``cases``, with the letter details)."""
         latest = latest_runs or {}
+        self._cases = cases or {}
         same = (record is not None and self.household is not None and record.id == self.household.id
                 and child_id == self.child_id)
         run_before, run_now = self._latest.get(child_id), latest.get(child_id)
@@ -104,7 +108,7 @@ class LettersPanel(Panel):
         if run is not None:
             self.assessment = Assessment.from_json(run.result)
             self.assessed_on = run.as_of
-            self.case = self._store().case_for(child_id)
+            self.case = self._cases[child_id]
         self._restart()
 
     def _restart(self) -> None:
