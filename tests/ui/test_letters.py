@@ -327,3 +327,12 @@ def test_hide_this_screen_leaves_no_letter_behind(qtbot, screen, household):
     words = [w.text() + w.accessibleDescription() for kind in (QLabel, QLineEdit) for w in screen.findChildren(kind)]
     words += [w.toPlainText() for w in screen.findChildren(QPlainTextEdit)]
     assert not [w for w in words if "Margaret" in w or "Civic Hall" in w]
+
+
+def test_without_pdftoppm_the_preview_says_so_and_shows_the_words(qtbot, screen, monkeypatch):
+    monkeypatch.setattr(letters_pages, "can_render", lambda: False)
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    text = visible_text(screen)
+    assert "The page pictures cannot be shown on this computer." in text
+    assert screen.letters.content.subject in text
+    assert not [w for w in screen.letters.preview.findChildren(QLabel) if w.accessibleName().startswith("Page ")]
