@@ -221,6 +221,10 @@ def test_every_control_has_a_name(qtbot, household, screen):
     for key in ("overview", "actions", "history", "notes", "letters", "support"):
         screen.view.show_section(key)
         assert nameless_focusable(screen) == [], key
+    screen.view.show_section("overview")
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    assert nameless_focusable(screen) == []
+    click(qtbot, button(screen.people_page, "Back"))
     click(qtbot, button(screen, "Back to households"))
     click(qtbot, button(screen, "Create a household"))
     assert nameless_focusable(screen) == []
@@ -237,6 +241,9 @@ def test_double_text_size_fits_1280_by_720(qtbot, household, screen, text_size):
         screen.view.show_section(key)
         qtbot.wait(10)
         assert layout_problems(screen) == [], key
+    screen.edit_people()
+    qtbot.wait(10)
+    assert layout_problems(screen) == []
 
 
 def test_main_buttons_are_at_least_44_pixels_high(qtbot, household, screen, text_size):
@@ -258,9 +265,89 @@ def test_language_change_retranslates(qtbot, household, screen, monkeypatch):
 
 
 def test_hide_this_screen_forgets_the_household(qtbot, household, screen):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
     screen.list_page.search.setText("Margaret")
     screen.open_household(household.id)
+    screen.edit_people()
+    screen.view.show_section("notes")
+    screen.notes.editor.setPlainText("Margaret is worried about contact")
     screen.clear_sensitive()
+    qtbot.wait(10)
     assert screen.household is None
-    assert screen.list_page.search.text() == ""
-    assert "Margaret" not in visible_text(screen)
+    # Nothing about the family is left in any widget, shown or not.
+    words = [w.text() for kind in (QLabel, QLineEdit) for w in screen.findChildren(kind)] + \
+        [w.toPlainText() for w in screen.findChildren(QPlainTextEdit)]
+    assert not [w for w in words if "Margaret" in w or "Ellis" in w or household.reference in w]
+
+
+def test_change_people_and_add_a_child(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    editor = screen.people_page
+    name = editor._carers[0][1].fields[0].edit
+    name.clear()
+    click(qtbot, button(screen, "Save the details"))
+    assert "Enter carer's full name" in visible_text(screen)
+    qtbot.keyClicks(name, "Margaret Ellis-Ward")
+    qtbot.keyClicks(editor._carers[0][1].fields[2].edit, "0113 496 0000")
+    click(qtbot, button(screen, "Add another child"))
+    new_child = editor._children[1][1].fields
+    qtbot.keyClicks(new_child[0].edit, "Rosie Ward")
+    for box, text in zip(new_child[1].boxes, ("4", "1", "2020")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Save the details"))
+
+    saved = store.get_household(household.id)
+    assert saved.carers[0].name == "Margaret Ellis-Ward" and saved.carers[0].phone == "0113 496 0000"
+    assert [c.name for c in saved.children] == ["Ellis Ward", "Rosie Ward"]
+    assert saved.children[1].date_of_birth.isoformat() == "2020-01-04"
+    # The first child's answers and history are untouched.
+    assert saved.children[0].facts == household.children[0].facts
+    assert len(store.history(saved.children[0].id)) == 1
+    text = visible_text(screen)
+    assert "Rosie Ward" in text and "Born 4 January 2020" in text and "Start the check" in text
+
+
+def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, household, screen, store, ops):
+    import dataclasses
+
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    fresh = store.get_household(household.id)
+    store.update_household(household.id, carers=[dataclasses.replace(fresh.carers[0], name="Changed elsewhere")])
+    click(qtbot, button(screen, "Save the details"))
+    [error] = ops.errors
+    assert "Someone else changed household" in str(error)
+    ops.errors.clear()
+    assert store.get_household(household.id).carers[0].name == "Changed elsewhere"
+
+
+def test_find_and_open_a_household_by_keyboard_only(qtbot, household, screen):
+    qtbot.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.list_page.search.hasFocus()
+    qtbot.keyClicks(screen.list_page.search, household.reference)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Tab)
+    qtbot.keyClick(screen.list_page.search_button, Qt.Key.Key_Tab)
+    assert screen.list_page.results.hasFocus()
+    qtbot.keyClick(screen.list_page.results, Qt.Key.Key_Return)
+    assert screen.stack.currentWidget() is screen.view
+    assert f"Household {household.reference}" in visible_text(screen)
+
+
+def test_add_something_to_do_with_a_deadline(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("actions"))
+    click(qtbot, button(screen, "Add to the list"))
+    assert "Enter what needs doing" in visible_text(screen)
+    section = screen.actions
+    qtbot.keyClicks(section.new_text.edit, "Ring the school about the admission form")
+    for box, text in zip(section.new_due.boxes, ("1", "12", "2026")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Add to the list"))
+    added = [a for a in store.actions(household.id) if a.text == "Ring the school about the admission form"]
+    assert len(added) == 1 and added[0].due.isoformat() == "2026-12-01"
+    text = visible_text(screen)
+    assert "Ring the school about the admission form\nDue by 1 December 2026." in text
+    assert section.new_text.edit.text() == ""

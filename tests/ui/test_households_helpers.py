@@ -2,8 +2,8 @@
 
 Everything real: the AppContext of tests/ui/conftest.py, whose data folder is under ``tmp_path``
 (settings, the SQLite store and a charity's directory files all land there), the real Store, the
-real operations helper. Only the
-operating system's dialogs (file and print) are replaced, in the tests that need them.
+real operations helper. Only the operating system's dialogs (file and print) are replaced, in the
+tests that need them.
 """
 
 from __future__ import annotations
@@ -15,13 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
 
-TODAY = dt.date(2026, 11, 22)
-SGO_FACTS = {
-    "child": {"age": 9, "looked_after_before_order": True},
-    "carer": {"relationship": "grandparent"},
-    "arrangement": {"order": "special_guardianship_order", "days_so_far": 400},
-    "household": {"council": "E08000035", "employed": True},
-}
+from ui.screens.households_screenshots import SAMPLE_FACTS, TODAY
+
+SGO_FACTS = SAMPLE_FACTS
 
 
 @pytest.fixture

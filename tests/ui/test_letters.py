@@ -5,6 +5,7 @@ system's file and print dialogs are replaced."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,6 +29,21 @@ def screen(qtbot, ctx, ops, household):
     w.open_household(household.id)
     click(qtbot, w.view.section_button("letters"))
     return w
+
+
+def print_dialog(person):
+    """Stands in for the operating system's print dialog: ``person(printer)`` chooses and answers."""
+    class PrintDialog:
+        def __init__(self, printer, parent=None):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
+            pass
+
+        def exec(self):
+            return person(self.printer)
+
+    return PrintDialog
 
 
 def choose(qtbot, screen, title: str) -> None:
@@ -155,28 +171,19 @@ def test_print_sends_every_page_to_the_printer(qtbot, screen, store, household, 
 
     out = tmp_path / "printed.pdf"
 
-    class PrintDialog:
-        """The OS print dialog: the person picks a printer (here, a PDF file) and presses Print."""
+    def choose_pdf(printer):
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
 
-        def __init__(self, printer, parent=None):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", print_dialog(choose_pdf))
     panel = screen.letters
     choose(qtbot, screen, "Ask for a special guardianship support assessment")
     fill_sg_details(qtbot, panel)
     click(qtbot, panel.details.go)
     click(qtbot, button(screen, "Print…"))
     printed = PdfReader(str(out))
-    made = PdfReader(__import__("io").BytesIO(panel.pdf))
+    made = PdfReader(io.BytesIO(panel.pdf))
     assert len(printed.pages) == len(made.pages)
     assert "The letter was sent to the printer." in visible_text(screen)
     assert [le.letter_id for le in store.letters(household.id)] == ["sg_support_assessment"]
@@ -185,17 +192,7 @@ def test_print_sends_every_page_to_the_printer(qtbot, screen, store, household, 
 def test_cancelled_print_records_nothing(qtbot, screen, store, household, monkeypatch):
     from PySide6 import QtPrintSupport
 
-    class Cancelled:
-        def __init__(self, printer, parent=None):
-            pass
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", Cancelled)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", print_dialog(lambda printer: QDialog.DialogCode.Rejected))
     panel = screen.letters
     choose(qtbot, screen, "Ask for a special guardianship support assessment")
     fill_sg_details(qtbot, panel)
@@ -277,18 +274,8 @@ def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, h
     from PySide6 import QtPrintSupport
 
     opened = []
-
-    class PrintDialog:
-        def __init__(self, printer, parent=None):
-            opened.append(printer)
-
-        def setWindowTitle(self, title):  # noqa: N802 (Qt API)
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog",
+                        print_dialog(lambda printer: opened.append(printer) or QDialog.DialogCode.Rejected))
     screen = window.show_screen("households")
     screen.open_household(household.id)
     click(qtbot, screen.view.section_button("letters"))
@@ -296,3 +283,56 @@ def test_ctrl_p_in_the_main_window_prints_the_letter_shown(qtbot, window, ctx, h
     screen.letters.preview.title.setFocus()
     qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
+
+
+def test_ctrl_s_saves_the_letter_shown(qtbot, screen, tmp_path, monkeypatch):
+    target = tmp_path / "by-keyboard.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.read_bytes() == screen.letters.pdf
+
+
+def test_letters_are_for_the_child_chosen(qtbot, ctx, ops, store):
+    from kinship_app.store import CarerRecord, ChildRecord
+    from test_households_helpers import SGO_FACTS
+
+    record = store.create_household(council="E08000035", carers=[CarerRecord(name="Jo Ward")],
+                                    children=[ChildRecord(name="Amy"), ChildRecord(name="Ben", facts=SGO_FACTS)])
+    store.reassess(record.children[1].id, TODAY)
+    w = HouseholdsScreen(ctx, ops)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.open_household(record.id)
+    click(qtbot, w.view.section_button("letters"))
+    assert "Do the check for this child first" in visible_text(w)
+    box = w.letters.choose.child_box
+    assert [box.itemText(i) for i in range(box.count())] == ["Amy", "Ben"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert "Ask for a special guardianship support assessment" in visible_text(w)
+    w.reload()
+    assert w.letters.child_id == record.children[1].id
+
+
+def test_hide_this_screen_leaves_no_letter_behind(qtbot, screen, household):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+    choose(qtbot, screen, "Ask for a special guardianship support assessment")
+    fill_sg_details(qtbot, screen.letters)
+    click(qtbot, screen.letters.details.go)
+    screen.clear_sensitive()
+    qtbot.wait(10)
+    words = [w.text() + w.accessibleDescription() for kind in (QLabel, QLineEdit) for w in screen.findChildren(kind)]
+    words += [w.toPlainText() for w in screen.findChildren(QPlainTextEdit)]
+    assert not [w for w in words if "Margaret" in w or "Civic Hall" in w]
+
+
+def test_without_pdftoppm_the_preview_says_so_and_shows_the_words(qtbot, screen, monkeypatch):
+    monkeypatch.setattr(letters_pages, "can_render", lambda: False)
+    choose(qtbot, screen, "A summary of what you can get, to keep")
+    text = visible_text(screen)
+    assert "The page pictures cannot be shown on this computer." in text
+    assert screen.letters.content.subject in text
+    assert not [w for w in screen.letters.preview.findChildren(QLabel) if w.accessibleName().startswith("Page ")]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinship_app.i18n import _, format_date, ngettext
-from kinship_app.result import category_title
 from ui import widgets
 from ui.screens.households_kit import chosen_code, field_label, set_field_label
 
@@ -306,8 +305,13 @@ class HouseholdsScreen(QWidget):
         self.list_page.set_finder(self.find)
         self.create_page = CreateHousehold(councils)
         self.view = HouseholdView()
-        for page in (self.list_page, self.create_page, self.view):
+        from ui.screens.households_people import PeopleEditor
+
+        self.people_page = PeopleEditor(self)
+        for page in (self.list_page, self.create_page, self.view, self.people_page):
             self.stack.addWidget(page)
+        self.people_page.saved.connect(lambda record: self.open_household(record.id))
+        self.people_page.cancelled.connect(lambda: self.stack.setCurrentWidget(self.view))
         self.list_page.open_requested.connect(self.open_household)
         self.list_page.create_requested.connect(self._start_create)
         self.list_page.import_requested.connect(self.import_household)
@@ -361,6 +365,7 @@ class HouseholdsScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.list_page.retranslate_ui()
         self.create_page.retranslate_ui()
+        self.people_page.retranslate_ui()
         widgets.set_button_text(self.view.back, _("Back to households"))
         self.view.setAccessibleName(_("Household"))
         titles = {"overview": _("Overview"), "actions": _("Things to do"), "history": _("History"),
@@ -415,48 +420,49 @@ class HouseholdsScreen(QWidget):
     # -- one household -------------------------------------------------------------------------
 
     def open_household(self, household_id: int) -> None:
-        def load():
-            return self.store.get_household(household_id)
-
-        def show(record):
-            self.household = record
+        def show(loaded):
+            self._show_household(*loaded)
             self.view.say("")
-            self._show_household()
             self.stack.setCurrentWidget(self.view)
             self.view.show_section("overview")
             self.view.title.setFocus()
-            self.household_opened.emit(record.id)
+            self.household_opened.emit(household_id)
 
-        self.run(load, show)
+        self.run(lambda: self._load(household_id), show)
 
     def reload(self) -> None:
+        """Show the open household again as saved now, staying on the section shown."""
         if self.household is not None:
-            self.open_household_in_place(self.household.id)
+            household_id = self.household.id
+            self.run(lambda: self._load(household_id), lambda loaded: self._show_household(*loaded))
 
-    def open_household_in_place(self, household_id: int) -> None:
-        def show(record):
-            self.household = record
-            self._show_household()
-
-        self.run(lambda: self.store.get_household(household_id), show)
-
-    def _show_household(self) -> None:
-        record = self.household
-        self._show_header()
+    def _load(self, household_id: int) -> tuple[Any, dict[str, list[Any]]]:
+        """Everything one household's page shows, read in one go (inside the operations helper, so
+        a store that cannot be read is reported in words)."""
         store = self.store
-        details = {
-            "runs": [run for child in record.children for run in store.history(child.id)],
+        record = store.get_household(household_id)
+        runs = [run for child in record.children for run in store.history(child.id)]
+        return record, {
+            "runs": runs,
             "letters": store.letters(record.id),
             "notes": store.notes(record.id),
             "actions": store.actions(record.id),
+            # Letters need each checked child's case with its letter details, as saved now.
+            "cases": {child_id: store.case_for(child_id) for child_id in {run.child_id for run in runs}},
         }
+
+    def _show_household(self, record, details: dict[str, list[Any]]) -> None:
+        self.household = record
+        self._show_header()
         self.overview.show(record, details)
         self.actions.show(record, details["actions"])
         self.history.show(record, details["runs"], details["letters"])
         self.notes.show(record, details["notes"])
         latest = _latest_runs(details["runs"])
-        child = record.children[0] if record.children else None
-        self.letters.set_household(record, child.id if child else None, latest)
+        ids = [c.id for c in record.children]
+        # Keep the child the letters are about when the page is refreshed (ids are unique).
+        child_id = self.letters.child_id if self.letters.child_id in ids else (ids[0] if ids else None)
+        self.letters.set_household(record, child_id, latest, details["cases"])
         self.support.set_council(record.council)
         open_count = sum(1 for a in details["actions"] if not a.done)
         text = _("Things to do") + (f" ({open_count})" if open_count else "")
@@ -474,6 +480,11 @@ class HouseholdsScreen(QWidget):
         parts = [", ".join(names)] if names else []
         parts.append(council.nice_name if council else _("Council area not known"))
         self.view.subtitle.setText(" · ".join(parts))
+
+    def edit_people(self) -> None:
+        self.people_page.edit(self.household)
+        self.stack.setCurrentWidget(self.people_page)
+        self.people_page.title.setFocus()
 
     # -- the check, with every answer saved --------------------------------------------------------
 
@@ -497,12 +508,19 @@ class HouseholdsScreen(QWidget):
             self.show_list()
 
     def clear_sensitive(self) -> None:
-        """'Hide this screen': forget the household on screen and any name typed in the search."""
+        """'Hide this screen': forget the household on screen, its names and anything typed about it
+        (a note not yet saved goes too: on a shared computer the screen must be empty at once)."""
         self.list_page.search.clear()
         self.list_page.show_rows([], searched=False)
         self.create_page.reset()
         self.household = None
         self.letters.set_household(None, None)
+        self.people_page.forget()
+        for section in (self.overview, self.actions, self.history, self.notes):
+            section.forget()
+        self.view.title.clear()
+        self.view.subtitle.clear()
+        self.view.say("")
         self.stack.setCurrentWidget(self.list_page)
 
     def print_(self) -> None:
@@ -583,10 +601,6 @@ def _latest_runs(runs: list[Any]) -> dict[int, Any]:
     for run in sorted(runs, key=lambda r: (r.run_at, r.id)):
         latest[run.child_id] = run
     return latest
-
-
-def outcome_text(run) -> str:
-    return category_title(run.result.get("category", "undetermined"))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

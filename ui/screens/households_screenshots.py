@@ -17,7 +17,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = dt.date(2026, 11, 22)
-FACTS = {
+# Margaret Ellis, special guardian of her grandson in Leeds (the tests use the same household).
+SAMPLE_FACTS = {
     "child": {"age": 9, "looked_after_before_order": True},
     "carer": {"relationship": "grandparent"},
     "arrangement": {"order": "special_guardianship_order", "days_so_far": 400},
@@ -44,7 +45,7 @@ def main(argv: list[str]) -> int:
         council="E08000035",
         carers=[CarerRecord(name="Margaret Ellis", address=("12 Mill Lane", "Leeds", "LS6 2AB"),
                             phone="0113 496 0000")],
-        children=[ChildRecord(name="Ellis Ward", date_of_birth=dt.date(2017, 3, 27), facts=FACTS)])
+        children=[ChildRecord(name="Ellis Ward", date_of_birth=dt.date(2017, 3, 27), facts=SAMPLE_FACTS)])
     child = record.children[0]
     store.reassess(child.id, TODAY)
     store.add_note(record.id, "Margaret phoned: the school has asked for a copy of the order.")

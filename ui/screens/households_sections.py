@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kinship_app.i18n import _, format_date, format_money
+from kinship_app.letters.content import Detail
 from kinship_app.result import FLAGS, PERIODS, Assessment, category_title
 from ui import widgets
 from ui.screens.households_kit import Panel, clear_layout, field_label, set_field_label
+from ui.screens.letters_details import DateField, TextField, field_problems
 
 
 def _day(moment: dt.datetime | dt.date) -> str:
@@ -36,6 +38,13 @@ class _Section(Panel):
     def retranslate_ui(self) -> None:
         if self._last:
             self.show(*self._last)
+
+    def forget(self) -> None:
+        self._last = ()
+        clear_layout(self.content)
+        for kind in (QPlainTextEdit, QLineEdit):
+            for edit in self.findChildren(kind):
+                edit.clear()
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
@@ -60,6 +69,9 @@ class OverviewSection(_Section):
             if carer.email:
                 lines.append(_("Email: {email}").format(email=carer.email))
             carers.add(widgets.label("\n".join(lines)))
+        people = widgets.button(on_click=self.screen.edit_people)
+        widgets.set_button_text(people, _("Change names, addresses and children"))
+        carers.add(people)
         self.content.addWidget(carers)
 
         for child in record.children:
@@ -119,6 +131,45 @@ class OverviewSection(_Section):
 
 
 class ActionsSection(_Section):
+    """The household's list: the assessments' actions with their deadlines, and the worker's own."""
+
+    def __init__(self, screen):
+        super().__init__(screen)
+        self.add_card = widgets.Card()
+        self.add_title = self.add_card.add(widgets.heading(level=2))
+        self.errors = self.add_card.add(widgets.ErrorSummary())
+        self.new_text = TextField(Detail("text", "", "text", True, False), "")
+        self.new_due = DateField(Detail("due", "", "date", False, False), None)
+        self.add_card.add(self.new_text)
+        self.add_card.add(self.new_due)
+        self.add_button = self.add_card.add(widgets.button(on_click=self._add))
+        self.body.insertWidget(self.body.count() - 1, self.add_card)
+
+    def retranslate_ui(self) -> None:
+        self.add_title.setText(_("Add something to do"))
+        _relabel(self.new_text, _("What needs doing"))
+        _relabel(self.new_due, _("Date it must be done by (optional)"))
+        widgets.set_button_text(self.add_button, _("Add to the list"))
+        super().retranslate_ui()
+
+    def _add(self) -> None:
+        problems = field_problems([self.new_text, self.new_due])
+        if problems:
+            self.errors.show_errors(problems)
+            return
+        self.errors.clear()
+        text, due = self.new_text.value(), self.new_due.value()
+        household_id = self._last[0].id
+
+        def added(_item) -> None:
+            self.new_text.edit.clear()
+            for box in self.new_due.boxes:
+                box.clear()
+            self.screen.reload()
+
+        self.screen.run(lambda: self.screen.store.add_action(
+            household_id, text, due=dt.date.fromisoformat(due) if due else None), added, changes="household")
+
     def show(self, record, actions: list[Any]) -> None:
         self._last = (record, actions)
         self.set_title(_("Things to do"))
@@ -284,3 +335,15 @@ class NotesSection(_Section):
 
         self.screen.run(lambda: self.screen.store.add_note(self.record.id, text),
                         saved, changes="household")
+
+
+def _relabel(field, text: str) -> None:
+    """Give a details field (letters_details) its question in the language now in force."""
+    field.question = text
+    field.label.setText(text)
+    target = field.focus_widget()
+    if hasattr(field, "boxes"):
+        for box, part in zip(field.boxes, (_("Day"), _("Month"), _("Year"))):
+            box.setAccessibleName(f"{text} — {part}")
+    else:
+        target.setAccessibleName(text)

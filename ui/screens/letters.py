@@ -55,6 +55,7 @@ class LettersPanel(Panel):
         self.pdf: bytes | None = None
         self.recorded = False
         self._latest: dict[int, Any] = {}
+        self._cases: dict[int, Any] = {}
         self._offered: set[tuple] = set()
 
         self.choose = _ChoosePage(self)
@@ -77,9 +78,12 @@ class LettersPanel(Panel):
 
     # -- what the letters are about ------------------------------------------------------------
 
-    def set_household(self, record, child_id: int | None, latest_runs: dict[int, Any] | None = None) -> None:
-        """Letters for a saved household's child, from the child's latest check."""
+    def set_household(self, record, child_id: int | None, latest_runs: dict[int, Any] | None = None,
+                      cases: dict[int, Any] | None = None) -> None:
+        """Letters for a saved household's child, from the child's latest check (``latest_runs``) and
+        the child's case as the store assembles it now (``cases``, with the letter details)."""
         latest = latest_runs or {}
+        self._cases = cases or {}
         same = (record is not None and self.household is not None and record.id == self.household.id
                 and child_id == self.child_id)
         run_before, run_now = self._latest.get(child_id), latest.get(child_id)
@@ -104,7 +108,7 @@ class LettersPanel(Panel):
         if run is not None:
             self.assessment = Assessment.from_json(run.result)
             self.assessed_on = run.as_of
-            self.case = self._store().case_for(child_id)
+            self.case = self._cases[child_id]
         self._restart()
 
     def _restart(self) -> None:
@@ -114,6 +118,9 @@ class LettersPanel(Panel):
 
             self.letters = letters.available_letters(self.case, self.assessment)
         self.letter = self.content = self.pdf = None
+        # A letter made before (names, addresses) must not stay in the widgets behind.
+        self.details.form.set_details([], {})
+        self.preview.forget()
         self.choose.show_letters()
         self.show_step(self.choose)
 
@@ -460,6 +467,12 @@ class _PreviewPage(Panel):
         widgets.set_button_text(self.change, _("Change the details"))
         widgets.set_button_text(self.another, _("Choose another letter"))
         self.pages_title.setText(_("How the letter looks"))
+
+    def forget(self) -> None:
+        self.title.clear()
+        self.say("")
+        clear_layout(self.pages)
+        self._images = []
 
     def say(self, text: str) -> None:
         self.done.setText(text)

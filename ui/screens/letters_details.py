@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from kinship_app.i18n import _
+from kinship_app.i18n import N_, _
 from ui import widgets
 
 
@@ -228,63 +228,32 @@ class YesNoField(_Field):
         return None
 
 
-class PeopleField(_Field):
-    """People with their addresses: one person a line, 'Name, address line, …, postcode'."""
+class _ListField(_Field):
+    """Several entries, one a line with its parts split by commas, and a box to say there are none
+    (an empty list is an answer: "none", different from not answered)."""
+
+    none_text = ""
+    how = ""
+
+    def rows(self, value: list) -> list[list[str]]:
+        raise NotImplementedError
+
+    def item(self, parts: list[str]) -> Any:
+        raise NotImplementedError
 
     def build(self, lay, value):
-        rows = []
-        for item in value if isinstance(value, list) else []:
-            if isinstance(item, dict) and item.get("name"):
-                rows.append(", ".join([str(item["name"]), *[str(a) for a in item.get("address") or []]]))
-        self.edit = QPlainTextEdit("\n".join(rows))
+        rows = self.rows(value) if isinstance(value, list) else []
+        self.edit = QPlainTextEdit("\n".join(", ".join(r) for r in rows))
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(110)
         self.label.setBuddy(self.edit)
         self.edit.setAccessibleName(self.question)
-        self.none = QCheckBox(_("There is no one to list"))
-        self.none.setAccessibleName(_("There is no one to list"))
+        self.none = QCheckBox(_(self.none_text))
+        self.none.setAccessibleName(_(self.none_text))
         self.none.setChecked(isinstance(value, list) and not value)
         self.none.toggled.connect(lambda on: self.edit.setEnabled(not on))
         self.edit.setEnabled(not self.none.isChecked())
-        extra = _("One person on each line: their name, then their address with commas, for example "
-                  "“Jo Ward, 3 Hill Street, Leeds, LS2 7PQ”")
-        self.hint.setText((self.hint.text() + " " if self.hint.text() else "") + extra)
-        self.hint.show()
-        lay.addWidget(self.edit)
-        lay.addWidget(self.none)
-
-    def focus_widget(self):
-        return self.edit if self.edit.isEnabled() else self.none
-
-    def value(self):
-        if self.none.isChecked():
-            return []
-        people = []
-        for line in self.edit.toPlainText().splitlines():
-            parts = [p.strip() for p in line.split(",") if p.strip()]
-            if parts:
-                people.append({"name": parts[0], "address": parts[1:]})
-        return people or None
-
-
-class AddressesField(_Field):
-    """Several addresses: one a line, its parts split by commas."""
-
-    def build(self, lay, value):
-        rows = [", ".join(str(x) for x in item) for item in value if isinstance(item, list)] \
-            if isinstance(value, list) else []
-        self.edit = QPlainTextEdit("\n".join(rows))
-        self.edit.setTabChangesFocus(True)
-        self.edit.setMinimumHeight(110)
-        self.label.setBuddy(self.edit)
-        self.edit.setAccessibleName(self.question)
-        self.none = QCheckBox(_("There are none"))
-        self.none.setAccessibleName(_("There are none"))
-        self.none.setChecked(isinstance(value, list) and not value)
-        self.none.toggled.connect(lambda on: self.edit.setEnabled(not on))
-        self.edit.setEnabled(not self.none.isChecked())
-        extra = _("One address on each line, its parts split by commas")
-        self.hint.setText((self.hint.text() + " " if self.hint.text() else "") + extra)
+        self.hint.setText((self.hint.text() + " " if self.hint.text() else "") + _(self.how))
         self.hint.show()
         lay.addWidget(self.edit)
         lay.addWidget(self.none)
@@ -299,8 +268,34 @@ class AddressesField(_Field):
         for line in self.edit.toPlainText().splitlines():
             parts = [p.strip() for p in line.split(",") if p.strip()]
             if parts:
-                out.append(parts)
+                out.append(self.item(parts))
         return out or None
+
+
+class PeopleField(_ListField):
+    """People with their addresses: 'Name, address line, …, postcode'."""
+
+    none_text = N_("There is no one to list")
+    how = N_("One person on each line: their name, then their address with commas, for example "
+             "“Jo Ward, 3 Hill Street, Leeds, LS2 7PQ”")
+
+    def rows(self, value):
+        return [[str(p["name"]), *[str(a) for a in p.get("address") or []]]
+                for p in value if isinstance(p, dict) and p.get("name")]
+
+    def item(self, parts):
+        return {"name": parts[0], "address": parts[1:]}
+
+
+class AddressesField(_ListField):
+    none_text = N_("There are none")
+    how = N_("One address on each line, its parts split by commas")
+
+    def rows(self, value):
+        return [[str(x) for x in item] for item in value if isinstance(item, list)]
+
+    def item(self, parts):
+        return parts
 
 
 FIELD_KINDS = {
@@ -336,13 +331,7 @@ class DetailsForm(QWidget):
         return next((f for f in self.fields if f.path == path), None)
 
     def problems(self) -> list[tuple[str, QWidget]]:
-        found = []
-        for f in self.fields:
-            text = f.problem()
-            f.show_error(text)
-            if text:
-                found.append((text, f.focus_widget()))
-        return found
+        return field_problems(self.fields)
 
     def values(self) -> dict[str, Any]:
         """path -> JSON value, for every field that has an answer."""
@@ -355,3 +344,14 @@ class DetailsForm(QWidget):
         f.show_error(text)
         return f.focus_widget()
 
+
+
+def field_problems(fields) -> list[tuple[str, QWidget]]:
+    """Each field's problem shown under it, and (text, widget to focus) for the error summary."""
+    found = []
+    for f in fields:
+        text = f.problem()
+        f.show_error(text)
+        if text:
+            found.append((text, f.focus_widget()))
+    return found
