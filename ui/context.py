@@ -24,7 +24,7 @@ def default_data_dir() -> Path:
 class AppContext:
     def __init__(self, data_dir: Path | None = None, database_url: str | None = None,
                  today: Callable[[], dt.date] | None = None):
-        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.data_dir = Path(data_dir).expanduser() if data_dir else default_data_dir()
         # An explicit ini path under the data folder: never the global registry or ~/.config.
         self.settings = QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
         self._database_url = database_url
