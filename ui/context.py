@@ -8,11 +8,17 @@ quick check that never opens it leaves no trace.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QSettings
+
+
+# The same variable kinship_app.store reads (store/engine.py ENV_VAR); named here so that reading
+# it does not import SQLAlchemy at start-up.
+DATABASE_ENV_VAR = "KINSHIP_DATABASE_URL"
 
 
 def default_data_dir() -> Path:
@@ -37,7 +43,8 @@ class AppContext:
     @property
     def database_url(self) -> str:
         """The PostgreSQL address from Settings or the command line, else the SQLite file here."""
-        url = self._database_url or str(self.settings.value("data/database_url", "") or "")
+        url = (self._database_url or str(self.settings.value("data/database_url", "") or "")
+               or os.environ.get(DATABASE_ENV_VAR, "").strip())
         return url or f"sqlite:///{self.data_dir / 'kinship.sqlite3'}"
 
     def set_database_url(self, url: str) -> None:

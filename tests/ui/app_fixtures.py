@@ -8,8 +8,10 @@ TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture
-def ctx(tmp_path):
-    from ui.context import AppContext
+def ctx(tmp_path, monkeypatch):
+    from ui.context import DATABASE_ENV_VAR, AppContext
+
+    monkeypatch.delenv(DATABASE_ENV_VAR, raising=False)  # never a real shared database in tests
 
     return AppContext(tmp_path / "data", today=lambda: TODAY)
 

@@ -129,3 +129,19 @@ def test_about_opens_from_the_start_page(qtbot, window, monkeypatch):
     start = window.show_screen("start")
     qtbot.mouseClick(start.about_button, Qt.MouseButton.LeftButton)
     assert shown and "Our information was last checked" in shown[0]
+
+
+def test_the_database_address_comes_from_the_flag_then_settings_then_the_environment(tmp_path, monkeypatch):
+    from kinship_app.store.engine import ENV_VAR
+    from ui.context import DATABASE_ENV_VAR, AppContext
+
+    assert DATABASE_ENV_VAR == ENV_VAR
+    monkeypatch.setenv(ENV_VAR, "postgresql+psycopg://env@db/k")
+    ctx = AppContext(tmp_path / "d")
+    assert ctx.database_url == "postgresql+psycopg://env@db/k"
+    ctx.set_database_url("postgresql+psycopg://setting@db/k")
+    assert ctx.database_url == "postgresql+psycopg://setting@db/k"
+    assert AppContext(tmp_path / "d", "postgresql+psycopg://flag@db/k").database_url == "postgresql+psycopg://flag@db/k"
+    monkeypatch.delenv(ENV_VAR)
+    ctx.set_database_url("")
+    assert ctx.database_url == f"sqlite:///{tmp_path / 'd' / 'kinship.sqlite3'}"
