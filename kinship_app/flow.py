@@ -1,0 +1,367 @@
+"""The quick check's questions, declared as data, and the small routing between them.
+
+GOV.UK Smart Answers' lesson (ARCHITECTURE.md, 6): questions and options are data; where to go next
+is a tiny function per question. The flow only collects facts: ``answers_to_case`` turns them into
+a contract case (CONTRACT.md) and the classifier decides. Every question has an honest "I'm not
+sure" that moves on; its answer reaches the case as "unknown" or null, never as a guessed default.
+
+The longest path is seven questions (relationship, living, age, order, council involvement or
+looked after before the order, foster approval or parents, council); tests/flows hold us to it.
+A looked-after child's carer is not asked about the parents: Guardian's Allowance rides on Child
+Benefit, which is not paid while the council pays for the child's keep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from kinship_app.i18n import N_
+
+UNSURE = "unknown"
+START = "relationship"
+ORDERS_WITH_CARER = ("special_guardianship_order", "cao_lives_with", "adoption_order")
+# Private fostering covers a disabled young person up to 18 rather than 16 (Children Act 1989
+# s66(4)), so disability only changes anything at 16 and 17.
+DISABILITY_AGES = (16, 17)
+MAX_AGE = 25
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    text: str
+    hint: str = ""
+    group: str = ""  # a visual heading shown above the first option of each group
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str  # the page heading: the question itself
+    summary: str  # the short row label on "Check your answers"
+    error: str  # shown when Continue is pressed with no answer, in the question's own words
+    help_title: str
+    help: str
+    kind: str  # "choice" | "age" | "council"
+    next: Callable[[dict[str, Any]], str | None]
+    options: tuple[Option, ...] = ()
+    glossary: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _unsure(text: str = N_("I'm not sure")) -> Option:
+    return Option(UNSURE, text)
+
+
+RELATIONSHIP_OPTIONS = (
+    Option("grandparent", N_("Grandparent"), group=N_("Family")),
+    Option("sibling", N_("Brother or sister"), N_("Including half-brothers and half-sisters"), group=N_("Family")),
+    Option("aunt_uncle", N_("Aunt or uncle"), N_("Including by marriage or civil partnership"), group=N_("Family")),
+    Option("great_aunt_uncle", N_("Great-aunt or great-uncle"), group=N_("Family")),
+    Option("cousin", N_("Cousin"), group=N_("Family")),
+    Option("step_parent", N_("Step-parent"), N_("Married to, or in a civil partnership with, one of the child's parents, and still together"), group=N_("Family")),
+    Option("other_relative", N_("Another relative"), group=N_("Family")),
+    Option("former_step_parent", N_("Former step-parent"), group=N_("Friends and others")),
+    Option("former_partner_of_parent", N_("Former partner of one of the child's parents"), N_("You lived together and treated the child as part of your family"), group=N_("Friends and others")),
+    Option("family_of_half_sibling", N_("Family of the child's half-brother or half-sister"), group=N_("Friends and others")),
+    Option("friend_of_family", N_("A close friend of the child's parent or family"), group=N_("Friends and others")),
+    Option("friend_of_child", N_("A close friend of the child"), group=N_("Friends and others")),
+    Option("prior_connection", N_("Someone who knew the child before"), N_("For example a teacher, youth worker or childminder"), group=N_("Friends and others")),
+    Option("no_prior_connection", N_("Someone who did not know the child before"), group=N_("Friends and others")),
+    Option("parent", N_("The child's parent"), N_("Birth parent, or a parent in law after fertility treatment"), group=N_("Parent")),
+    _unsure(),
+)
+
+LIVING_OPTIONS = (
+    Option("28_plus", N_("28 days or more")),
+    Option("under_28_lasting", N_("Less than 28 days, and it's meant to last 28 days or more")),
+    Option("under_28_open", N_("Less than 28 days, and we don't know how long it will last")),
+    Option("under_28_ending", N_("Less than 28 days, and it will end before 28 days")),
+    Option("part_time", N_("Only part of the time"), N_("For example weekends or school holidays")),
+    _unsure(),
+)
+
+ORDER_OPTIONS = (
+    Option("special_guardianship_order", N_("A special guardianship order"), N_("It names you as the child's special guardian")),
+    Option("cao_lives_with", N_("A child arrangements order that says the child lives with you"), N_("Sometimes called a 'lives with' order, or a residence order if it was made before April 2014")),
+    Option("adoption_order", N_("An adoption order"), N_("You adopted the child")),
+    Option("cao_spend_time", N_("Only an order about spending time with someone"), N_("A 'spend time' or contact order, not one saying where the child lives")),
+    Option("none", N_("No, there is no court order")),
+    _unsure(),
+)
+
+YES_NO_UNSURE = (Option("yes", N_("Yes")), Option("no", N_("No")), _unsure())
+
+SERVICES_OPTIONS = (
+    Option("looked_after", N_("The child is in the council's care (looked after)"), N_("For example under a care order, an interim care order or an agreement with the parents (section 20)")),
+    Option("council_arranged", N_("Children's services arranged for the child to live with me, but the child is not in care")),
+    Option("court_no_order", N_("A family court looked at the child's arrangements, but made no order for me")),
+    Option("family", N_("No, we arranged it in the family")),
+    _unsure(),
+)
+
+APPROVAL_OPTIONS = (
+    Option("temporary", N_("Yes, approved for now while the council assesses me"), N_("Temporary approval, sometimes called 'regulation 24' approval")),
+    Option("full", N_("Yes, fully approved as a foster carer")),
+    Option("no", N_("No")),
+    _unsure(),
+)
+
+PARENTS_OPTIONS = (
+    Option("none", N_("No")),
+    Option("one", N_("One parent has died")),
+    Option("one_other_unavailable", N_("One parent has died, and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court")),
+    Option("both", N_("Both parents have died")),
+    _unsure(),
+)
+
+
+def _after_relationship(a: dict[str, Any]) -> str:
+    # A parent raising their own child is never kinship care under the working definition.
+    return "check_answers" if a.get("relationship") == "parent" else "living"
+
+
+def _after_order(a: dict[str, Any]) -> str:
+    return "looked_after_before" if a.get("order") in ORDERS_WITH_CARER else "services"
+
+
+def _after_looked_after_before(a: dict[str, Any]) -> str:
+    # Adopters become the child's legal parents, so a birth parent's death no longer changes support.
+    return "council" if a.get("order") == "adoption_order" else "parents"
+
+
+def _after_services(a: dict[str, Any]) -> str:
+    return "approved" if a.get("services") == "looked_after" else "parents"
+
+
+QUESTIONS: dict[str, Question] = {q.id: q for q in (
+    Question(
+        "relationship", N_("Who are you to the child?"), N_("Who you are to the child"),
+        N_("Select who you are to the child"),
+        N_("Why we ask this"),
+        N_("Kinship care means a friend or family member who is not the child's parent is raising the child. "
+           "The law treats some relatives differently from friends, so choose the closest answer. "
+           "If you were the child's step-parent and are no longer together, choose 'Former step-parent'."),
+        "choice", _after_relationship, RELATIONSHIP_OPTIONS, ("kinship_care", "relative"),
+    ),
+    Question(
+        "living", N_("How long has the child lived with you?"), N_("How long the child has lived with you"),
+        N_("Select how long the child has lived with you"),
+        N_("Why 28 days matters"),
+        N_("If someone who is not a close relative looks after a child for 28 days or more, the law calls it "
+           "private fostering and the council must be told. Count the days the child has lived with you "
+           "most of the time, not visits."),
+        "choice", lambda a: "age", LIVING_OPTIONS, ("private_fostering",),
+    ),
+    Question(
+        "age", N_("How old is the child?"), N_("The child's age"),
+        N_("Enter how old the child is, or tick 'I'm not sure'"),
+        N_("Why we ask this"),
+        N_("Some help depends on the child's age, for example school support, and private fostering rules "
+           "stop at 16, or 18 for a disabled young person."),
+        "age", lambda a: "order", (), ("private_fostering", "disabled_child"),
+    ),
+    Question(
+        "order", N_("Has a family court made an order about where the child lives?"), N_("Court order"),
+        N_("Select whether a family court has made an order about where the child lives"),
+        N_("How to tell which order you have"),
+        N_("The order's title is at the top of the court's paperwork. A special guardianship order and a "
+           "child arrangements order both give you parental responsibility. If you are not sure, choose "
+           "'I'm not sure': you can still see what may help."),
+        "choice", _after_order, ORDER_OPTIONS,
+        ("special_guardianship_order", "child_arrangements_order", "adoption_order", "parental_responsibility"),
+    ),
+    Question(
+        "looked_after_before", N_("Was the child in the council's care just before the order was made?"),
+        N_("In the council's care just before the order"),
+        N_("Select whether the child was in the council's care just before the order was made"),
+        N_("What 'in the council's care' means"),
+        N_("A child is in the council's care (looked after) if they were under a care order or interim care "
+           "order, or the council housed them with the parents' agreement (section 20), including with you "
+           "as a foster carer. This decides some help, such as support for therapy and help at school."),
+        "choice", _after_looked_after_before, YES_NO_UNSURE, ("looked_after", "section_20", "care_order"),
+    ),
+    Question(
+        "services", N_("Are children's services involved?"), N_("Children's services"),
+        N_("Select whether children's services are involved"),
+        N_("What this means"),
+        N_("Children's services is the council's social work team. If a social worker asked you to take the "
+           "child, or the child came to you after a child protection meeting or court hearing, choose the "
+           "answer that fits best. If you do not know whether the child is 'in care', choose 'I'm not sure'."),
+        "choice", _after_services, SERVICES_OPTIONS, ("looked_after", "section_20", "childrens_services"),
+    ),
+    Question(
+        "approved", N_("Have you been approved as a foster carer for this child?"), N_("Approved as a foster carer"),
+        N_("Select whether you have been approved as a foster carer for this child"),
+        N_("What approval means"),
+        N_("When a child in the council's care lives with family or friends, the council must assess and "
+           "approve the carer as a foster carer. It can approve you for a limited time first, while it assesses you."),
+        "choice", lambda a: "council", APPROVAL_OPTIONS, ("foster_carer_approval", "looked_after"),
+    ),
+    Question(
+        "parents", N_("Have either of the child's parents died?"), N_("The child's parents"),
+        N_("Select whether either of the child's parents has died"),
+        N_("Why we ask this"),
+        N_("Guardian's Allowance can be paid to the person raising a child whose parents have died, or when "
+           "one has died and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court."),
+        "choice", lambda a: "council", PARENTS_OPTIONS, ("guardians_allowance",),
+    ),
+    Question(
+        "council", N_("Which council area do you live in?"), N_("Council area"),
+        N_("Select which council area you live in, or tick 'I'm not sure'"),
+        N_("How to find your council"),
+        N_("This is the council that runs children's services where you live: a county council, a unitary "
+           "council, a metropolitan borough or a London borough. It is shown on your council tax bill. "
+           "Type part of the name to search."),
+        "council", lambda a: "check_answers", (), ("local_offer",),
+    ),
+)}
+
+END = "check_answers"
+
+
+def option_text(question_id: str, code: Any) -> str:
+    """The untranslated text of an answer (callers translate it), for every kind of question."""
+    q = QUESTIONS[question_id]
+    for option in q.options:
+        if option.code == code:
+            return option.text
+    return ""
+
+
+def path(answers: dict[str, Any]) -> list[str]:
+    """The questions the answers so far make relevant, in order, ending at the first unanswered one."""
+    seen, current = [], START
+    while current != END and current not in seen:
+        seen.append(current)
+        if current not in answers:
+            break
+        current = QUESTIONS[current].next(answers)
+    return seen
+
+
+def next_question(answers: dict[str, Any], current: str) -> str:
+    return QUESTIONS[current].next(answers)
+
+
+def is_complete(answers: dict[str, Any]) -> bool:
+    p = path(answers)
+    return bool(p) and p[-1] in answers and QUESTIONS[p[-1]].next(answers) == END
+
+
+def relevant_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    """Only the answers on the current path: a changed answer can make later ones irrelevant."""
+    keep = path(answers)
+    out = {k: v for k, v in answers.items() if k in keep}
+    if "age" in out and "disabled" in answers and needs_disability(out["age"]):
+        out["disabled"] = answers["disabled"]
+    return out
+
+
+def needs_disability(age: Any) -> bool:
+    return isinstance(age, int) and age in DISABILITY_AGES
+
+
+def _yes_no(value: Any) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
+    """The contract JSON for these answers (CONTRACT.md "Input: a case"); unknowns as "unknown" or null."""
+    a = relevant_answers(answers)
+    child: dict[str, Any] = {}
+    carer: dict[str, Any] = {}
+    arrangement: dict[str, Any] = {}
+    household: dict[str, Any] = {}
+
+    if "relationship" in a:
+        carer["relationship"] = a["relationship"]  # "unknown" is accepted and kept as not known
+
+    living = a.get("living")
+    if living == "28_plus":
+        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=28)
+    elif living == "under_28_lasting":
+        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=28)
+    elif living == "under_28_open":
+        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=None)
+    elif living == "under_28_ending":
+        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=27)
+    elif living == "part_time":
+        arrangement.update(lives_with_carer="part_of_the_time")
+    elif living == UNSURE:
+        arrangement.update(lives_with_carer=UNSURE)
+
+    age = a.get("age")
+    if isinstance(age, int):
+        child["age"] = age
+    if "disabled" in a:
+        child["disabled"] = {"yes": True, "no": False}.get(a["disabled"], UNSURE)
+
+    order = a.get("order")
+    if order is not None:
+        arrangement["order"] = order
+        if order not in ("none", UNSURE):
+            arrangement["court_involved"] = True
+
+    if "looked_after_before" in a:
+        child["looked_after_before_order"] = _yes_no(a["looked_after_before"])
+
+    services = a.get("services")
+    if services == "looked_after":
+        child["legal_status"] = "looked_after"
+    elif services == "council_arranged":
+        child["legal_status"] = "none"
+        arrangement["council_arranged"] = True
+    elif services == "court_no_order":
+        child["legal_status"] = "none"
+        arrangement["court_involved"] = True
+    elif services == "family":
+        child["legal_status"] = "none"
+        arrangement.update(council_arranged=False, court_involved=arrangement.get("court_involved", False))
+    elif services == UNSURE:
+        child["legal_status"] = UNSURE
+        arrangement["council_arranged"] = UNSURE
+        if "court_involved" not in arrangement:
+            arrangement["court_involved"] = UNSURE
+
+    if "approved" in a:
+        carer["approved_foster_carer"] = a["approved"]
+
+    parents = a.get("parents")
+    if parents == "none":
+        household.update(parents_died=0, surviving_parent_unavailable=False)
+    elif parents == "one":
+        household.update(parents_died=1, surviving_parent_unavailable=False)
+    elif parents == "one_other_unavailable":
+        household.update(parents_died=1, surviving_parent_unavailable=True)
+    elif parents == "both":
+        household.update(parents_died=2)
+    elif parents == UNSURE:
+        # The contract has no "unknown" for a count; null is its "not known".
+        household.update(parents_died=None, surviving_parent_unavailable=UNSURE)
+
+    council = a.get("council")
+    if council and council != UNSURE:
+        household["council"] = council
+
+    return {"child": child, "carer": carer, "arrangement": arrangement, "household": household}
+
+
+def longest_path_length() -> int:
+    """The most questions any route asks (walks every option of every question)."""
+    best = 0
+
+    def walk(qid: str, answers: dict[str, Any], depth: int) -> None:
+        nonlocal best
+        if qid == END:
+            best = max(best, depth)
+            return
+        q = QUESTIONS[qid]
+        codes = [o.code for o in q.options] or [UNSURE, 5, "E08000035"]
+        for code in codes:
+            nxt = dict(answers, **{qid: code})
+            walk(q.next(nxt), nxt, depth + 1)
+
+    walk(START, {}, 0)
+    return best

@@ -1,0 +1,93 @@
+"""Start-up: launch to start screen painted, against a bare PySide6 window started the same way.
+
+Both are fresh processes that quit as soon as their first window has painted, so the figure
+includes Python and Qt start-up. The goal is the app within 1.5x of the bare window. Run with
+``make bench``, or ``python tests/benchmarks/test_startup_bench.py`` for the medians and the ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+class Quit(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+quitter = Quit()
+window.centralWidget().installEventFilter(quitter)
+window.resize(1100, 780)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+
+
+def launch_app(data_dir: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kinship_app", "--quit-when-shown", "--data-dir", data_dir],
+                   check=True, env=_env(), capture_output=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def launch_bare() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", BARE], check=True, env=_env(), capture_output=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def compile_sources() -> None:
+    """Byte-compile the app as an installer does (this machine sets PYTHONDONTWRITEBYTECODE)."""
+    import compileall
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for package in ("kinship_app", "ui"):
+        compileall.compile_dir(str(root / package), quiet=1)
+
+
+def measure(rounds: int = 9) -> dict[str, float]:
+    """Alternate the two so that machine load affects both alike; medians of ``rounds`` each."""
+    compile_sources()
+    data_dir = tempfile.mkdtemp()
+    launch_app(data_dir), launch_bare()  # warm the file cache for both
+    app_times, bare_times = [], []
+    for _ in range(rounds):
+        app_times.append(launch_app(data_dir))
+        bare_times.append(launch_bare())
+    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    return {"app_s": app, "bare_s": bare, "ratio": app / bare}
+
+
+def test_startup_to_the_start_screen(benchmark, tmp_path):
+    if benchmark.enabled:
+        compile_sources()
+    bare = statistics.median(launch_bare() for _ in range(3)) if benchmark.enabled else launch_bare()
+    benchmark.extra_info["bare_window_s"] = round(bare, 3)
+    elapsed = benchmark.pedantic(launch_app, args=(str(tmp_path),), rounds=7 if benchmark.enabled else 1,
+                                 iterations=1)
+    if benchmark.enabled:
+        benchmark.extra_info["ratio_to_bare_window"] = round(benchmark.stats.stats.median / bare, 2)
+    assert elapsed is not None and elapsed > 0
+
+
+if __name__ == "__main__":
+    result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
+    print(f"app to start screen: {result['app_s'] * 1000:.0f} ms (median)")
+    print(f"bare PySide6 window: {result['bare_s'] * 1000:.0f} ms (median)")
+    print(f"ratio: {result['ratio']:.2f}")

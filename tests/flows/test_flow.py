@@ -1,0 +1,134 @@
+"""The question flow as data: reachable, short, worded, and producing cases the contract accepts."""
+
+import itertools
+
+import pytest
+
+from kinship_app import flow
+from kinship_app.case import parse_case
+
+COUNCIL = "E08000035"  # Leeds
+
+
+def all_routes():
+    """Every route through the questions, as the answers given along it."""
+    routes = []
+
+    def walk(qid, answers):
+        if qid == flow.END:
+            routes.append(answers)
+            return
+        q = flow.QUESTIONS[qid]
+        if q.kind == "age":
+            values = [flow.UNSURE, 9, 16]
+        elif q.kind == "council":
+            values = [flow.UNSURE, COUNCIL]
+        else:
+            values = [o.code for o in q.options]
+        for value in values:
+            nxt = dict(answers, **{qid: value})
+            if qid == "age" and flow.needs_disability(value):
+                for disabled in ("yes", "no", flow.UNSURE):
+                    with_d = dict(nxt, disabled=disabled)
+                    walk(q.next(with_d), with_d)
+            else:
+                walk(q.next(nxt), nxt)
+
+    walk(flow.START, {})
+    return routes
+
+
+ROUTES = all_routes()
+
+
+def test_every_question_is_reachable():
+    reached = set(itertools.chain.from_iterable(flow.path(r) for r in ROUTES))
+    assert reached == set(flow.QUESTIONS)
+
+
+def test_longest_path_is_at_most_seven_questions():
+    assert max(len(flow.path(r)) for r in ROUTES) == flow.longest_path_length() == 7
+
+
+def test_every_route_ends_at_check_your_answers():
+    for answers in ROUTES:
+        assert flow.is_complete(answers), answers
+
+
+@pytest.mark.parametrize("qid", list(flow.QUESTIONS))
+def test_every_question_and_option_has_words(qid):
+    q = flow.QUESTIONS[qid]
+    for text in (q.title, q.summary, q.error, q.help_title, q.help):
+        assert text.strip()
+    assert q.title.endswith("?")
+    codes = [o.code for o in q.options]
+    assert len(codes) == len(set(codes))
+    for option in q.options:
+        assert option.text.strip()
+
+
+@pytest.mark.parametrize("qid", [q for q in flow.QUESTIONS if flow.QUESTIONS[q].kind == "choice"])
+def test_every_choice_question_has_an_honest_not_sure(qid):
+    assert flow.UNSURE in [o.code for o in flow.QUESTIONS[qid].options]
+
+
+def test_every_relationship_code_is_offered():
+    from kinship_app.case import RELATIONSHIPS
+
+    offered = {o.code for o in flow.QUESTIONS["relationship"].options} - {flow.UNSURE}
+    assert offered == set(RELATIONSHIPS)
+
+
+def test_every_order_code_is_offered():
+    from kinship_app.case import ORDERS
+
+    offered = {o.code for o in flow.QUESTIONS["order"].options} - {flow.UNSURE}
+    assert offered == set(ORDERS)
+
+
+def test_every_route_gives_a_case_the_contract_accepts():
+    for answers in ROUTES:
+        case = parse_case(flow.answers_to_case(answers))
+        assert case.to_dict()
+
+
+def test_not_sure_reaches_the_case_as_not_known():
+    answers = {"relationship": flow.UNSURE, "living": flow.UNSURE, "age": flow.UNSURE, "order": flow.UNSURE,
+               "services": flow.UNSURE, "parents": flow.UNSURE, "council": flow.UNSURE}
+    case = parse_case(flow.answers_to_case(answers))
+    assert case.carer.relationship is None
+    assert case.arrangement.lives_with_carer is None
+    assert case.child.age is None
+    assert case.arrangement.order is None
+    assert case.child.legal_status is None
+    assert case.arrangement.council_arranged is None
+    assert case.household.surviving_parent_unavailable is None
+    assert case.household.council is None
+
+
+def test_a_changed_answer_drops_answers_no_longer_on_the_route():
+    answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
+               "services": "looked_after", "approved": "full", "council": COUNCIL}
+    answers["order"] = "special_guardianship_order"
+    kept = flow.relevant_answers(answers)
+    assert "services" not in kept and "approved" not in kept
+    assert flow.path(answers)[-1] == "looked_after_before"
+
+
+def test_disability_is_asked_only_at_16_and_17():
+    assert [a for a in range(0, 26) if flow.needs_disability(a)] == [16, 17]
+    answers = {"relationship": "friend_of_family", "living": "28_plus", "age": 9, "disabled": "yes"}
+    assert "disabled" not in flow.relevant_answers(answers)
+    answers["age"] = 17
+    assert parse_case(flow.answers_to_case(answers)).child.disabled is True
+
+
+def test_living_answers_map_to_days():
+    def arrangement(living):
+        return parse_case(flow.answers_to_case({"relationship": "grandparent", "living": living})).arrangement
+
+    assert arrangement("28_plus").days_so_far == 28
+    assert (arrangement("under_28_lasting").days_so_far, arrangement("under_28_lasting").expected_days) == (1, 28)
+    assert arrangement("under_28_open").expected_days is None
+    assert arrangement("under_28_ending").expected_days == 27
+    assert arrangement("part_time").lives_with_carer == "part_of_the_time"

@@ -1,0 +1,39 @@
+"""The app window on a temporary data folder, for the GUI tests (tests/ui, tests/i18n)."""
+
+import datetime as dt
+
+import pytest
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def ctx(tmp_path, monkeypatch):
+    from ui.context import DATABASE_ENV_VAR, AppContext
+
+    monkeypatch.delenv(DATABASE_ENV_VAR, raising=False)  # never a real shared database in tests
+
+    return AppContext(tmp_path / "data", today=lambda: TODAY)
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    w.ops.show_errors = False
+    w.apply_appearance()
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    from kinship_app.i18n import set_language
+
+    set_language("en")
+    w.close()
+    w.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # Windows left alive would be re-polished by every later test's style sheet.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,1 @@
+from app_fixtures import TODAY, ctx, window  # noqa: F401

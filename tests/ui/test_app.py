@@ -1,0 +1,147 @@
+"""Start-up as a desktop app: the command, --quit-when-shown, one copy per data folder, lazy loading."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def run_app(args, env_extra=None, timeout=60):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "kinship_app", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+def test_quit_when_shown_starts_the_gui_and_quits_after_painting(tmp_path):
+    proc = run_app(["--quit-when-shown", "--data-dir", str(tmp_path / "data")])
+    assert proc.returncode == 0, proc.stderr
+    assert not (tmp_path / "data" / "kinship.sqlite3").exists()  # the store was never opened
+
+
+def test_start_up_loads_neither_the_store_nor_reportlab_nor_the_rates(tmp_path):
+    code = (
+        "import sys\n"
+        "from ui.app import run\n"
+        f"assert run(['--quit-when-shown', '--data-dir', {str(tmp_path)!r}]) == 0\n"
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'kinship_app.store', 'kinship_app.data.rates',\n"
+        "         'kinship_app.assess', 'alembic', 'PySide6.QtPrintSupport') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_a_second_copy_brings_the_first_forward_and_exits(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    first = subprocess.Popen([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "d")],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        from PySide6.QtNetwork import QLocalSocket
+
+        from ui.app import _server_name
+
+        deadline = time.monotonic() + 30
+        name = _server_name(tmp_path / "d")
+        while time.monotonic() < deadline:  # wait until the first copy is listening
+            sock = QLocalSocket()
+            sock.connectToServer(name)
+            if sock.waitForConnected(200):
+                sock.disconnectFromServer()
+                break
+            time.sleep(0.2)
+        second = subprocess.run([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "d")],
+                                env=env, capture_output=True, text=True, timeout=30)
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None  # the first copy is still running
+        # A different data folder is a different copy.
+        other = run_app(["--quit-when-shown", "--data-dir", str(tmp_path / "e")])
+        assert other.returncode == 0
+    finally:
+        first.terminate()
+        first.wait(10)
+        first.stdout.close()
+        first.stderr.close()
+
+
+def test_window_size_is_remembered(qtbot, tmp_path):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    ctx = AppContext(tmp_path / "data")
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(700, 520)  # the offscreen screen is 800x600; restoreGeometry keeps a window on screen
+    w.close()
+    w2 = MainWindow(AppContext(tmp_path / "data"))
+    qtbot.addWidget(w2)
+    assert (w2.width(), w2.height()) == (700, 520)
+
+
+def test_settings_change_text_size_and_theme_at_once(qtbot, window, ctx):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    settings = window.show_screen("settings")
+    before = QApplication.instance().font().pointSizeF()
+    qtbot.mouseClick(settings.size.rows["200"].radio, Qt.MouseButton.LeftButton)
+    assert QApplication.instance().font().pointSizeF() == pytest.approx(before * 2)
+    qtbot.mouseClick(settings.theme.rows["dark"].radio, Qt.MouseButton.LeftButton)
+    assert QApplication.instance().palette().window().color().name() == "#1b1b1b"
+    assert ctx.setting("appearance/text_size", 100) == 200 and ctx.setting("appearance/theme", "") == "dark"
+    qtbot.mouseClick(settings.size.rows["100"].radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(settings.theme.rows["light"].radio, Qt.MouseButton.LeftButton)
+
+
+def test_settings_database_address_is_checked_and_the_password_never_shown(qtbot, window, ctx):
+    from PySide6.QtCore import Qt
+
+    settings = window.show_screen("settings")
+    qtbot.keyClicks(settings.url, "not an address")
+    qtbot.mouseClick(settings.use_url, Qt.MouseButton.LeftButton)
+    assert settings.errors.isVisible()
+    settings.url.setText("postgresql+psycopg://worker:secret@db.example/kinship")
+    qtbot.mouseClick(settings.use_url, Qt.MouseButton.LeftButton)
+    assert ctx.database_url == "postgresql+psycopg://worker:secret@db.example/kinship"
+    assert "secret" not in settings.data_where.text() and "db.example" in settings.data_where.text()
+    qtbot.mouseClick(settings.use_file, Qt.MouseButton.LeftButton)
+    assert ctx.database_url.startswith("sqlite:///")
+
+
+def test_about_lists_the_data_checked_on_dates(qtbot, window):
+    from ui.screens.about import about_text
+
+    text = about_text(window.ctx)
+    assert "Councils (153)" in text
+    assert "Advice lines and services" in text
+
+
+def test_about_opens_from_the_start_page(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.informativeText()) or 0)
+    start = window.show_screen("start")
+    qtbot.mouseClick(start.about_button, Qt.MouseButton.LeftButton)
+    assert shown and "Our information was last checked" in shown[0]
+
+
+def test_the_database_address_comes_from_the_flag_then_settings_then_the_environment(tmp_path, monkeypatch):
+    from kinship_app.store.engine import ENV_VAR
+    from ui.context import DATABASE_ENV_VAR, AppContext
+
+    assert DATABASE_ENV_VAR == ENV_VAR
+    monkeypatch.setenv(ENV_VAR, "postgresql+psycopg://env@db/k")
+    ctx = AppContext(tmp_path / "d")
+    assert ctx.database_url == "postgresql+psycopg://env@db/k"
+    ctx.set_database_url("postgresql+psycopg://setting@db/k")
+    assert ctx.database_url == "postgresql+psycopg://setting@db/k"
+    assert AppContext(tmp_path / "d", "postgresql+psycopg://flag@db/k").database_url == "postgresql+psycopg://flag@db/k"
+    monkeypatch.delenv(ENV_VAR)
+    ctx.set_database_url("")
+    assert ctx.database_url == f"sqlite:///{tmp_path / 'd' / 'kinship.sqlite3'}"

@@ -1,0 +1,353 @@
+"""The households screen, driven as a support worker would: type, click, read what is shown."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from test_households_helpers import (  # noqa: F401 (fixtures)
+    TODAY, answer_next_dialog, button, click, household, layout_problems, nameless_focusable,
+    ops, store, text_size, visible_text,
+)
+
+from ui.screens.households import HouseholdsScreen
+
+
+@pytest.fixture
+def screen(qtbot, ctx, ops):
+    w = HouseholdsScreen(ctx, ops)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.show_list()
+    return w
+
+
+def list_rows(screen) -> list[str]:
+    return [screen.list_page.results.item(i).text() for i in range(screen.list_page.results.count())]
+
+
+def test_recent_list_shows_references_not_names(qtbot, household, screen):
+    screen.show_list()
+    rows = list_rows(screen)
+    assert rows and rows[0].startswith(household.reference)
+    shown = visible_text(screen) + "\n".join(rows)
+    assert "Margaret" not in shown and "Ellis Ward" not in shown
+    assert "Recent households" in visible_text(screen)
+
+
+def test_search_by_name_or_reference(qtbot, household, screen, store):
+    from kinship_app.store import CarerRecord, ChildRecord
+
+    store.create_household(carers=[CarerRecord(name="Siân Jones")], children=[ChildRecord(name="Owen")])
+    qtbot.keyClicks(screen.list_page.search, "margaret")
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Return)
+    rows = list_rows(screen)
+    assert len(rows) == 1 and "Margaret Ellis" in rows[0] and household.reference in rows[0]
+    assert "Search results" in visible_text(screen)
+
+    screen.list_page.search.clear()
+    qtbot.keyClicks(screen.list_page.search, "sian")  # without the accent
+    click(qtbot, screen.list_page.search_button)
+    assert len(list_rows(screen)) == 1 and "Siân Jones" in list_rows(screen)[0]
+
+    screen.list_page.search.clear()
+    qtbot.keyClicks(screen.list_page.search, household.reference.lower())
+    click(qtbot, screen.list_page.search_button)
+    assert list_rows(screen)[0].startswith(household.reference)
+
+    screen.list_page.search.clear()
+    qtbot.keyClicks(screen.list_page.search, "nobody")
+    click(qtbot, screen.list_page.search_button)
+    assert list_rows(screen) == []
+    assert "No household matches “nobody”." in visible_text(screen)
+
+
+def test_create_household_asks_for_names_then_opens_it(qtbot, screen, store):
+    click(qtbot, button(screen, "Create a household"))
+    click(qtbot, button(screen, "Save household"))
+    text = visible_text(screen)
+    assert "There is a problem" in text
+    assert "Enter the carer's name" in text and "Enter the child's name" in text
+    assert store.count_households() == 0
+
+    page = screen.create_page
+    qtbot.keyClicks(page.carer, "Margaret Ellis")
+    qtbot.keyClicks(page.child, "Ellis Ward")
+    page.council.setEditText("")
+    qtbot.keyClicks(page.council.lineEdit(), "Leeds")
+    click(qtbot, button(screen, "Save household"))
+
+    [summary] = store.list_households()
+    assert summary.council == "E08000035"
+    assert screen.stack.currentWidget() is screen.view
+    text = visible_text(screen)
+    assert f"Household {summary.reference}" in text
+    assert "Margaret Ellis, Ellis Ward · Leeds" in text
+    assert "Not checked yet." in text
+    assert "Start the check" in text
+
+
+def test_an_unknown_council_is_refused_in_the_question_words(qtbot, screen, store):
+    click(qtbot, button(screen, "Create a household"))
+    qtbot.keyClicks(screen.create_page.carer, "A")
+    qtbot.keyClicks(screen.create_page.child, "B")
+    qtbot.keyClicks(screen.create_page.council.lineEdit(), "Atlantis")
+    click(qtbot, button(screen, "Save household"))
+    assert "Choose the council area from the list, or leave it empty" in visible_text(screen)
+    assert store.count_households() == 0
+
+
+def test_open_household_shows_people_and_last_check(qtbot, household, screen):
+    screen.list_page.results.setCurrentRow(0)
+    click(qtbot, button(screen, "Open household"))
+    text = visible_text(screen)
+    assert "Margaret Ellis\n12 Mill Lane\nLeeds\nLS6 2AB" in text
+    assert "Born 27 March 2017" in text
+    assert "Last checked for 22 November 2026: Special guardianship" in text
+    assert screen.view.section_button("actions").text().startswith("Things to do (")
+
+
+def test_check_again_adds_to_history(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Check again for today"))
+    assert len(store.history(household.children[0].id)) == 2
+    click(qtbot, button(screen, "History"))
+    text = visible_text(screen)
+    assert text.count("Check on 22 November 2026") == 2
+    assert "Special guardianship" in text
+
+
+def test_history_shows_what_was_said_then(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "History"))
+    toggle = button(screen, "▶ What was said then")
+    click(qtbot, toggle)
+    run = store.history(household.children[0].id)[0]
+    text = visible_text(screen)
+    assert run.assessment.reasons[0].text in text
+    assert "What the family may get:" in text
+    assert "Child Benefit — £" in text and "a week" in text
+
+
+def test_complete_an_action(qtbot, household, screen, store):
+    open_before = [a for a in store.actions(household.id) if not a.done]
+    assert open_before
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("actions"))
+    first = open_before[0]
+    assert first.text in visible_text(screen)
+    click(qtbot, [b for b in screen.findChildren(type(screen.view.back))
+                  if b.text() == "Mark as done" and b.isVisibleTo(screen)][0])
+    assert store.actions(household.id)[0].done or any(a.done for a in store.actions(household.id))
+    text = visible_text(screen)
+    assert "Done" in text and "done on 22 November 2026" in text
+    assert screen.view.section_button("actions").text() == (
+        f"Things to do ({len(open_before) - 1})" if len(open_before) > 1 else "Things to do")
+
+
+def test_overdue_action_says_so(qtbot, household, screen, store):
+    import datetime as dt
+
+    store.add_action(household.id, "Tell the council about the arrangement", due=TODAY - dt.timedelta(days=3))
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("actions"))
+    assert "Overdue: it was due on 19 November 2026." in visible_text(screen)
+
+
+def test_add_a_note(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Notes"))
+    click(qtbot, button(screen, "Save note"))
+    assert "Write the note first" in visible_text(screen)
+    qtbot.keyClicks(screen.notes.editor, "Phoned school about the admission")
+    click(qtbot, button(screen, "Save note"))
+    assert [n.text for n in store.notes(household.id)] == ["Phoned school about the admission"]
+    assert "Phoned school about the admission" in visible_text(screen)
+    assert screen.notes.editor.toPlainText() == ""
+
+
+def test_export_then_import_a_household(qtbot, household, screen, store, tmp_path, monkeypatch):
+    target = tmp_path / "out" / "export.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Export this household…"))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert household.reference in json.dumps(data)
+    assert "Margaret Ellis" in json.dumps(data, ensure_ascii=False)
+    assert f"Household {household.reference} was saved to {target}." in visible_text(screen)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    screen.show_list()
+    click(qtbot, button(screen, "Import a household…"))
+    assert store.count_households() == 2
+    assert screen.stack.currentWidget() is screen.view
+    assert "Margaret Ellis" in visible_text(screen)
+
+
+def test_import_of_a_broken_file_says_so_and_adds_nothing(qtbot, household, screen, store, tmp_path, ops,
+                                                          monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    click(qtbot, button(screen, "Import a household…"))
+    assert store.count_households() == 1
+    [error] = ops.errors
+    assert "bad.json" in str(error) and "is not a household file exported from this app" in str(error)
+    ops.errors.clear()
+
+
+def test_erase_asks_first_and_keep_it_keeps_it(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    answer_next_dialog("Keep it")
+    click(qtbot, button(screen, "Erase this household…"))
+    assert store.count_households() == 1
+
+    answer_next_dialog("Erase for good")
+    click(qtbot, button(screen, "Erase this household…"))
+    assert store.count_households() == 0
+    assert screen.stack.currentWidget() is screen.list_page
+    text = visible_text(screen)
+    assert f"Household {household.reference} was erased from this computer." in text
+    assert "No households are saved on this computer yet." in text
+
+
+def test_every_control_has_a_name(qtbot, household, screen):
+    assert nameless_focusable(screen) == []
+    screen.open_household(household.id)
+    for key in ("overview", "actions", "history", "notes", "letters", "support"):
+        screen.view.show_section(key)
+        assert nameless_focusable(screen) == [], key
+    screen.view.show_section("overview")
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    assert nameless_focusable(screen) == []
+    click(qtbot, button(screen.people_page, "Back"))
+    click(qtbot, button(screen, "Back to households"))
+    click(qtbot, button(screen, "Create a household"))
+    assert nameless_focusable(screen) == []
+
+
+def test_double_text_size_fits_1280_by_720(qtbot, household, screen, text_size):
+    text_size(200)
+    screen.resize(1280, 720)
+    screen.show_list()
+    qtbot.wait(10)
+    assert layout_problems(screen) == []
+    screen.open_household(household.id)
+    for key in ("overview", "actions", "history", "notes", "letters", "support"):
+        screen.view.show_section(key)
+        qtbot.wait(10)
+        assert layout_problems(screen) == [], key
+    screen.edit_people()
+    qtbot.wait(10)
+    assert layout_problems(screen) == []
+
+
+def test_main_buttons_are_at_least_44_pixels_high(qtbot, household, screen, text_size):
+    text_size(100)
+    screen.open_household(household.id)
+    qtbot.wait(10)
+    for text in ("Change answers", "Check again for today", "Overview", "Letters"):
+        assert button(screen, text).height() >= 44, text
+
+
+def test_language_change_retranslates(qtbot, household, screen, monkeypatch):
+    import kinship_app.i18n as i18n
+
+    screen.open_household(household.id)
+    monkeypatch.setattr(i18n, "_catalog", {"History": "Hanes", "Back to households": "Yn ôl i'r aelwydydd"})
+    screen.retranslate_ui()
+    assert screen.view.section_button("history").text() == "Hanes"
+    assert screen.view.back.text() == "Yn ôl i'r aelwydydd"
+
+
+def test_hide_this_screen_forgets_the_household(qtbot, household, screen):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+    screen.list_page.search.setText("Margaret")
+    screen.open_household(household.id)
+    screen.edit_people()
+    screen.view.show_section("notes")
+    screen.notes.editor.setPlainText("Margaret is worried about contact")
+    screen.clear_sensitive()
+    qtbot.wait(10)
+    assert screen.household is None
+    # Nothing about the family is left in any widget, shown or not.
+    words = [w.text() for kind in (QLabel, QLineEdit) for w in screen.findChildren(kind)] + \
+        [w.toPlainText() for w in screen.findChildren(QPlainTextEdit)]
+    assert not [w for w in words if "Margaret" in w or "Ellis" in w or household.reference in w]
+
+
+def test_change_people_and_add_a_child(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    editor = screen.people_page
+    name = editor._carers[0][1].fields[0].edit
+    name.clear()
+    click(qtbot, button(screen, "Save the details"))
+    assert "Enter carer's full name" in visible_text(screen)
+    qtbot.keyClicks(name, "Margaret Ellis-Ward")
+    qtbot.keyClicks(editor._carers[0][1].fields[2].edit, "0113 496 0000")
+    click(qtbot, button(screen, "Add another child"))
+    new_child = editor._children[1][1].fields
+    qtbot.keyClicks(new_child[0].edit, "Rosie Ward")
+    for box, text in zip(new_child[1].boxes, ("4", "1", "2020")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Save the details"))
+
+    saved = store.get_household(household.id)
+    assert saved.carers[0].name == "Margaret Ellis-Ward" and saved.carers[0].phone == "0113 496 0000"
+    assert [c.name for c in saved.children] == ["Ellis Ward", "Rosie Ward"]
+    assert saved.children[1].date_of_birth.isoformat() == "2020-01-04"
+    # The first child's answers and history are untouched.
+    assert saved.children[0].facts == household.children[0].facts
+    assert len(store.history(saved.children[0].id)) == 1
+    text = visible_text(screen)
+    assert "Rosie Ward" in text and "Born 4 January 2020" in text and "Start the check" in text
+
+
+def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, household, screen, store, ops):
+    import dataclasses
+
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Change names, addresses and children"))
+    fresh = store.get_household(household.id)
+    store.update_household(household.id, carers=[dataclasses.replace(fresh.carers[0], name="Changed elsewhere")])
+    click(qtbot, button(screen, "Save the details"))
+    [error] = ops.errors
+    assert "Someone else changed household" in str(error)
+    ops.errors.clear()
+    assert store.get_household(household.id).carers[0].name == "Changed elsewhere"
+
+
+def test_find_and_open_a_household_by_keyboard_only(qtbot, household, screen):
+    qtbot.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.list_page.search.hasFocus()
+    qtbot.keyClicks(screen.list_page.search, household.reference)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Tab)
+    qtbot.keyClick(screen.list_page.search_button, Qt.Key.Key_Tab)
+    assert screen.list_page.results.hasFocus()
+    qtbot.keyClick(screen.list_page.results, Qt.Key.Key_Return)
+    assert screen.stack.currentWidget() is screen.view
+    assert f"Household {household.reference}" in visible_text(screen)
+
+
+def test_add_something_to_do_with_a_deadline(qtbot, household, screen, store):
+    screen.open_household(household.id)
+    click(qtbot, screen.view.section_button("actions"))
+    click(qtbot, button(screen, "Add to the list"))
+    assert "Enter what needs doing" in visible_text(screen)
+    section = screen.actions
+    qtbot.keyClicks(section.new_text.edit, "Ring the school about the admission form")
+    for box, text in zip(section.new_due.boxes, ("1", "12", "2026")):
+        qtbot.keyClicks(box, text)
+    click(qtbot, button(screen, "Add to the list"))
+    added = [a for a in store.actions(household.id) if a.text == "Ring the school about the admission form"]
+    assert len(added) == 1 and added[0].due.isoformat() == "2026-12-01"
+    text = visible_text(screen)
+    assert "Ring the school about the admission form\nDue by 1 December 2026." in text
+    assert section.new_text.edit.text() == ""

@@ -1,0 +1,122 @@
+"""Start the desktop app: ``run(argv)`` is what ``kinship-app`` calls with no subcommand.
+
+Flags: ``--data-dir PATH`` (where the database file and settings live), ``--database-url URL``
+(a PostgreSQL address instead), ``--quit-when-shown`` (start normally, quit as soon as the start
+screen has been painted: for timing start-up from outside).
+
+Only one copy runs per data folder: a second launch brings the first to the front and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kinship-app", add_help=True)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--quit-when-shown", action="store_true")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+class QuitWhenPainted(QObject):
+    """Quits the event loop right after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget, app: QApplication):
+        super().__init__(widget)
+        self.app = app
+        self.done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def _server_name(data_dir: Path) -> str:
+    import hashlib
+
+    return "kinship-app-" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+def _already_running(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    if sock.waitForConnected(300):
+        sock.write(b"show\n")
+        sock.flush()
+        sock.waitForBytesWritten(300)
+        sock.disconnectFromServer()
+        return True
+    return False
+
+
+def _listen(name: str, window):
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer(window)
+    if not server.listen(name):
+        # A copy that crashed leaves its socket behind; take it over.
+        QLocalServer.removeServer(name)
+        server.listen(name)
+
+    def on_connection() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.disconnected.connect(conn.deleteLater)
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(on_connection)
+    return server
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kinship-app"])
+    app.setApplicationName("kinship-app")
+    app.setOrganizationName("kinship-app")
+
+    from ui.context import AppContext
+
+    ctx = AppContext(args.data_dir, args.database_url)
+    # --quit-when-shown is for timing a fresh start, so it never hands over to a running copy.
+    name = "" if args.quit_when_shown else _server_name(ctx.data_dir)
+    if name and _already_running(name):
+        return 0
+
+    language = str(ctx.setting("appearance/language", "en") or "en")
+    if language != "en":
+        from kinship_app.i18n import set_language
+
+        try:
+            set_language(language)
+        except ValueError:
+            pass  # a language whose file was removed: carry on in English
+
+    from ui import theme
+    from ui.main_window import MainWindow
+
+    # Style first: widgets built afterwards are polished once, not twice.
+    theme.apply(app, str(ctx.setting("appearance/theme", "light")), int(ctx.setting("appearance/text_size", 100)))
+    window = MainWindow(ctx)
+    if name:
+        window._single_instance = _listen(name, window)  # kept alive with the window
+    if args.quit_when_shown:
+        QuitWhenPainted(window.screen("start"), app)
+    window.show()
+    return app.exec()

@@ -1,0 +1,450 @@
+"""The main window: a navigation bar, a stacked screen area and an advice-line footer.
+
+How a screen plugs in
+---------------------
+A screen is a self-contained ``QWidget`` built as ``Screen(ctx, ops, window)``:
+``ctx`` is the ``ui.context.AppContext`` (data folder, settings, ``ctx.store()`` opened lazily,
+``ctx.today()``), ``ops`` the ``ui.operations.Operations`` helper (run core calls, errors to a
+dialog, ``ops.changed`` to refresh), ``window`` this ``MainWindow``. The screen may define:
+
+- ``retranslate_ui()``: set every text through ``_()``; called again when the language changes;
+- ``title() -> str``: the window title while it is shown;
+- ``on_shown()``: called each time it is brought to the front (refresh, put focus on the heading);
+- ``print_()``: what Ctrl+P does on this screen;
+- ``clear_sensitive()``: forget anything on screen when "Hide this screen" is used.
+
+A modal dialog a screen opens should be passed to ``window.watch_for_hide(dialog)`` before
+``exec()``, so that Shift pressed three times still hides everything while it is open.
+
+Register it in ``SCREENS`` below with its module, class name and navigation label. It is imported
+and built the first time it is opened (start-up stays fast). Open screens with
+``window.show_screen(key)``; a screen reached with arguments (a household, a letter) exposes its
+own method, e.g. ``window.screen("households").open_household(id)``. To run a check for a saved
+household, call ``window.check_household(household_id, child_id)``: it carries on from the saved
+progress if any, autosaves every answer (``Store.save_progress``), and when the result is shown
+writes the answers into the child's facts, re-assesses and clears the progress. The lower-level
+``window.start_check(saver=..., answers=..., question=..., on_finished=...)`` takes any
+``saver(answers, question_id)`` and ``on_finished(answers, assessment)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kinship_app.i18n import N_, _
+from ui import theme
+from ui.context import AppContext
+from ui.operations import Operations
+from ui.widgets import FlowLayout, button, label, restyle, set_button_text
+
+APP_NAME = N_("Kinship care helper")
+
+# key -> (module, class, navigation label or "" for no button)
+SCREENS: dict[str, tuple[str, str, str]] = {
+    "start": ("ui.screens.start", "StartScreen", N_("Start")),
+    "check": ("ui.screens.check", "CheckScreen", ""),
+    "households": ("ui.screens.households", "HouseholdsScreen", N_("Households")),
+    "support": ("ui.screens.support", "SupportScreen", N_("Support near you")),
+    "letters": ("ui.screens.letters", "LettersScreen", N_("Letters")),
+    "settings": ("ui.screens.settings", "SettingsScreen", N_("Settings")),
+}
+
+SHIFT_PRESSES_TO_HIDE = 3
+SHIFT_WINDOW_MS = 1500
+
+
+class _ShiftWatcher(QObject):
+    """Shift pressed three times in quick succession hides the screen, wherever the focus is.
+
+    It watches the main window's QWindow, where every key press arrives once before Qt hands it to
+    the focused widget; an application-wide filter would run Python for every event of every widget
+    (it tripled the time to build the start screen)."""
+
+    triggered = Signal()
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._times: list[int] = []
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
+            from time import monotonic
+
+            now = int(monotonic() * 1000)
+            self._times = [t for t in self._times if now - t < SHIFT_WINDOW_MS] + [now]
+            if len(self._times) >= SHIFT_PRESSES_TO_HIDE:
+                self._times = []
+                self.triggered.emit()
+        elif event.key() != Qt.Key.Key_Shift:
+            self._times = []
+        return False
+
+
+class HiddenScreen(QWidget):
+    """What 'Hide this screen' leaves: nothing about kinship care, children or families."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        self.back = button("", "", None)
+        lay.addWidget(self.back, 0, Qt.AlignmentFlag.AlignCenter)
+        lay.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        set_button_text(self.back, _("Open again"))
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal()
+    screen_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ops = Operations(self)
+        self._screens: dict[str, QWidget] = {}
+        self._nav: dict[str, Any] = {}
+        self._current = ""
+        self._hidden = False
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(640, 480)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        self.topbar = QFrame()
+        self.topbar.setProperty("role", "topbar")
+        top = QHBoxLayout(self.topbar)
+        top.setContentsMargins(16, 8, 16, 8)
+        self.app_title = QLabel()
+        self.app_title.setProperty("role", "apptitle")
+        top.addWidget(self.app_title, 0, Qt.AlignmentFlag.AlignTop)
+        nav_holder = QWidget()
+        self.nav_layout = FlowLayout(nav_holder)
+        top.addWidget(nav_holder, 1)
+        for key, (module, _cls, text) in SCREENS.items():
+            if not text or importlib.util.find_spec(module) is None:
+                continue
+            b = button("", "", lambda _c=False, k=key: self.show_screen(k))
+            b.setObjectName(f"nav_{key}")
+            self._nav[key] = b
+            self.nav_layout.addWidget(b)
+        self.help_button = button("", "", self.show_glossary)
+        self.help_button.setObjectName("nav_help")
+        self.nav_layout.addWidget(self.help_button)
+        self.hide_button = button("", "hide", self.hide_screen)
+        self.hide_button.setObjectName("hide_screen")
+        self.nav_layout.addWidget(self.hide_button)
+        outer.addWidget(self.topbar)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.hidden_screen = HiddenScreen()
+        self.hidden_screen.back.clicked.connect(self.unhide)
+        self.stack.addWidget(self.hidden_screen)
+
+        self.footer = QFrame()
+        self.footer.setProperty("role", "panel")
+        foot = QHBoxLayout(self.footer)
+        foot.setContentsMargins(16, 6, 16, 6)
+        self.footer_text = label("")
+        foot.addWidget(self.footer_text, 1)
+        outer.addWidget(self.footer)
+        self.setCentralWidget(central)
+
+        self._shift = _ShiftWatcher(self)
+        self._shift.triggered.connect(self.hide_screen)
+
+        self._make_actions()
+        self.retranslate_ui()
+        self._restore_geometry()
+        self.show_screen("start")
+
+    # -- screens ---------------------------------------------------------------------------------
+
+    def screen(self, key: str) -> QWidget:
+        """The screen for ``key``, built on first use."""
+        if key not in self._screens:
+            module, cls, _text = SCREENS[key]
+            factory = getattr(importlib.import_module(module), cls)
+            widget = factory(self.ctx, self.ops, self)
+            widget.setObjectName(f"screen_{key}")
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        return self._screens[key]
+
+    def built_screens(self) -> dict[str, QWidget]:
+        return dict(self._screens)
+
+    def current_key(self) -> str:
+        return self._current
+
+    def show_screen(self, key: str) -> QWidget:
+        if self._hidden:
+            self.unhide()
+        widget = self.screen(key)
+        self._current = key
+        self.stack.setCurrentWidget(widget)
+        for k, b in self._nav.items():
+            b.setProperty("current", "true" if k == key else "false")
+            restyle(b)
+            b.setAccessibleDescription(_("You are here") if k == key else "")
+        self._update_title()
+        shown = getattr(widget, "on_shown", None)
+        if shown:
+            shown()
+        self.screen_changed.emit(key)
+        return widget
+
+    def start_check(self, saver: Callable[[dict, str], None] | None = None, answers: dict | None = None,
+                    question: str | None = None,
+                    on_finished: Callable[[dict, Any], None] | None = None) -> QWidget:
+        check = self.screen("check")
+        check.begin(answers=answers, question=question, saver=saver, on_finished=on_finished)
+        return self.show_screen("check")
+
+    def check_household(self, household_id: int, child_id: int | None = None) -> QWidget:
+        store = self.ctx.store()
+        progress = store.progress(household_id)
+        answers, question = None, None
+        if progress is not None and progress.child_id == child_id:
+            answers, question = progress.answers, progress.question_id
+
+        def save(given: dict, where: str) -> None:
+            store.save_progress(household_id, given, where, child_id=child_id)
+
+        def finished(given: dict, _assessment: Any) -> None:
+            def work() -> None:
+                if child_id is not None:
+                    _store_answers(store, household_id, child_id, given)
+                    store.reassess(child_id, self.ctx.today())
+                store.clear_progress(household_id)
+
+            self.ops.run(work, changes="household")
+
+        return self.start_check(saver=save, answers=answers, question=question, on_finished=finished)
+
+    def find_resumable(self, callback: Callable[[dict | None], None]) -> None:
+        """The most recently changed household with an unfinished check, found off the UI thread."""
+        if not self.ctx.store_exists():
+            callback(None)  # never create a database just to look
+            return
+
+        def work() -> dict | None:
+            store = self.ctx.store()
+            for summary in store.list_households(limit=50):
+                progress = store.progress(summary.id)
+                if progress is not None:
+                    return {"household_id": summary.id, "reference": summary.reference,
+                            "child_id": progress.child_id}
+            return None
+
+        self.ops.run(work, callback, on_error=lambda exc: callback(None))
+
+    def resume(self, found: dict) -> QWidget:
+        return self.check_household(found["household_id"], found.get("child_id"))
+
+    def _update_title(self) -> None:
+        if self._hidden:
+            self.setWindowTitle(" ")
+            return
+        widget = self._screens.get(self._current)
+        title = getattr(widget, "title", None)
+        words = title() if title else ""
+        self.setWindowTitle(f"{words} – {_(APP_NAME)}" if words else _(APP_NAME))
+
+    # -- hide this screen --------------------------------------------------------------------------
+
+    def hide_screen(self) -> None:
+        """Clear the window at once: a blank page, a blank title, minimised; unsaved answers are dropped."""
+        self._hidden = True
+        # Close any dialog on top first: it may show a family's details.
+        app = QApplication.instance()
+        for _attempt in range(10):  # dialogs may be stacked; never loop for ever
+            modal = app.activeModalWidget() if app is not None else None
+            if modal is None:
+                break
+            if hasattr(modal, "reject"):
+                modal.reject()
+            modal.hide()
+        for widget in self._screens.values():
+            clear = getattr(widget, "clear_sensitive", None)
+            if clear:
+                clear()
+        self.topbar.hide()
+        self.footer.hide()
+        self.stack.setCurrentWidget(self.hidden_screen)
+        self.setWindowTitle(" ")
+        self.repaint()
+        self.showMinimized()
+
+    def unhide(self) -> None:
+        self._hidden = False
+        self.topbar.show()
+        self.footer.show()
+        self._current = ""
+        self.show_screen("start")
+
+    def is_hidden_screen(self) -> bool:
+        return self._hidden
+
+    # -- glossary, about, shortcuts ----------------------------------------------------------------
+
+    def show_glossary(self, code: str = "") -> None:
+        from ui.screens.glossary import GlossaryDialog
+
+        dialog = GlossaryDialog(self, code)
+        self.watch_for_hide(dialog)
+        dialog.exec()
+
+    def watch_for_hide(self, dialog: QWidget) -> None:
+        """Let Shift x3 hide the screen while ``dialog`` (a separate window) has the keyboard."""
+        dialog.winId()  # makes its QWindow now, before exec() shows it
+        if dialog.windowHandle() is not None:
+            dialog.windowHandle().installEventFilter(self._shift)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui.screens.about import about_text
+
+        box = QMessageBox(self)
+        box.setWindowTitle(_("About {app}").format(app=_(APP_NAME)))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_(APP_NAME))
+        box.setInformativeText(about_text(self.ctx))
+        box.setAccessibleName(_("About {app}").format(app=_(APP_NAME)))
+        box.exec()
+
+    def _make_actions(self) -> None:
+        def act(shortcut, handler, name: str) -> QAction:
+            a = QAction(self)
+            a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(handler)
+            a.setObjectName(name)
+            self.addAction(a)
+            return a
+
+        self.action_quit = act(QKeySequence.StandardKey.Quit, self.close, "action_quit")
+        self.action_quit.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.action_print = act(QKeySequence("Ctrl+P"), self._print_current, "action_print")
+        self.action_help = act(QKeySequence("F1"), lambda: self.show_glossary(self._glossary_hint()), "action_help")
+        self.action_settings = act(QKeySequence("Ctrl+,"), lambda: self.show_screen("settings"), "action_settings")
+        self.action_home = act(QKeySequence("Alt+Home"), lambda: self.show_screen("start"), "action_home")
+        self.action_about = act(QKeySequence("Ctrl+Shift+A"), self.show_about, "action_about")
+        # Escape twice would be easy to hit by accident; Shift x3 and the button are the quick exits.
+        QShortcut(QKeySequence("Ctrl+Shift+H"), self, self.hide_screen)
+
+    def _glossary_hint(self) -> str:
+        widget = self._screens.get(self._current)
+        hint = getattr(widget, "glossary_terms", None)
+        terms = hint() if hint else ()
+        return terms[0] if terms else ""
+
+    def _print_current(self) -> None:
+        widget = self._screens.get(self._current)
+        handler = getattr(widget, "print_", None)
+        if handler:
+            handler()
+
+    # -- language, theme, geometry -----------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.app_title.setText(_(APP_NAME))
+        for key, b in self._nav.items():
+            set_button_text(b, _(SCREENS[key][2]))
+        set_button_text(self.help_button, _("Help and words (F1)"))
+        set_button_text(self.hide_button, _("Hide this screen"),
+                        _("Clears the window at once. You can also press Shift three times."))
+        self.hidden_screen.retranslate_ui()
+        self.footer_text.setText(_footer_text())
+        for widget in self._screens.values():
+            retranslate = getattr(widget, "retranslate_ui", None)
+            if retranslate:
+                retranslate()
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)
+        self._update_title()
+
+    def apply_language(self, code: str) -> None:
+        from kinship_app.i18n import set_language
+
+        set_language(code)
+        app = QApplication.instance()
+        if app is not None:
+            app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)
+        self.retranslate_ui()
+        self.language_changed.emit()
+
+    def apply_appearance(self) -> None:
+        app = QApplication.instance()
+        theme.apply(app, str(self.ctx.setting("appearance/theme", "light")),
+                    int(self.ctx.setting("appearance/text_size", 100)))
+
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.value("window/geometry")
+        if saved is None or not self.restoreGeometry(saved):
+            self.resize(1100, 780)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not getattr(self, "_watched", None):
+            handle.installEventFilter(self._shift)
+            self._watched = handle
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        for widget in self._screens.values():
+            closing = getattr(widget, "on_closing", None)
+            if closing:
+                closing()
+        if not self._hidden:
+            self.ctx.set_setting("window/geometry", self.saveGeometry())
+            self.ctx.settings.sync()
+        self.ops.wait(5000)
+        self.ctx.close_store()
+        super().closeEvent(event)
+
+
+def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) -> None:
+    """Write a finished check's answers into the child's facts, keeping facts the check does not ask."""
+    from kinship_app.flow import answers_to_case
+    from kinship_app.store import ChildRecord
+
+    household = store.get_household(household_id)
+    children = []
+    for child in household.children:
+        if child.id == child_id:
+            facts = {k: dict(v) for k, v in (child.facts or {}).items()}
+            for section, values in answers_to_case(answers).items():
+                facts.setdefault(section, {}).update(values)
+            child = ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
+                                facts=facts, people=child.people, id=child.id)
+        children.append(child)
+    store.update_household(household_id, children=children)
+
+
+def _is_rtl() -> bool:
+    from kinship_app.i18n import is_rtl
+
+    return is_rtl()
+
+
+def _footer_text() -> str:
+    from ui.advice import footer_line
+
+    return footer_line()

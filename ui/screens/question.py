@@ -1,0 +1,392 @@
+"""One question per page (GOV.UK question pages): Back top left, the question as the heading, help
+in the page, Continue bottom left, and an error summary at the top that takes focus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
+
+from kinship_app import flow
+from kinship_app.glossary import BY_CODE
+from kinship_app.i18n import _
+from ui.widgets import ChoiceList, Disclosure, ErrorSummary, button, column, heading, label, page_in, set_button_text
+
+
+class QuestionPage(QWidget):
+    """Shows one ``flow.Question``; emits ``answered(value)`` on a valid Continue, ``back`` on Back."""
+
+    answered = Signal(object)
+    back = Signal()
+    glossary = Signal(str)
+
+    def __init__(self, question: flow.Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName(f"question_{question.id}")
+        self.page = page_in(self)
+        b = self.page.body
+
+        self.back_button = button("", "link", self.back.emit)
+        self.back_button.setObjectName("back")
+        b.addWidget(self.back_button)
+        self.errors = ErrorSummary()
+        b.addWidget(self.errors)
+        self.caption = label("", "caption")
+        b.addWidget(self.caption)
+        self.heading = heading()
+        b.addWidget(self.heading)
+        self.error_text = label("", "error")
+        self.error_text.hide()
+
+        self.help = Disclosure()
+        b.addWidget(self.help)
+        self.term_buttons: list[tuple[str, Any]] = []
+        terms = QHBoxLayout()
+        terms.setSpacing(4)
+        for code in question.glossary:
+            if code in BY_CODE:
+                tb = button("", "link", lambda _c=False, k=code: self.glossary.emit(k))
+                tb.setObjectName(f"term_{code}")
+                self.term_buttons.append((code, tb))
+        if self.term_buttons:
+            terms_box = QVBoxLayout()
+            terms_box.setSpacing(0)
+            for _code, tb in self.term_buttons:
+                terms_box.addWidget(tb)
+            b.addLayout(terms_box)
+        b.addWidget(self.error_text)
+
+        self.input = _make_input(question)
+        b.addWidget(self.input)
+
+        self.continue_button = button("", "primary", self._continue)
+        self.continue_button.setObjectName("continue")
+        b.addWidget(self.continue_button)
+        self.page.finish()
+        for key in ("Return", "Enter"):
+            sc = QShortcut(QKeySequence(key), self, self._enter)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        q = self.question
+        set_button_text(self.back_button, _("Back"))
+        self.caption.setText(_("Check what support you can get"))
+        self.heading.setText(_(q.title))
+        self.heading.setAccessibleName(_(q.title))
+        self.page.setAccessibleName(_(q.title))
+        self.help.set_content(_(q.help_title), _(q.help))
+        for code, tb in self.term_buttons:
+            term = _(BY_CODE[code].term)
+            set_button_text(tb, _("What does '{term}' mean?").format(term=term))
+        set_button_text(self.continue_button, _("Continue"))
+        self.input.retranslate_ui()
+        if self.errors.isVisible():
+            self._show_error(self._last_error)
+
+    _last_error = ""
+
+    def set_value(self, value: Any, extra: dict[str, Any] | None = None) -> None:
+        self.errors.clear()
+        self.error_text.hide()
+        self.input.set_value(value, extra or {})
+
+    def extra_answers(self) -> dict[str, Any]:
+        return self.input.extra_answers()
+
+    def focus_first(self) -> None:
+        self.page.verticalScrollBar().setValue(0)
+        self.input.focus_first()
+        focused = self.focusWidget()
+        if focused is not None:
+            self.page.ensureWidgetVisible(focused, 50, 120)
+
+    def _enter(self) -> None:
+        # Enter on a focused button presses that button; anywhere else it means Continue.
+        focused = self.focusWidget()
+        if focused is not None and focused.inherits("QPushButton") and focused is not self.continue_button:
+            focused.click()
+            return
+        self._continue()
+
+    def _continue(self) -> None:
+        error = self.input.validate()
+        if error:
+            self._show_error(error)
+            return
+        self.errors.clear()
+        self.error_text.hide()
+        self.answered.emit(self.input.value())
+
+    def _show_error(self, error: str) -> None:
+        self._last_error = error
+        self.error_text.setText(error)
+        self.error_text.show()
+        self.errors.show_errors([(error, self.input.focus_target())])
+
+
+def _make_input(q: flow.Question) -> "_Input":
+    if q.kind == "age":
+        return AgeInput(q)
+    if q.kind == "council":
+        return CouncilInput(q)
+    return ChoiceInput(q)
+
+
+class _Input(QWidget):
+    def __init__(self, q: flow.Question):
+        super().__init__()
+        self.q = q
+
+    def extra_answers(self) -> dict[str, Any]:
+        return {}
+
+
+class ChoiceInput(_Input):
+    def __init__(self, q: flow.Question):
+        super().__init__(q)
+        lay = column(self)
+        self.choices = ChoiceList()
+        self._group_labels: list[tuple[QLabel, str]] = []
+        self._divider: QLabel | None = None
+        group = None
+        for option in q.options:
+            if option.code == flow.UNSURE and len(q.options) > 3:
+                self._divider = self.choices.add_divider("")
+            elif option.group and option.group != group:
+                group = option.group
+                self._group_labels.append((self.choices.add_group_label(""), group))
+            self.choices.add_choice(option.code, "")
+        lay.addWidget(self.choices)
+
+    def retranslate_ui(self) -> None:
+        for lab, text in self._group_labels:
+            lab.setText(_(text))
+        if self._divider is not None:
+            self._divider.setText(_("or"))
+        for option in self.q.options:
+            self.choices.rows[option.code].set_text(_(option.text), _(option.hint) if option.hint else "")
+
+    def set_value(self, value: Any, extra: dict[str, Any]) -> None:
+        self.choices.set_value(value)
+
+    def value(self) -> Any:
+        return self.choices.value()
+
+    def validate(self) -> str:
+        return "" if self.choices.value() else _(self.q.error)
+
+    def focus_first(self) -> None:
+        self.choices.focus_first()
+
+    def focus_target(self) -> QWidget | None:
+        return self.choices.first_radio()
+
+
+class AgeInput(_Input):
+    def __init__(self, q: flow.Question):
+        super().__init__(q)
+        lay = column(self)
+        self.age_label = label("")
+        self.age = QLineEdit()
+        self.age.setObjectName("age")
+        self.age.setMaxLength(2)
+        self.age.setMaximumWidth(160)
+        self.age_label.setBuddy(self.age)
+        self.unsure = QCheckBox()
+        self.unsure.setObjectName("age_unsure")
+        self.unsure.toggled.connect(self._update)
+        self.age.textChanged.connect(self._update)
+        self.disability_heading = heading("", 2)
+        self.disability_hint = label("", "hint")
+        self.disability = ChoiceList()
+        for option in flow.YES_NO_UNSURE:
+            self.disability.add_choice(option.code, "")
+        self.disability_error = label("", "error")
+        self.disability_error.hide()
+        for w in (self.age_label, self.age, self.unsure, self.disability_heading, self.disability_hint,
+                  self.disability_error, self.disability):
+            lay.addWidget(w)
+        self._update()
+
+    def retranslate_ui(self) -> None:
+        self.age_label.setText(_("Age in years"))
+        self.age.setAccessibleName(_("Age in years"))
+        self.age.setAccessibleDescription(_("For a baby under 1, enter 0"))
+        self.unsure.setText(_("I'm not sure of the child's age"))
+        self.disability_heading.setText(_("Does the child have a disability?"))
+        self.disability_hint.setText(_("For example a long-term illness or condition that has a big effect on daily life"))
+        for option in flow.YES_NO_UNSURE:
+            self.disability.rows[option.code].set_text(_(option.text))
+
+    def _age_number(self) -> int | None:
+        text = self.age.text().strip()
+        return int(text) if text.isdigit() else None
+
+    def _update(self) -> None:
+        self.age.setEnabled(not self.unsure.isChecked())
+        show = not self.unsure.isChecked() and flow.needs_disability(self._age_number())
+        for w in (self.disability_heading, self.disability_hint, self.disability):
+            w.setVisible(show)
+        if not show:
+            self.disability_error.hide()
+
+    def set_value(self, value: Any, extra: dict[str, Any]) -> None:
+        self.unsure.setChecked(value == flow.UNSURE)
+        self.age.setText(str(value) if isinstance(value, int) else "")
+        self.disability.set_value(extra.get("disabled"))
+        self.disability_error.hide()
+        self._update()
+
+    def value(self) -> Any:
+        return flow.UNSURE if self.unsure.isChecked() else self._age_number()
+
+    def extra_answers(self) -> dict[str, Any]:
+        if self.value() != flow.UNSURE and flow.needs_disability(self._age_number()):
+            return {"disabled": self.disability.value()}
+        return {}
+
+    def validate(self) -> str:
+        self.disability_error.hide()
+        if self.unsure.isChecked():
+            return ""
+        text = self.age.text().strip()
+        if not text:
+            return _(self.q.error)
+        if not text.isdigit():
+            return _("Enter the child's age as a number, like 9")
+        if int(text) > flow.MAX_AGE:
+            return _("The child's age must be {max} or under").format(max=flow.MAX_AGE)
+        if flow.needs_disability(int(text)) and not self.disability.value():
+            error = _("Select whether the child has a disability")
+            self.disability_error.setText(error)
+            self.disability_error.show()
+            return error
+        return ""
+
+    def focus_first(self) -> None:
+        (self.unsure if self.unsure.isChecked() else self.age).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_target(self) -> QWidget | None:
+        if self.disability_error.isVisible():
+            return self.disability.first_radio()
+        return self.age
+
+
+class CouncilInput(_Input):
+    """A search box over the 153 councils and the matching list; or 'I'm not sure'."""
+
+    def __init__(self, q: flow.Question):
+        super().__init__(q)
+        lay = column(self)
+        self.search_label = label("")
+        self.search = QLineEdit()
+        self.search.setObjectName("council_search")
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.list_label = label("", "hint")
+        self.list = QListWidget()
+        self.list.setObjectName("council_list")
+        self.list.setMinimumHeight(220)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list_label.setBuddy(self.list)
+        self.unsure = QCheckBox()
+        self.unsure.setObjectName("council_unsure")
+        self.unsure.toggled.connect(self._update)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._pick_single)
+        for w in (self.search_label, self.search, self.list_label, self.list, self.unsure):
+            lay.addWidget(w)
+        self._councils: list[Any] | None = None
+
+    def _all(self) -> list[Any]:
+        if self._councils is None:
+            from kinship_app.data import councils
+
+            self._councils = councils.all()
+            for c in self._councils:
+                item = QListWidgetItem(_council_label(c))
+                item.setData(Qt.ItemDataRole.UserRole, c.code)
+                self.list.addItem(item)
+        return self._councils
+
+    def retranslate_ui(self) -> None:
+        self.search_label.setText(_("Search for your council"))
+        self.search.setAccessibleName(_("Search for your council"))
+        self.search.setPlaceholderText(_("For example Leeds or Kent"))
+        self.list_label.setText(_("Councils that match"))
+        self.list.setAccessibleName(_("Councils that match"))
+        self.unsure.setText(_("I'm not sure which council"))
+
+    def _filter(self, text: str) -> None:
+        self._all()
+        needle = " ".join(text.split()).casefold()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hide = bool(needle) and needle not in item.text().casefold()
+            item.setHidden(hide)
+            if not hide and first is None:
+                first = item
+        current = self.list.currentItem()
+        if (current is None or current.isHidden()) and first is not None and needle:
+            self.list.setCurrentItem(first)
+
+    def _pick_single(self) -> None:
+        visible = [self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+        if len(visible) == 1:
+            self.list.setCurrentItem(visible[0])
+
+    def _update(self) -> None:
+        for w in (self.search, self.list):
+            w.setEnabled(not self.unsure.isChecked())
+
+    def set_value(self, value: Any, extra: dict[str, Any]) -> None:
+        self._all()
+        self.unsure.setChecked(value == flow.UNSURE)
+        self.search.clear()
+        self.list.setCurrentItem(None)
+        self.list.clearSelection()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == value:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+        self._update()
+
+    def value(self) -> Any:
+        if self.unsure.isChecked():
+            return flow.UNSURE
+        item = self.list.currentItem()
+        if item is None or item.isHidden() or not item.isSelected():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole)
+
+    def validate(self) -> str:
+        return "" if self.value() else _(self.q.error)
+
+    def focus_first(self) -> None:
+        self._all()
+        (self.unsure if self.unsure.isChecked() else self.search).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_target(self) -> QWidget | None:
+        return self.search
+
+
+def _council_label(council: Any) -> str:
+    if council.nice_name and council.nice_name != council.name:
+        return f"{council.nice_name} ({council.name})"
+    return council.name
+
+
+def council_name(code: str) -> str:
+    from kinship_app.data import councils
+
+    c = councils.get(code)
+    return _council_label(c) if c else code
