@@ -1,7 +1,7 @@
 """A case: the facts a family gives us, parsed and checked (CONTRACT.md, "Input: a case").
 
 ``None`` means *not known*. Fields the contract gives a default take it when absent or null.
-As an extension, every coded field (and every yes/no field that has a default) also accepts the
+As an extension, every coded field (and every yes/no or number field that has a default) also accepts the
 string ``"unknown"``, which is how "I'm not sure" reaches the rules: it is kept as ``None``,
 instead of quietly becoming the default.
 """
@@ -158,7 +158,7 @@ def parse_case(data: Any) -> Case:
 def _parse_value(name: str, value: Any, kind: str, allowed: Any, default: Any) -> Any:
     if value is None:
         return default
-    if value == UNKNOWN and (kind == "code" or (kind == "bool" and default is not None)):
+    if value == UNKNOWN and (kind == "code" or (kind in ("bool", "int") and default is not None)):
         return None
     if kind == "bool":
         if not isinstance(value, bool):

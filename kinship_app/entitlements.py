@@ -162,8 +162,9 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     died = h.parents_died
     if died is None:
         c.need("household.parents_died")
-        return None
-    if died == 2:
+        why = _("If both of the child's parents have died, or one has and the other cannot be found, is in "
+                "prison for 2 years or more, or is held in hospital by a court, you may get this.")
+    elif died == 2:
         why = _("You told us both of the child's parents have died.")
     elif died == 1 and h.surviving_parent_unavailable:
         why = _("You told us one parent has died and the other cannot be found, is in prison for 2 years or "
