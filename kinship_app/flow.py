@@ -338,8 +338,9 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
     elif parents == "both":
         household.update(parents_died=2)
     elif parents == UNSURE:
-        # The contract has no "unknown" for a count; null is its "not known".
-        household.update(parents_died=None, surviving_parent_unavailable=UNSURE)
+        # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
+        # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
+        household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
 
     council = a.get("council")
     if council and council != UNSURE:

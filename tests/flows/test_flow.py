@@ -102,6 +102,7 @@ def test_not_sure_reaches_the_case_as_not_known():
     assert case.arrangement.order is None
     assert case.child.legal_status is None
     assert case.arrangement.council_arranged is None
+    assert case.household.parents_died is None  # not the contract's default of 0
     assert case.household.surviving_parent_unavailable is None
     assert case.household.council is None
 

@@ -140,3 +140,28 @@ def test_deadlines_come_first_in_their_own_warning(qtbot, window):
     body = results.page.body
     order = [body.itemAt(i).widget() for i in range(body.count()) if body.itemAt(i).widget() is not None]
     assert order.index(card) < order.index(next(w for w in order if w.objectName().startswith("entitlement_")))
+
+
+def test_not_sure_about_the_parents_shows_guardians_allowance_as_a_may(qtbot, window):
+    # "I'm not sure" on the parents question must not be read as "no parent has died": Guardian's
+    # Allowance stays on the result as something that may apply, and the question is named as missing.
+    answers = dict(SGO, parents="unknown")
+    run_check(qtbot, window, answers)
+    results = see_result(qtbot, window)
+    a = results.assessment
+    ga = next(e for e in a.entitlements if e.code == "guardians_allowance")
+    assert ga.certainty == "may_qualify"
+    assert "household.parents_died" in a.missing
+    card = results.findChild(QFrame, "entitlement_guardians_allowance")
+    assert card is not None and card.isVisibleTo(results)
+    shown = "\n".join(texts(card))
+    assert "Guardian's Allowance" in shown
+    assert "You may be able to get this" in shown and "You can get this" not in shown
+    assert "If both of the child's parents have died" in shown
+
+
+def test_no_parent_died_leaves_guardians_allowance_out(qtbot, window):
+    run_check(qtbot, window, SGO)
+    results = see_result(qtbot, window)
+    assert "guardians_allowance" not in [e.code for e in results.assessment.entitlements]
+    assert results.findChild(QFrame, "entitlement_guardians_allowance") is None
