@@ -295,6 +295,8 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
     age = a.get("age")
     if isinstance(age, int):
         child["age"] = age
+    elif age == UNSURE:
+        child["age"] = None  # the contract's "not known" for a number with no default
     if "disabled" in a:
         child["disabled"] = {"yes": True, "no": False}.get(a["disabled"], UNSURE)
 
@@ -343,10 +345,131 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
         household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
 
     council = a.get("council")
-    if council and council != UNSURE:
+    if council == UNSURE:
+        household["council"] = None
+    elif council:
         household["council"] = council
 
     return {"child": child, "carer": carer, "arrangement": arrangement, "household": household}
+
+
+def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
+    """The answers that give these facts (the inverse of ``answers_to_case``), to reopen a finished
+    check at "Check your answers". "unknown", or null where the contract has no "unknown", comes
+    back as "I'm not sure"; a question the facts say nothing about is left unanswered, and so is
+    one whose facts no single answer gives (it is asked again rather than guessed)."""
+    def part(name: str) -> dict[str, Any]:
+        value = case.get(name) if isinstance(case, dict) else None
+        return value if isinstance(value, dict) else {}
+
+    child, carer, arrangement, household = part("child"), part("carer"), part("arrangement"), part("household")
+    answers: dict[str, Any] = {}
+
+    if "relationship" in carer:
+        answers["relationship"] = carer["relationship"] if carer["relationship"] is not None else UNSURE
+
+    living = _living_answer(arrangement)
+    if living is not None:
+        answers["living"] = living
+
+    if "age" in child:
+        age = child["age"]
+        if age is None or age == UNSURE:
+            answers["age"] = UNSURE
+        elif isinstance(age, int) and not isinstance(age, bool):
+            disabled = {True: "yes", False: "no", UNSURE: UNSURE, None: UNSURE}.get(child.get("disabled", "absent"))
+            if not needs_disability(age):
+                answers["age"] = age
+            elif disabled is not None:  # at 16 and 17 the age page asks both; half an answer is no answer
+                answers.update(age=age, disabled=disabled)
+
+    order = arrangement.get("order")
+    if "order" in arrangement:
+        answers["order"] = order if order is not None else UNSURE
+
+    if "looked_after_before_order" in child:
+        answers["looked_after_before"] = {True: "yes", False: "no"}.get(child["looked_after_before_order"], UNSURE)
+
+    services = _services_answer(child, arrangement)
+    if services is not None:
+        answers["services"] = services
+
+    if "approved_foster_carer" in carer:
+        approved = carer["approved_foster_carer"]
+        answers["approved"] = approved if approved is not None else UNSURE
+
+    parents = _parents_answer(household)
+    if parents is not None:
+        answers["parents"] = parents
+
+    if "council" in household:
+        answers["council"] = household["council"] or UNSURE
+
+    # Keep what is on the facts' route even past a question left unanswered, so that the pages after
+    # it open filled in; answers the route no longer reaches (stale facts) are dropped.
+    route, current = [], START
+    while current != END and current not in route:
+        route.append(current)
+        current = QUESTIONS[current].next(answers)
+    kept = {qid: answers[qid] for qid in route if qid in answers}
+    if "disabled" in answers and "age" in kept:
+        kept["disabled"] = answers["disabled"]
+    return kept
+
+
+def _living_answer(arrangement: dict[str, Any]) -> str | None:
+    lives = arrangement.get("lives_with_carer", "most_of_the_time" if "days_so_far" in arrangement else None)
+    if lives == "part_of_the_time":
+        return "part_time"
+    if lives == UNSURE or (lives is None and "lives_with_carer" in arrangement):
+        return UNSURE
+    days = arrangement.get("days_so_far")
+    if lives != "most_of_the_time" or not isinstance(days, int):
+        return None
+    if days >= 28:
+        return "28_plus"
+    expected = arrangement.get("expected_days")
+    if expected is None:
+        return "under_28_open"
+    return "under_28_lasting" if expected >= 28 else "under_28_ending"
+
+
+def _services_answer(child: dict[str, Any], arrangement: dict[str, Any]) -> str | None:
+    from kinship_app.case import LOOKED_AFTER_STATUSES
+
+    status = child.get("legal_status", "absent")
+    if status in LOOKED_AFTER_STATUSES:
+        return "looked_after"
+    if status == UNSURE or status is None:
+        return UNSURE
+    if status != "none":
+        return None
+    council_arranged, court = arrangement.get("council_arranged"), arrangement.get("court_involved")
+    if council_arranged is True:
+        return "council_arranged"
+    # An order itself sets court_involved, so only without one does it mean a court made no order.
+    if court is True and arrangement.get("order", "none") in ("none", UNSURE, None):
+        return "court_no_order"
+    if council_arranged is False:
+        return "family"
+    return "court_no_order" if court is True else None
+
+
+def _parents_answer(household: dict[str, Any]) -> str | None:
+    if "parents_died" not in household:
+        return None
+    died, other = household["parents_died"], household.get("surviving_parent_unavailable")
+    if died is None or died == UNSURE:
+        return UNSURE
+    if died == 0:
+        return "none"
+    if died == 2:
+        return "both"
+    if died == 1 and other is True:
+        return "one_other_unavailable"
+    if died == 1 and household.get("surviving_parent_unavailable", False) is False:
+        return "one"  # absent is the contract's default: the other parent is not unavailable
+    return None  # one parent has died and whether the other is available is not known: ask again
 
 
 def longest_path_length() -> int:

@@ -21,8 +21,10 @@ and built the first time it is opened (start-up stays fast). Open screens with
 ``window.show_screen(key)``; a screen reached with arguments (a household, a letter) exposes its
 own method, e.g. ``window.screen("households").open_household(id)``. To run a check for a saved
 household, call ``window.check_household(household_id, child_id)``: it carries on from the saved
-progress if any, autosaves every answer (``Store.save_progress``), and when the result is shown
-writes the answers into the child's facts, re-assesses and clears the progress. The lower-level
+progress if any, else opens the child's saved facts as answers ("Check your answers" when they are
+complete, ``flow.case_to_answers``), autosaves every answer (``Store.save_progress``), and when the
+result is shown writes the answers into the child's facts (and a newly named council into the
+household), re-assesses and clears the progress. The lower-level
 ``window.start_check(saver=..., answers=..., question=..., on_finished=...)`` takes any
 ``saver(answers, question_id)`` and ``on_finished(answers, assessment)``.
 """
@@ -223,6 +225,10 @@ class MainWindow(QMainWindow):
         answers, question = None, None
         if progress is not None and progress.child_id == child_id:
             answers, question = progress.answers, progress.question_id
+        elif child_id is not None:
+            # Changing a finished check starts from what is saved: "Check your answers" when the
+            # facts answer every question on their route, else the first question they leave open.
+            answers = _saved_answers(store.get_household(household_id), child_id)
 
         def save(given: dict, where: str) -> None:
             store.save_progress(household_id, given, where, child_id=child_id)
@@ -420,22 +426,55 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+# Facts a saved child may hold that the check does not ask (CONTRACT.md "Input: a case").
+_UNASKED = {"household": ("employed",), "child": ("disabled",)}  # disability is asked only at 16 and 17
+
+
+def _saved_answers(household: Any, child_id: int) -> dict:
+    """The check's answers for a saved child, read back from the facts the store assesses: the
+    child's facts with the household's council, as ``Store.case_for`` puts them together."""
+    from kinship_app.flow import case_to_answers
+
+    facts = {k: dict(v or {}) for k, v in (household.child(child_id).facts or {}).items()}
+    if household.council:
+        facts.setdefault("household", {})["council"] = household.council
+    return case_to_answers(facts)
+
+
 def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) -> None:
-    """Write a finished check's answers into the child's facts, keeping facts the check does not ask."""
+    """Write a finished check's answers into the child's facts, keeping facts the check does not ask;
+    a council named in the check becomes the household's (the store assesses with the household's)."""
+    from kinship_app.case import LOOKED_AFTER_STATUSES
     from kinship_app.flow import answers_to_case
     from kinship_app.store import ChildRecord
 
     household = store.get_household(household_id)
+    case = answers_to_case(answers)
     children = []
     for child in household.children:
         if child.id == child_id:
-            facts = {k: dict(v) for k, v in (child.facts or {}).items()}
-            for section, values in answers_to_case(answers).items():
+            old = {k: dict(v or {}) for k, v in (child.facts or {}).items()}
+            # The answers replace every fact the check asks about (a stale one, say an earlier
+            # "ends before 28 days", could contradict the new answers); the others are kept.
+            facts = {section: {k: v for k, v in values.items() if k in _UNASKED.get(section, ())}
+                     for section, values in old.items()}
+            for section, values in case.items():
                 facts.setdefault(section, {}).update(values)
+            new_child, new_days = facts.get("child", {}), facts.get("arrangement", {}).get("days_so_far")
+            if new_child.get("legal_status") == "looked_after" and old.get("child", {}).get("legal_status") in LOOKED_AFTER_STATUSES:
+                # "In the council's care" again: keep the adviser's more precise basis (a care order, s20).
+                new_child["legal_status"] = old["child"]["legal_status"]
+            old_days = old.get("arrangement", {}).get("days_so_far")
+            if new_days == 28 and isinstance(old_days, int) and old_days >= 28:
+                facts["arrangement"]["days_so_far"] = old_days  # "28 days or more": keep the count
             child = ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
                                 facts=facts, people=child.people, id=child.id)
         children.append(child)
-    store.update_household(household_id, children=children)
+    council = case["household"].get("council")
+    if council and council != household.council:
+        store.update_household(household_id, children=children, council=council)
+    else:
+        store.update_household(household_id, children=children)
 
 
 def _is_rtl() -> bool:

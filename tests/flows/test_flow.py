@@ -133,3 +133,69 @@ def test_living_answers_map_to_days():
     assert arrangement("under_28_open").expected_days is None
     assert arrangement("under_28_ending").expected_days == 27
     assert arrangement("part_time").lives_with_carer == "part_of_the_time"
+
+
+# -- reopening a finished check from its facts -------------------------------------------------------
+
+def test_every_route_comes_back_from_its_case_unchanged():
+    """answers -> case -> answers, over every route through the questions (every option of every
+    question, "I'm not sure" included), through JSON as the store keeps the facts."""
+    import json
+
+    for answers in ROUTES:
+        facts = json.loads(json.dumps(flow.answers_to_case(answers)))
+        assert flow.case_to_answers(facts) == flow.relevant_answers(answers), answers
+
+
+ANSWER_VALUES = {qid: ([flow.UNSURE, 0, 9, 16, 17, 25] if q.kind == "age" else
+                       [flow.UNSURE, COUNCIL, "E09000033"] if q.kind == "council" else [o.code for o in q.options])
+                 for qid, q in flow.QUESTIONS.items()}
+
+
+def test_any_answers_so_far_come_back_from_their_case():
+    """Half-finished and changed answers too (stale answers off the route, a gap before the end)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    question_answers = st.fixed_dictionaries({}, optional={
+        qid: st.sampled_from(values) for qid, values in ANSWER_VALUES.items()})
+
+    @settings(max_examples=400, deadline=None)
+    @given(question_answers, st.sampled_from(["yes", "no", flow.UNSURE, None]))
+    def check(answers, disabled):
+        if disabled is not None and flow.needs_disability(answers.get("age")):
+            answers = dict(answers, disabled=disabled)
+        elif flow.needs_disability(answers.get("age")):
+            answers = {k: v for k, v in answers.items() if k != "age"}  # the age page asks both at once
+        assert flow.case_to_answers(flow.answers_to_case(answers)) == flow.relevant_answers(answers)
+
+    check()
+
+
+def test_facts_from_elsewhere_fill_what_they_say_and_leave_the_rest_unanswered():
+    # A household saved with an adviser's facts: no parents recorded, days instead of an answer.
+    facts = {"child": {"age": 9, "looked_after_before_order": True}, "carer": {"relationship": "grandparent"},
+             "arrangement": {"order": "special_guardianship_order", "days_so_far": 400},
+             "household": {"council": COUNCIL, "employed": True}}
+    answers = flow.case_to_answers(facts)
+    assert answers == {"relationship": "grandparent", "living": "28_plus", "age": 9,
+                       "order": "special_guardianship_order", "looked_after_before": "yes", "council": COUNCIL}
+    assert not flow.is_complete(answers) and flow.path(answers)[-1] == "parents"
+
+
+def test_contract_nulls_come_back_as_not_sure_and_precise_statuses_as_their_answer():
+    facts = {"child": {"age": None, "legal_status": "care_order"}, "carer": {"relationship": None,
+             "approved_foster_carer": None}, "arrangement": {"order": "none", "lives_with_carer": None},
+             "household": {"council": None}}
+    assert flow.case_to_answers(facts) == {
+        "relationship": flow.UNSURE, "living": flow.UNSURE, "age": flow.UNSURE, "order": "none",
+        "services": "looked_after", "approved": flow.UNSURE, "council": flow.UNSURE}
+
+
+def test_a_fact_no_single_answer_gives_is_asked_again():
+    # One parent has died and nobody knows about the other: neither "one" nor the other option is true.
+    facts = {"household": {"parents_died": 1, "surviving_parent_unavailable": "unknown"}}
+    assert "parents" not in flow.case_to_answers(dict(facts, carer={"relationship": "aunt_uncle"}))
+    # At 16 the age page also asks about disability: an age without it is asked again.
+    assert "age" not in flow.case_to_answers({"carer": {"relationship": "aunt_uncle"}, "child": {"age": 16}})
+    assert flow.case_to_answers({}) == {}

@@ -5,6 +5,8 @@ Driven through the real main window, the real question screens and the real stor
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QPushButton
 from check_driver import answer, check_screen, see_result
 from test_households_helpers import button, click, household, store, visible_text  # noqa: F401 (fixtures)
 
@@ -12,17 +14,28 @@ from kinship_app import flow
 from kinship_app.result import category_title
 
 
-def open_household_check(qtbot, window, household):
+@pytest.fixture
+def unchecked(store):
+    """A household whose child has no facts yet: the check starts at the first question."""
+    from kinship_app.store import ChildRecord
+
+    return store.create_household(council="E08000035", children=[ChildRecord(name="Ellis Ward")])
+
+
+def open_household_check(qtbot, window, household, text="Change answers"):
     screen = window.show_screen("households")
     screen.open_household(household.id)
-    click(qtbot, button(screen, "Change answers"))
+    window.ops.wait()
+    qtbot.waitUntil(lambda: any(b.text() == text and b.isVisibleTo(screen) for b in screen.findChildren(QPushButton)))
+    click(qtbot, button(screen, text))
     assert window.current_key() == "check"
     return check_screen(window)
 
 
-def test_each_answer_is_saved_and_a_crash_resumes_at_the_same_question(qtbot, window, ctx, household, store):
+def test_each_answer_is_saved_and_a_crash_resumes_at_the_same_question(qtbot, window, ctx, unchecked, store):
+    household = unchecked
     child = household.children[0]
-    check = open_household_check(qtbot, window, household)
+    check = open_household_check(qtbot, window, household, "Start the check")
     assert check.current == flow.START
 
     answer(qtbot, window, "relationship", "grandparent")
@@ -57,10 +70,11 @@ def test_each_answer_is_saved_and_a_crash_resumes_at_the_same_question(qtbot, wi
     again.close_store()
 
 
-def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx, household, store):
+def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx, unchecked, store):
+    household = unchecked
     child = household.children[0]
     runs_before = len(store.history(child.id))
-    check = open_household_check(qtbot, window, household)
+    check = open_household_check(qtbot, window, household, "Start the check")
     choose = {"relationship": "aunt_uncle", "order": "special_guardianship_order", "age": 9,
               "council": "E08000035"}
     for _step in range(12):
@@ -82,3 +96,102 @@ def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx
     click(qtbot, button(screen, "Overview"))
     latest = category_title(store.history(child.id)[0].result["category"])
     assert f"Last checked for 22 November 2026: {latest}" in visible_text(screen)
+
+
+def finish_check(qtbot, window, check, choose):
+    for _step in range(12):
+        if check.mode != "question":
+            break
+        qid = check.current
+        value = choose.get(qid) or next(o.code for o in flow.QUESTIONS[qid].options if o.code != flow.UNSURE)
+        answer(qtbot, window, qid, value)
+    see_result(qtbot, window)
+    window.ops.wait()
+
+
+def test_change_answers_after_a_finished_check_starts_from_the_saved_answers(qtbot, window, ctx, unchecked, store):
+    household, child = unchecked, unchecked.children[0]
+    first = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none", "services": "family",
+             "parents": "none", "council": "E08000035"}
+    finish_check(qtbot, window, open_household_check(qtbot, window, household, "Start the check"), first)
+    qtbot.waitUntil(lambda: len(store.history(child.id)) == 1)
+    assert store.history(child.id)[0].result["category"] == "private_family_arrangement"
+    assert store.progress(household.id) is None
+
+    # Change answers opens "Check your answers" with every earlier answer, not question 1.
+    check = open_household_check(qtbot, window, household)
+    assert check.mode == "answers"
+    assert flow.relevant_answers(check.answers) == first
+    shown = visible_text(check.answers_page)
+    for words in ("Grandparent", "28 days or more", "9 years old", "No, there is no court order",
+                  "No, we arranged it in the family", "Leeds"):
+        assert words in shown, words
+
+    # Change one answer: a friend of the family rather than a grandparent is private fostering.
+    click(qtbot, check.answers_page.answers.change_buttons["relationship"])
+    assert check.mode == "question" and check.current == "relationship"
+    answer(qtbot, window, "relationship", "friend_of_family")
+    assert check.mode == "answers"  # straight back: the other answers still stand
+    assert "A close friend of the child's parent or family" in visible_text(check.answers_page)
+    results = see_result(qtbot, window)
+    assert results.assessment.category == "private_fostering"
+    window.ops.wait()
+    qtbot.waitUntil(lambda: len(store.history(child.id)) == 2)
+    assert store.history(child.id)[0].result["category"] == "private_fostering"
+    assert store.get_household(household.id).child(child.id).facts["carer"]["relationship"] == "friend_of_family"
+
+    screen = window.show_screen("households")
+    click(qtbot, button(screen, "History"))
+    text = visible_text(screen)
+    assert text.count("Check on 22 November 2026") == 2
+    assert category_title("private_fostering") in text
+    click(qtbot, button(screen, "Overview"))
+    assert f"Last checked for 22 November 2026: {category_title('private_fostering')}" in visible_text(screen)
+
+
+def test_a_council_named_in_the_check_becomes_the_household_council(qtbot, window, ctx, unchecked, store):
+    household, child = unchecked, unchecked.children[0]
+    finish_check(qtbot, window, open_household_check(qtbot, window, household, "Start the check"),
+                 {"relationship": "grandparent", "order": "special_guardianship_order", "age": 9,
+                  "council": "E08000035"})
+    qtbot.waitUntil(lambda: len(store.history(child.id)) == 1)
+    check = open_household_check(qtbot, window, household)
+    assert check.mode == "answers"
+    click(qtbot, check.answers_page.answers.change_buttons["council"])
+    answer(qtbot, window, "council", "E09000033")  # Westminster
+    see_result(qtbot, window)
+    window.ops.wait()
+    qtbot.waitUntil(lambda: len(store.history(child.id)) == 2)
+    assert store.get_household(household.id).council == "E09000033"
+    assert store.history(child.id)[0].facts["household"]["council"] == "E09000033"
+
+
+def test_saved_facts_with_a_gap_open_at_the_question_they_leave_open(qtbot, window, household):
+    # The sample household's facts say nothing about the parents: that question is asked, with the
+    # answers after it already filled in.
+    check = open_household_check(qtbot, window, household)
+    assert check.mode == "question" and check.current == "parents"
+    assert check.answers["relationship"] == "grandparent" and check.answers["council"] == "E08000035"
+
+
+def test_changed_answers_replace_the_facts_they_settle_and_keep_the_rest(store):
+    from kinship_app.store import ChildRecord
+    from ui.main_window import _store_answers
+
+    facts = {"child": {"age": 9, "disabled": True, "legal_status": "care_order"},
+             "carer": {"relationship": "aunt_uncle", "approved_foster_carer": "full"},
+             "arrangement": {"order": "none", "days_so_far": 3, "expected_days": 10},
+             "household": {"employed": True}}
+    record = store.create_household(children=[ChildRecord(name="Ellis Ward", facts=facts)])
+    child = record.children[0]
+    answers = flow.case_to_answers(facts)
+    assert answers["living"] == "under_28_ending" and answers["services"] == "looked_after"
+    # 28 days on: the earlier "ends after 10 days" must not stay behind to contradict the new answer.
+    _store_answers(store, record.id, child.id, dict(answers, living="28_plus", council="E06000001"))
+    saved = store.get_household(record.id)
+    new = saved.child(child.id).facts
+    assert new["arrangement"]["days_so_far"] == 28 and "expected_days" not in new["arrangement"]
+    assert new["child"]["legal_status"] == "care_order"  # still in care: the precise basis is kept
+    assert new["child"]["disabled"] is True and new["household"]["employed"] is True  # not asked at 9
+    assert saved.council == "E06000001"
+    assert store.case_for(child.id).arrangement.days_so_far == 28
