@@ -10,6 +10,7 @@ Only one copy runs per data folder: a second launch brings the first to the fron
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -85,8 +86,27 @@ def _listen(name: str, window):
     return server
 
 
+def no_screen(argv: list[str], environ: dict[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux with no desktop to show a window on: Qt would abort ("could not connect to
+    display", exit 134) with a message that means nothing to a carer. ``QT_QPA_PLATFORM`` or Qt's
+    ``-platform`` flag (offscreen, vnc…) is someone choosing where the window goes: left to Qt."""
+    if not platform.startswith("linux"):
+        return False
+    if any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return False
+    return not any(a == "-platform" or a.startswith("-platform=") for a in argv)
+
+
 def run(argv: list[str] | None = None) -> int:
-    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None and no_screen(argv, dict(os.environ)):
+        from kinship_app.i18n import _
+
+        sys.stderr.write(_("kinship-app needs a desktop screen to show its window. To use it without one, try: "
+                           "kinship-app assess case.json (see README).") + "\n")
+        sys.stderr.flush()
+        return 1
+    args = parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kinship-app"])
     app.setApplicationName("kinship-app")
     app.setOrganizationName("kinship-app")

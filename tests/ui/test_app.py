@@ -145,3 +145,43 @@ def test_the_database_address_comes_from_the_flag_then_settings_then_the_environ
     monkeypatch.delenv(ENV_VAR)
     ctx.set_database_url("")
     assert ctx.database_url == f"sqlite:///{tmp_path / 'd' / 'kinship.sqlite3'}"
+
+
+NO_SCREEN = ("kinship-app needs a desktop screen to show its window. To use it without one, try: "
+             "kinship-app assess case.json (see README).")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11/Wayland check is for Linux")
+@pytest.mark.parametrize("how", ["module", "script"])
+def test_no_screen_says_so_in_one_plain_line(tmp_path, how):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    script = os.path.join(os.path.dirname(sys.executable), "kinship-app")
+    if how == "script" and not os.path.exists(script):
+        pytest.skip("the kinship-app script is not installed next to this Python")
+    command = [sys.executable, "-m", "kinship_app"] if how == "module" else [script]
+    done = subprocess.run([*command, "--data-dir", str(tmp_path / "data")], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == NO_SCREEN + "\n"  # not Qt's "could not connect to display" and an abort
+    assert not (tmp_path / "data").exists()  # nothing made on the way out
+
+
+def test_no_screen_is_only_when_nothing_says_where_the_window_goes():
+    from ui.app import no_screen
+
+    assert no_screen([], {}, "linux")
+    assert no_screen([], {"DISPLAY": ""}, "linux")
+    assert not no_screen([], {"DISPLAY": ":0"}, "linux")
+    assert not no_screen([], {"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not no_screen([], {"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not no_screen(["-platform", "offscreen"], {}, "linux")
+    assert not no_screen([], {}, "win32") and not no_screen([], {}, "darwin")
+
+
+def test_the_app_still_starts_where_a_platform_is_chosen(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "data"),
+                           "--quit-when-shown"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "desktop screen" not in done.stderr
