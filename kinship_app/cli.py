@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from typing import Any, Callable
 
-from kinship_app.case import CaseError, parse_case
+# kinship_app.case and json are imported inside the functions that need them: plain ``kinship-app``
+# starts the desktop app, whose start screen needs neither (start-up time, tests/benchmarks).
 
 EXIT_BAD_INPUT = 2
 
@@ -37,6 +37,10 @@ def today() -> dt.date:
 
 def read_case_json(source: str | None) -> Any:
     """Read one JSON document from a file path, or standard input for ``-`` or nothing."""
+    import json
+
+    from kinship_app.case import CaseError
+
     try:
         if source in (None, "-"):
             raw = sys.stdin.buffer.read()
@@ -58,6 +62,8 @@ def read_case_json(source: str | None) -> Any:
 
 
 def parse_as_of(value: str | None) -> dt.date:
+    from kinship_app.case import CaseError
+
     if value is None:
         return today()
     try:
@@ -67,6 +73,8 @@ def parse_as_of(value: str | None) -> dt.date:
 
 
 def write_json(data: Any) -> None:
+    import json
+
     out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     sys.stdout.buffer.write(out.encode("utf-8"))
     sys.stdout.flush()
@@ -74,6 +82,7 @@ def write_json(data: Any) -> None:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from kinship_app.assess import assess
+    from kinship_app.case import parse_case
 
     as_of = parse_as_of(args.as_of)
     case = parse_case(read_case_json(args.file))
@@ -111,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"kinship-app {__version__}")
         return 0
+    from kinship_app.case import CaseError
+
     run: Callable[[argparse.Namespace], int]
     try:
         args = build_parser().parse_args(argv)

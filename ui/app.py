@@ -14,11 +14,45 @@ import os
 import sys
 from pathlib import Path
 
+# The plain-Python modules the start screen needs (its advice lines), imported before PySide6:
+# once PySide6 is loaded, its import hook reads the source file of every module that imports
+# anything, to look for "from __feature__" (measured: about 4 ms of start-up for these).
+import kinship_app.data.services  # noqa: F401,E402 (order matters, see above)
+import kinship_app.i18n  # noqa: F401
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 
+_VALUE_FLAGS = {"--data-dir": "data_dir", "--database-url": "database_url"}
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The app's flags; anything else (Qt's own flags) is left to Qt."""
+    # The plain forms are read here: argparse looks up its own translations on every parser it
+    # makes (gettext and locale, about 4 ms of start-up). Anything else (help, an abbreviation, a
+    # missing value) goes to argparse, which answers exactly as before.
+    args = argparse.Namespace(data_dir=None, database_url=None, quit_when_shown=False)
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if arg == "--quit-when-shown":
+            args.quit_when_shown = True
+        elif name in _VALUE_FLAGS and eq:
+            setattr(args, _VALUE_FLAGS[name], value)
+        elif arg in _VALUE_FLAGS and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            setattr(args, _VALUE_FLAGS[arg], argv[i + 1])
+            i += 1
+        elif arg.startswith("--") or arg in ("-h",):
+            return _parse_with_argparse(argv)
+        i += 1
+    if args.data_dir is not None:
+        args.data_dir = Path(args.data_dir)
+    return args
+
+
+def _parse_with_argparse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kinship-app", add_help=True)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--database-url", default=None)
@@ -107,7 +141,13 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
         return 1
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kinship-app"])
+    from ui import theme
+
+    app = QApplication.instance()
+    if app is None:
+        # Fusion from the start, given to Qt as its own flag (see theme.FUSION_PROPERTY).
+        app = QApplication([sys.argv[0] if sys.argv else "kinship-app", "-style", "Fusion"])
+        app.setProperty(theme.FUSION_PROPERTY, True)
     app.setApplicationName("kinship-app")
     app.setOrganizationName("kinship-app")
 
@@ -128,7 +168,6 @@ def run(argv: list[str] | None = None) -> int:
         except ValueError:
             pass  # a language whose file was removed: carry on in English
 
-    from ui import theme
     from ui.main_window import MainWindow
 
     # Style first: widgets built afterwards are polished once, not twice.

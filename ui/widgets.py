@@ -24,6 +24,8 @@ CONTENT_MAX_WIDTH = 1100
 
 def restyle(w: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property used by a selector changed."""
+    if not w.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # never polished yet: it is polished with the new property when first shown
     w.style().unpolish(w)
     w.style().polish(w)
 

@@ -311,7 +311,10 @@ def _parse_service(f: Fields, national: bool, provider: Provider | None) -> Serv
     code = f.code("code")
     topics = _codes(f, "topics", TOPICS)
     delivery = _codes(f, "delivery", DELIVERY)
-    covers = tuple(c if c in AREAS else _council_code(f, c, "covers") for c in _list_of_text(f, "covers"))
+    # The built-in file's council codes are checked against the councils list on first use of a
+    # council (``_check_council``), not here: the start screen's advice lines need no councils.
+    covers = tuple(c if c in AREAS else _council_code(f, c, "covers", known=not national)
+                   for c in _list_of_text(f, "covers"))
     if not covers:
         f.fail("covers", _("needs at least one area: england, england_and_wales or a council code"))
     phone, textphone = _phone(f, "phone"), _phone(f, "textphone", relay=True)
@@ -374,17 +377,40 @@ def _phone(f: Fields, key: str, relay: bool = False) -> str | None:
     return value
 
 
-def _council_code(f: Fields, code: str, key: str = "council") -> str:
+_COUNCIL_CODE = re.compile(r"^E(06|08|09|10)\d{6}$")  # the shape of an upper-tier council's ONS code
+
+
+def _council_code(f: Fields, code: str, key: str = "council", known: bool = True) -> str:
+    """``code`` if it is a council's code; with ``known=False`` only its shape is checked now."""
+    if not _COUNCIL_CODE.match(code) or (known and not _is_council(code)):
+        f.fail(key, _not_a_council(code))
+    return code
+
+
+def _not_a_council(code: str) -> str:
+    return _("{value} is not the code of an English council (see resources/councils/councils.csv)").format(value=repr(code))
+
+
+def _is_council(code: str) -> bool:
     from kinship_app.data import councils
 
-    if councils.get(code) is None or code != code.strip().upper():
-        f.fail(key, _("{value} is not the code of an English council (see resources/councils/councils.csv)").format(value=repr(code)))
-    return code
+    return councils.get(code) is not None and code == code.strip().upper()
+
+
+@functools.lru_cache(maxsize=4)
+def _check_national_covers(size: int, mtime_ns: int) -> None:
+    # size and mtime_ns key the cache like _cached_parse: an edited built-in file is checked again.
+    _path, _national, (national, _offers, _provider) = _cached_parse(NATIONAL_FILE, True, size, mtime_ns)
+    for i, service in enumerate(national):
+        for code in service.covers:
+            if code not in AREAS and not _is_council(code):
+                raise DataError(NATIONAL_FILE, f"service[{i + 1}].covers", _not_a_council(code))
 
 
 def _check_council(code: str):
     from kinship_app.data import councils
 
+    _check_national_covers(*_stamp(NATIONAL_FILE))
     council = councils.get(code) if isinstance(code, str) else None
     if council is None:
         raise ValueError(f"unknown council code {code!r}")

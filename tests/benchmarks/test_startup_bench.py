@@ -86,6 +86,34 @@ def test_startup_to_the_start_screen(benchmark, tmp_path):
     assert elapsed is not None and elapsed > 0
 
 
+def test_the_built_in_council_codes_are_still_checked_off_the_start_up_path(tmp_path, monkeypatch):
+    """Start-up reads the advice lines without the councils list; the built-in services file's
+    council codes are then checked on the first lookup by council, with the same error as before."""
+    import pytest
+
+    from kinship_app.data import services
+    from kinship_app.data._files import DataError
+
+    text = services.NATIONAL_FILE.read_text(encoding="utf-8")
+    assert '"E09000004"' in text
+    broken = tmp_path / "national.toml"
+    broken.write_text(text.replace('"E09000004"', '"E09999999"', 1), encoding="utf-8")
+    monkeypatch.setattr(services, "NATIONAL_FILE", broken)
+    services._check_national_covers.cache_clear()
+    try:
+        assert len(services.all()) == len(services.load([]).all())  # the advice lines need no councils
+        with pytest.raises(DataError) as err:
+            services.for_council("E08000035")
+        assert err.value.path == str(broken) and err.value.field.endswith(".covers")
+        assert "'E09999999' is not the code of an English council" in err.value.message
+        # A code of the wrong shape is still refused while the file is read.
+        broken.write_text(text.replace('"E09000004"', '"Leeds"', 1), encoding="utf-8")
+        with pytest.raises(DataError, match="not the code of an English council"):
+            services.all()
+    finally:
+        services._check_national_covers.cache_clear()
+
+
 if __name__ == "__main__":
     result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     print(f"app to start screen: {result['app_s'] * 1000:.0f} ms (median)")

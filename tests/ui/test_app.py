@@ -23,10 +23,11 @@ def test_quit_when_shown_starts_the_gui_and_quits_after_painting(tmp_path):
 def test_start_up_loads_neither_the_store_nor_reportlab_nor_the_rates(tmp_path):
     code = (
         "import sys\n"
-        "from ui.app import run\n"
-        f"assert run(['--quit-when-shown', '--data-dir', {str(tmp_path)!r}]) == 0\n"
+        "from kinship_app.cli import main\n"
+        f"assert main(['--quit-when-shown', '--data-dir', {str(tmp_path)!r}]) == 0\n"
         "heavy = [m for m in ('sqlalchemy', 'reportlab', 'kinship_app.store', 'kinship_app.data.rates',\n"
-        "         'kinship_app.assess', 'alembic', 'PySide6.QtPrintSupport') if m in sys.modules]\n"
+        "         'kinship_app.assess', 'alembic', 'PySide6.QtPrintSupport', 'kinship_app.case',\n"
+        "         'kinship_app.data.councils', 'json') if m in sys.modules]\n"
         "print(heavy)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -185,3 +186,22 @@ def test_the_app_still_starts_where_a_platform_is_chosen(tmp_path):
                            "--quit-when-shown"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "desktop screen" not in done.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--quit-when-shown"], ["--data-dir", "/tmp/k"], ["--data-dir=/tmp/k", "--database-url", "sqlite:///x.db"],
+    ["--data-dir", "a", "--data-dir", "b"], ["-platform", "offscreen", "--data-dir", "d"], ["--data-d", "abbrev"], ["--quit"],
+    ["--database-url=postgresql://u@h/db", "--quit-when-shown", "stray"], ["-style", "Fusion"],
+])
+def test_the_quick_flag_reading_agrees_with_argparse(argv):
+    from ui.app import _parse_with_argparse, parse_args
+
+    assert vars(parse_args(argv)) == vars(_parse_with_argparse(argv))
+
+
+def test_a_flag_without_its_value_is_still_an_argparse_error():
+    from ui.app import parse_args
+
+    with pytest.raises(SystemExit) as stop:
+        parse_args(["--data-dir"])
+    assert stop.value.code == 2
