@@ -17,7 +17,7 @@ from pathlib import Path
 # The plain-Python modules the start screen needs (its advice lines), imported before PySide6:
 # once PySide6 is loaded, its import hook reads the source file of every module that imports
 # anything, to look for "from __feature__" (measured: about 4 ms of start-up for these).
-import kinship_app.data.services  # noqa: F401,E402 (order matters, see above)
+import kinship_app.data.services  # noqa: F401 (imported for the order, see above)
 import kinship_app.i18n  # noqa: F401
 
 from PySide6.QtCore import QEvent, QObject, QTimer

@@ -70,13 +70,8 @@ def test_each_answer_is_saved_and_a_crash_resumes_at_the_same_question(qtbot, wi
     again.close_store()
 
 
-def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx, unchecked, store):
-    household = unchecked
-    child = household.children[0]
-    runs_before = len(store.history(child.id))
-    check = open_household_check(qtbot, window, household, "Start the check")
-    choose = {"relationship": "aunt_uncle", "order": "special_guardianship_order", "age": 9,
-              "council": "E08000035"}
+def finish_check(qtbot, window, check, choose):
+    """Answer what the check asks (``choose``, else the first definite option) and see the result."""
     for _step in range(12):
         if check.mode != "question":
             break
@@ -85,6 +80,15 @@ def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx
         answer(qtbot, window, qid, value)
     see_result(qtbot, window)
     window.ops.wait()
+
+
+def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx, unchecked, store):
+    household = unchecked
+    child = household.children[0]
+    runs_before = len(store.history(child.id))
+    check = open_household_check(qtbot, window, household, "Start the check")
+    finish_check(qtbot, window, check, {"relationship": "aunt_uncle", "order": "special_guardianship_order",
+                                        "age": 9, "council": "E08000035"})
     qtbot.waitUntil(lambda: len(store.history(child.id)) == runs_before + 1)
     saved = store.get_household(household.id).child(child.id)
     assert saved.facts["carer"]["relationship"] == "aunt_uncle"
@@ -96,17 +100,6 @@ def test_finishing_the_check_adds_it_to_the_household_history(qtbot, window, ctx
     click(qtbot, button(screen, "Overview"))
     latest = category_title(store.history(child.id)[0].result["category"])
     assert f"Last checked for 22 November 2026: {latest}" in visible_text(screen)
-
-
-def finish_check(qtbot, window, check, choose):
-    for _step in range(12):
-        if check.mode != "question":
-            break
-        qid = check.current
-        value = choose.get(qid) or next(o.code for o in flow.QUESTIONS[qid].options if o.code != flow.UNSURE)
-        answer(qtbot, window, qid, value)
-    see_result(qtbot, window)
-    window.ops.wait()
 
 
 def test_change_answers_after_a_finished_check_starts_from_the_saved_answers(qtbot, window, ctx, unchecked, store):
