@@ -29,4 +29,5 @@ bench: system venv
 
 translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui
-	$(VENV)/bin/pybabel update -i locale/kinship_app.pot -d locale -D kinship_app --ignore-obsolete || true
+	@if ls locale/*/LC_MESSAGES/kinship_app.po >/dev/null 2>&1; then \
+		$(VENV)/bin/pybabel update -i locale/kinship_app.pot -d locale -D kinship_app --ignore-obsolete; fi
