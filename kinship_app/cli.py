@@ -1,5 +1,7 @@
-"""Command line: ``kinship-app`` starts the desktop app; ``kinship-app assess`` (and the letter
-commands) work headless, as CONTRACT.md says.
+"""The core's command line: ``python -m kinship_app assess`` (and the letter commands) work
+headless, as CONTRACT.md says. The ``kinship-app`` script is ``ui.launcher``, which opens the
+desktop app when no command is given and otherwise calls ``main`` here; this module never imports
+``ui``.
 
 Bad input ends with exit status 2 and one line on standard error that starts ``error:`` and names
 the field, never a traceback. This module is the edge: it is the one place in the package that
@@ -111,11 +113,7 @@ def _add_letter_commands(sub: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
-        from ui.app import run  # the desktop app; imported only when it is what was asked for
-
-        return run(argv)
-    if argv[0] == "--version":
+    if argv and argv[0] == "--version":
         from kinship_app import __version__
 
         print(f"kinship-app {__version__}")
@@ -127,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not getattr(args, "command", None):
             build_parser().print_help()
+            from kinship_app.i18n import _
+
+            print("\n" + _("To open the desktop app, run: kinship-app (or python -m ui)"))
             return 0
         return args.run(args)
     except UsageError as exc:

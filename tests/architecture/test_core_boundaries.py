@@ -42,3 +42,4 @@ def test_core_never_reads_the_clock():
                     and node.value.id == "time":
                 offenders.append(f"{path.relative_to(CORE)}:{node.lineno}")
     assert not offenders, offenders
+

@@ -1,4 +1,4 @@
-"""Which way the imports run: ui -> kinship_app, and the one lazy link back (the GUI entry point).
+"""Which way the imports run: ui -> kinship_app, never back (the `kinship-app` script is ui.launcher).
 
 What start-up may load is checked by running it: tests/ui/test_app.py looks at ``sys.modules``."""
 
@@ -28,10 +28,10 @@ def imports(path: Path):
     return found
 
 
-def test_the_core_reaches_the_gui_only_through_one_lazy_import_in_the_cli():
+def test_the_core_never_imports_the_gui_not_even_lazily():
     links = []
     for path in (ROOT / "kinship_app").rglob("*.py"):
         for module, in_function in imports(path):
             if module == "ui" or module.startswith(("ui.", "PySide6")):
                 links.append((str(path.relative_to(ROOT)), module, in_function))
-    assert links == [("kinship_app/cli.py", "ui.app", True)]
+    assert links == []

@@ -40,7 +40,7 @@ def _env() -> dict[str, str]:
 
 def launch_app(data_dir: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kinship_app", "--quit-when-shown", "--data-dir", data_dir],
+    subprocess.run([sys.executable, "-m", "ui", "--quit-when-shown", "--data-dir", data_dir],
                    check=True, env=_env(), capture_output=True, timeout=120)
     return time.perf_counter() - start
 

@@ -10,7 +10,7 @@ import pytest
 
 def run_app(args, env_extra=None, timeout=60):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
-    return subprocess.run([sys.executable, "-m", "kinship_app", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True,
                           env=env, timeout=timeout)
 
 
@@ -23,7 +23,7 @@ def test_quit_when_shown_starts_the_gui_and_quits_after_painting(tmp_path):
 def test_start_up_loads_neither_the_store_nor_reportlab_nor_the_rates(tmp_path):
     code = (
         "import sys\n"
-        "from kinship_app.cli import main\n"
+        "from ui.launcher import main\n"
         f"assert main(['--quit-when-shown', '--data-dir', {str(tmp_path)!r}]) == 0\n"
         "heavy = [m for m in ('sqlalchemy', 'reportlab', 'kinship_app.store', 'kinship_app.data.rates',\n"
         "         'kinship_app.assess', 'alembic', 'PySide6.QtPrintSupport', 'kinship_app.case',\n"
@@ -38,7 +38,7 @@ def test_start_up_loads_neither_the_store_nor_reportlab_nor_the_rates(tmp_path):
 
 def test_a_second_copy_brings_the_first_forward_and_exits(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    first = subprocess.Popen([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "d")],
+    first = subprocess.Popen([sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "d")],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         from PySide6.QtNetwork import QLocalSocket
@@ -54,7 +54,7 @@ def test_a_second_copy_brings_the_first_forward_and_exits(tmp_path):
                 sock.disconnectFromServer()
                 break
             time.sleep(0.2)
-        second = subprocess.run([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "d")],
+        second = subprocess.run([sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "d")],
                                 env=env, capture_output=True, text=True, timeout=30)
         assert second.returncode == 0, second.stderr
         assert first.poll() is None  # the first copy is still running
@@ -159,7 +159,7 @@ def test_no_screen_says_so_in_one_plain_line(tmp_path, how):
     script = os.path.join(os.path.dirname(sys.executable), "kinship-app")
     if how == "script" and not os.path.exists(script):
         pytest.skip("the kinship-app script is not installed next to this Python")
-    command = [sys.executable, "-m", "kinship_app"] if how == "module" else [script]
+    command = [sys.executable, "-m", "ui"] if how == "module" else [script]
     done = subprocess.run([*command, "--data-dir", str(tmp_path / "data")], env=env, capture_output=True,
                           text=True, timeout=60)
     assert (done.returncode, done.stdout) == (1, "")
@@ -182,7 +182,7 @@ def test_no_screen_is_only_when_nothing_says_where_the_window_goes():
 def test_the_app_still_starts_where_a_platform_is_chosen(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run([sys.executable, "-m", "kinship_app", "--data-dir", str(tmp_path / "data"),
+    done = subprocess.run([sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "data"),
                            "--quit-when-shown"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "desktop screen" not in done.stderr

@@ -1,0 +1,22 @@
+"""The ``kinship-app`` command: the desktop app, or the core's headless commands.
+
+It lives in ``ui`` because it starts the GUI: the core's command line (``kinship_app.cli``) never
+imports ``ui``, so imports run one way only. ``kinship-app`` alone (or with the app's own flags such
+as ``--quit-when-shown``) opens the window; ``kinship-app assess …`` and the letter commands go to
+the core, exactly as ``python -m kinship_app …`` does.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("--help", "-h", "--version")):
+        from ui.app import run
+
+        return run(argv)
+    from kinship_app.cli import main as core_main
+
+    return core_main(argv)
