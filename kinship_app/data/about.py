@@ -19,7 +19,7 @@ class DataSet:
 
 def summary() -> list[DataSet]:
     """One row per rate, then the councils and the services directory."""
-    from kinship_app.data import councils, rates, services
+    from kinship_app.data import councils, law, rates, services
 
     rows = [DataSet(r.title, r.checked_on, min(p.checked_on for p in r.periods), r.last_confirmed,
                     tuple(str(s) for s in r.sources)) for r in rates.all_rates()]
@@ -30,6 +30,10 @@ def summary() -> list[DataSet]:
                         (councils.ATTRIBUTION,)))
     rows.append(DataSet(N_("Kinship Allowance Pilot areas"), pilot.checked_on, pilot.checked_on, None,
                         tuple(f"{title} – {url}" for title, url in pilot.sources)))
+    dated = law.all_dated()
+    rows.append(DataSet(N_("Dates and limits in the law (when a rule changed, ages, weeks)"),
+                        max(d.checked_on for d in dated), min(d.checked_on for d in dated), None,
+                        tuple(dict.fromkeys(f"{d.source} – {d.urls[0]}" for d in dated))))
     national = services.all()
     rows.append(DataSet(N_("Advice lines, training and support"), max(s.checked_on for s in national),
                         min(s.checked_on for s in national), None,
