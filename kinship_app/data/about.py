@@ -30,12 +30,12 @@ def summary() -> list[DataSet]:
                         (councils.ATTRIBUTION,)))
     rows.append(DataSet(N_("Kinship Allowance Pilot areas"), pilot.checked_on, pilot.checked_on, None,
                         tuple(f"{title} – {url}" for title, url in pilot.sources)))
-    dated = law.all_dated()
-    rows.append(DataSet(N_("Dates and limits in the law (when a rule changed, ages, weeks)"),
-                        max(d.checked_on for d in dated), min(d.checked_on for d in dated), None,
-                        tuple(dict.fromkeys(f"{d.source} – {d.urls[0]}" for d in dated))))
     national = services.all()
     rows.append(DataSet(N_("Advice lines, training and support"), max(s.checked_on for s in national),
                         min(s.checked_on for s in national), None,
                         tuple(dict.fromkeys(s.source for s in national if s.source))))
+    dated = law.all_dated()
+    rows.append(DataSet(N_("Dates and limits in the law (when a rule changed, ages, weeks)"),
+                        max(d.checked_on for d in dated), min(d.checked_on for d in dated), None,
+                        tuple(dict.fromkeys(f"{d.source} – {d.urls[0]}" for d in dated))))
     return rows
