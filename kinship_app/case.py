@@ -29,6 +29,11 @@ RELATIONSHIPS = (
     "step_parent", "former_step_parent", "former_partner_of_parent", "friend_of_child",
     "friend_of_family", "family_of_half_sibling", "prior_connection", "no_prior_connection", "parent",
 )
+# Guardian's Allowance routes beyond "cannot be found, in prison, detained in hospital" (our extension:
+# Guardian's Allowance (General) Regulations 2003 reg 4 and 5; CPAG): the parents were not married, the
+# mother has died and the father is not known; or the parents were divorced (or their civil
+# partnership dissolved), and the surviving one had no custody and was not maintaining the child.
+OTHER_PARENT_SITUATIONS = ("none", "father_not_known", "divorced_no_custody_no_maintenance")
 COUNCIL_CODE = re.compile(r"^E(06|08|09|10)\d{6}$")
 
 
@@ -71,6 +76,7 @@ class Household:
     parents_died: int | None = 0
     surviving_parent_unavailable: bool | None = False
     employed: bool | None = None
+    other_parent_situation: str | None = "none"
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ _SPEC: dict[str, list[tuple[str, str, Any, Any]]] = {
         ("parents_died", "int", (0, 2), 0),
         ("surviving_parent_unavailable", "bool", None, False),
         ("employed", "bool", None, None),
+        ("other_parent_situation", "code", OTHER_PARENT_SITUATIONS, "none"),
     ],
 }
 _CLASSES = {"child": Child, "carer": Carer, "arrangement": Arrangement, "household": Household}
@@ -213,6 +220,11 @@ def _check_combinations(case: Case) -> None:
     if order == "cao_lives_with" and status in ("care_order", "interim_care_order"):
         # Children Act 1989 s91(1): a 'lives with' child arrangements order discharges a care order.
         raise CaseError("child.legal_status", _("a 'lives with' child arrangements order ends a care order; use none or section_20"))
+    situation, died = case.household.other_parent_situation, case.household.parents_died
+    if situation not in (None, "none") and died not in (None, 1):
+        # Both routes describe a surviving parent after the other has died (CPAG; GA (General) Regs 2003).
+        raise CaseError("household.other_parent_situation", _("describes the surviving parent, so exactly one "
+                                                              "parent must have died (household.parents_died 1)"))
     days, expected = case.arrangement.days_so_far, case.arrangement.expected_days
     if days is not None and expected is not None and expected < days:
         raise CaseError("arrangement.expected_days", _("cannot be less than days_so_far (it is the whole expected length)"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
-from kinship_app.data import councils, rates
+from kinship_app.data import councils, law, rates
 from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
 from kinship_app.i18n import _
 from kinship_app.result import Action, Amount, Entitlement
@@ -152,14 +152,18 @@ def child_benefit(c: Context) -> Entitlement | None:
 @rule
 def guardians_allowance(c: Context) -> Entitlement | None:
     """Guardian's Allowance: both parents have died, or one has and the other cannot be found, is
-    in prison for 2 years or more, or is detained in hospital by a court; paid on top of Child
-    Benefit (Social Security Contributions and Benefits Act 1992 s77)."""
+    in prison for 2 years or more, or is detained in hospital by a court; or (Guardian's Allowance
+    (General) Regulations 2003) the parents were not married, the mother has died and the father is
+    not known, or they were divorced and the survivor had no custody and paid no maintenance. Paid on
+    top of Child Benefit (Social Security Contributions and Benefits Act 1992 s77). A step-parent is
+    not a 'parent' here (s77(10); HMRC CBTM12010), so a step-parent can claim it."""
     h = c.case.household
-    if c.fostered or not c.lives_with or c.case.carer.relationship in PARENT_LIKE:
+    if c.fostered or not c.lives_with or c.case.carer.relationship == "parent":
         return None
     if c.case.child.age is not None and c.case.child.age >= 20:
         return None
-    died = h.parents_died
+    died, situation = h.parents_died, h.other_parent_situation
+    other_route = situation in ("father_not_known", "divorced_no_custody_no_maintenance")
     if died is None:
         c.need("household.parents_died")
         why = _("If both of the child's parents have died, or one has and the other cannot be found, is in "
@@ -169,25 +173,41 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     elif died == 1 and h.surviving_parent_unavailable:
         why = _("You told us one parent has died and the other cannot be found, is in prison for 2 years or "
                 "more, or is held in hospital by a court.")
-    elif died == 1 and h.surviving_parent_unavailable is None:
-        c.need("household.surviving_parent_unavailable")
-        why = _("You told us one parent has died. If the other parent cannot be found, is in prison for 2 "
-                "years or more, or is held in hospital by a court, you can get it too.")
+    elif died == 1 and situation == "father_not_known":
+        why = _("You told us the child's parents were not married, the mother has died and the father is not "
+                "known.")
+    elif died == 1 and situation == "divorced_no_custody_no_maintenance":
+        why = _("You told us one parent has died, the parents were divorced (or their civil partnership "
+                "ended), and the other parent did not have custody of the child and was not paying towards "
+                "their upkeep.")
+    elif died == 1 and (h.surviving_parent_unavailable is None or situation is None):
+        c.need("household.surviving_parent_unavailable" if h.surviving_parent_unavailable is None
+               else "household.other_parent_situation")
+        why = _("You told us one parent has died. You can get it too if the other parent cannot be found, is in "
+                "prison for 2 years or more or held in hospital by a court; or if the parents were not married, "
+                "the mother has died and the father is not known; or if they were divorced and the other "
+                "parent had no custody and was not paying towards the child's upkeep.")
     else:
         return None
+    if c.case.carer.relationship == "step_parent":
+        why += " " + _("A step-parent does not count as a parent for Guardian's Allowance, so you can claim it.")
     why += " " + _("You also need to get Child Benefit for the child. And one of the parents must have been "
                    "born in the UK, the EEA or Switzerland, or have lived in the UK for at least 52 weeks in "
                    "any 2 years after they were 16.")
     if c.case.arrangement.order == "adoption_order":
         why += " " + _("Because you have adopted the child, you can keep it only if you were already getting it "
                        "before the adoption.")
+    source = "GOV.UK Guardian's Allowance guidance; rate: GOV.UK rates and HM Treasury statement HCWS1100 (26 November 2025)"
+    if other_route or c.case.carer.relationship == "step_parent":
+        source = ("Social Security Contributions and Benefits Act 1992, section 77 (step-parents: section 77(10), "
+                  "HMRC manual CBTM12010); Guardian's Allowance (General) Regulations 2003; CPAG; " + source)
     return Entitlement(
         code="guardians_allowance", title=_("Guardian's Allowance"), why=why,
         next_step=_("Fill in form BG1 and send it to the Guardian's Allowance Unit (0300 322 9080) with the "
                     "child's full birth certificate and the death certificate of each parent who has died "
                     "(originals). Claim within 3 months: it can only be backdated 3 months. It is tax-free and "
                     "does not count as income for other benefits."),
-        source="GOV.UK Guardian's Allowance guidance; rate: HM Treasury statement HCWS1100 (26 November 2025)",
+        source=source,
         amount=rates.lookup("guardians_allowance", c.as_of), certainty="may_qualify")
 
 
@@ -199,12 +219,14 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
     Two Child Limit) Act 2026); before that, a child in a non-parental caring arrangement was
     already an exception to it (from 28 November 2018)."""
     age = c.case.child.age
-    if not c.lives_with or c.fostered or c.case.carer.relationship in PARENT_LIKE:
+    # Anyone responsible for a child who normally lives with them: parents and step-parents too.
+    if not c.lives_with or c.fostered:
         return None
     if age is not None and age >= 20:
         return None
-    why = _("If you get Universal Credit, it can include extra money for a child who lives with you, even if "
-            "you are not their parent. This is called the child element.")
+    why = _("If you get Universal Credit, it can include extra money for a child who normally lives with you "
+            "and whom you are responsible for, whether or not you are their parent. This is called the child "
+            "element.")
     if c.as_of >= UC_TWO_CHILD_LIMIT_ENDS:
         why += " " + _("Since 6 April 2026 there is no two-child limit: it is paid for every child.")
     else:
@@ -213,14 +235,16 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
                        "care.")
     why += _over_16(c)
     why += " " + _("The amount shown is the usual one. It is more for a first child born before 6 April 2017, "
-                   "and there can be extra for a disabled child.")
+                   "and there can be extra for a disabled child. A new yearly figure starts with your first "
+                   "assessment period that begins on or after the April change.")
     return Entitlement(
         code="universal_credit_child_element", title=_("Universal Credit: extra money for the child"), why=why,
         next_step=_("If you already get Universal Credit, tell the Universal Credit service that the child now "
                     "lives with you, so that it is added. If you do not, check whether you can get it with a "
                     "free benefits calculator such as Turn2us, or ask an adviser."),
-        source="Universal Credit (Removal of Two Child Limit) Act 2026; CPAG on Universal Credit for kinship "
-               "and foster carers; rates: PolicyEngine UK",
+        source="Universal Credit Regulations 2013, regulations 4 and 24 (a child the claimant is responsible "
+               "for, who normally lives with them); Universal Credit (Removal of Two Child Limit) Act 2026; CPAG on "
+               "Universal Credit for kinship and foster carers; rates: CPAG, PolicyEngine UK",
         amount=rates.lookup("uc_child_element", c.as_of), certainty="may_qualify")
 
 
@@ -235,6 +259,8 @@ def fostering_allowance(c: Context) -> Entitlement | None:
     if approved in ("temporary", "full"):
         why = _("The child is looked after by the council and you are approved as their foster carer.")
         certainty = "qualifies"
+        if approved == "temporary":
+            why += " " + _temporary_approval_limits(c)
     else:
         why = _("The child is looked after by the council. Once you are approved as their foster carer, "
                 "even temporarily, you should be paid a fostering allowance.")
@@ -253,6 +279,22 @@ def fostering_allowance(c: Context) -> Entitlement | None:
         amount=amount, certainty=certainty)
 
 
+def _temporary_approval_limits(c: Context) -> str:
+    """A connected person's temporary approval lasts up to 16 weeks and can be extended once, by up to
+    8 weeks (or until a review's outcome is known): Care Planning, Placement and Case Review (England)
+    Regulations 2010 regs 24 and 25. The weeks are boundaries in resources/law/dated.toml."""
+    weeks, extra = law.value("temporary_approval_weeks"), law.value("temporary_approval_extension_weeks")
+    text = _("Temporary approval lasts up to {weeks} weeks. The council can extend it once, by up to {extra} "
+             "weeks, if it has not finished assessing you (or until a review of a refusal is decided). By then "
+             "it must approve you fully or make other arrangements for the child.").format(weeks=weeks, extra=extra)
+    days = c.case.arrangement.days_so_far
+    if days is not None and days > (weeks + extra) * 7:
+        text += " " + _("The child has lived with you for more than {total} weeks, so unless a review is under "
+                        "way your temporary approval should have ended: ask the social worker in writing whether "
+                        "you are now fully approved.").format(total=weeks + extra)
+    return text
+
+
 @rule
 def special_guardianship_support(c: Context) -> Entitlement | None:
     """Special Guardianship Regulations 2005 (SI 2005/1109): the council must assess on request for a
@@ -261,6 +303,8 @@ def special_guardianship_support(c: Context) -> Entitlement | None:
     regard to the fostering allowance (B v Lewisham [2008] EWHC 738 (Admin))."""
     if c.case.arrangement.order != "special_guardianship_order":
         return None
+    if _order_has_ended(c):
+        return _special_guardianship_after_18(c)
     before = c.case.child.looked_after_before_order
     if before:
         why = _("You are a special guardian and the child was looked after by the council just before the "
@@ -288,8 +332,35 @@ def special_guardianship_support(c: Context) -> Entitlement | None:
                     "app has the letter), with a copy of the order. {where} Ask for the written report and the "
                     "decision. Any allowance is means-tested and reviewed every year. The council should take "
                     "into account what a foster carer would be paid.").format(where=where),
-        source="Special Guardianship Regulations 2005, regulations 6 and 11 to 16; B v Lewisham [2008] EWHC 738 (Admin)",
+        source="Children Act 1989, section 14F(3) and (4) (the council may assess anyone, and must for the people "
+               "in regulation 11(1)); Special Guardianship Regulations 2005, regulations 6 and 11 to 16; "
+               "B v Lewisham [2008] EWHC 738 (Admin)",
         amount=None, certainty=_may(before), reference_amount=c.nma())
+
+
+def _order_has_ended(c: Context) -> bool:
+    """A special guardianship or child arrangements order ends when the child turns 18 (Children Act
+    1989 s91(13)); the age is a dated boundary in resources/law/dated.toml."""
+    age = c.case.child.age
+    return age is not None and age >= law.value("order_ends_at_age")
+
+
+def _special_guardianship_after_18(c: Context) -> Entitlement:
+    """After 18 the young person is no longer a 'relevant child' (Special Guardianship Regulations
+    2005 reg 2(1)): no duty to assess (reg 11); financial support already being paid can continue
+    while they are in full-time education or training (reg 2(2))."""
+    return Entitlement(
+        code="special_guardianship_support", title=_("Special guardianship support and allowance"),
+        why=_("The special guardianship order ended when the young person turned 18, so the council no longer "
+              "has to assess your family's support needs. What does continue: an allowance the council was "
+              "already paying you can carry on while the young person is in full-time education or training. "
+              "New special guardianship support cannot start now."),
+        next_step=_("If the council pays you a special guardianship allowance, tell it in writing that the young "
+                    "person is still in full-time education or training, and ask it to confirm that the allowance "
+                    "continues and until when."),
+        source="Children Act 1989, section 91(13); Special Guardianship Regulations 2005, regulation 2 "
+               "('relevant child') and regulation 11",
+        amount=None, certainty="may_qualify")
 
 
 @rule
@@ -435,9 +506,14 @@ def virtual_school_advice(c: Context) -> Entitlement | None:
         why = _("The Virtual School Head must give advice about the education of children who left care "
                 "through an order.")
         source = "Children and Social Work Act 2017, sections 4 to 7"
+    elif order in ("special_guardianship_order", "cao_lives_with") and _kinship_education_duty(c):
+        why = _("Since 1 June 2026 the council must promote the education of children in kinship care, such as "
+                "children living with special guardians or under a child arrangements order, and must have an "
+                "officer to do it: the Virtual School Head.")
+        source = ("Children Act 1989, section 23ZZZA (inserted by the Children's Wellbeing and Schools Act 2026, "
+                  "section 6, from 1 June 2026)")
     elif order in ("special_guardianship_order", "cao_lives_with") and c.as_of >= VSH_KINSHIP_EXTENSION:
-        # Non-statutory extension (September 2024); the Children's Wellbeing and Schools Act 2026 puts
-        # it on a statutory footing, but its commencement is not confirmed, so no "must" here.
+        # Non-statutory extension (September 2024), before the 2026 Act's duty began.
         why = _("Since September 2024 the council's Virtual School Head also gives advice about the education "
                 "of children living with special guardians or under a child arrangements order.")
         source = "DfE, Virtual School Head role extension to children in kinship care (September 2024)"
@@ -448,6 +524,11 @@ def virtual_school_advice(c: Context) -> Entitlement | None:
         next_step=_("Contact your council's Virtual School and ask for advice on the child's education "
                     "(this app has the letter)."),
         source=source, amount=None, certainty="qualifies")
+
+
+def _kinship_education_duty(c: Context) -> bool:
+    """Children Act 1989 s23ZZZA (CWSA 2026 s6): a dated switch in resources/law/dated.toml."""
+    return law.in_force("kinship_education_duty", c.as_of)
 
 
 @rule
@@ -538,23 +619,33 @@ def legal_aid_special_guardianship(c: Context) -> Entitlement | None:
 
 @rule
 def parental_leave(c: Context) -> Entitlement | None:
-    """Unpaid parental leave needs parental responsibility and a year's service: up to 18 weeks per
-    child, at most 4 weeks a year (Maternity and Parental Leave etc. Regulations 1999)."""
+    """Unpaid parental leave needs parental responsibility: up to 18 weeks per child, at most 4 weeks
+    a year (Maternity and Parental Leave etc. Regulations 1999). Before 6 April 2026 it also needed
+    a year's service; the Employment Rights Act 2025 s15 made it a day-one right (a dated switch in
+    resources/law/dated.toml)."""
     if c.case.arrangement.order not in PR_ORDERS or c.case.household.employed is False:
         return None
     if c.case.carer.relationship == "parent" or c.adult:
         return None
     if c.case.household.employed is None:
         c.need("household.employed")
+    day_one = law.switch("parental_leave_day_one")
+    if law.in_force(day_one.name, c.as_of):
+        why = _("Your court order gives you parental responsibility, so you can take unpaid parental leave. "
+                "Since 6 April 2026 you can take it from your first day in the job.")
+        source = ("Employment Rights Act 2025, section 15 (day-one right from 6 April 2026); Maternity and "
+                  "Parental Leave etc. Regulations 1999")
+    else:
+        why = _("Your court order gives you parental responsibility, so if you have worked for your employer for "
+                "a year you can take unpaid parental leave. From 6 April 2026 the year's service is no longer "
+                "needed.")
+        source = "Kinship Compass, Time off work for kinship carers; Maternity and Parental Leave etc. Regulations 1999"
     return Entitlement(
-        code="parental_leave", title=_("Unpaid parental leave"),
-        why=_("Your court order gives you parental responsibility, so if you have worked for your employer for "
-              "a year you can take unpaid parental leave."),
+        code="parental_leave", title=_("Unpaid parental leave"), why=why,
         next_step=_("Ask your employer in writing (this app has the letter). They can ask to see proof, such as "
                     "the court order. You can take up to 18 weeks for each child before they are 18, and at most "
                     "4 weeks a year. It is unpaid."),
-        source="Kinship Compass, Time off work for kinship carers; Maternity and Parental Leave etc. Regulations 1999",
-        amount=None, certainty="may_qualify")
+        source=source, amount=None, certainty="may_qualify")
 
 
 @rule
@@ -613,23 +704,30 @@ def peer_support(c: Context) -> Entitlement | None:
 
 @rule
 def kinship_local_offer(c: Context) -> Entitlement | None:
-    """Kinship care: statutory guidance for local authorities (DfE, October 2024): every council
-    should publish a 'kinship local offer' saying what support it gives, who can get financial
-    support, how to apply, when it is means-tested and how decisions are made."""
+    """The kinship local offer: a duty from 29 June 2026 (Children Act 1989 s22H, inserted by the
+    Children's Wellbeing and Schools Act 2026 s5, commenced by s78(2)(a)); before that, the statutory
+    guidance's 'should' (DfE, October 2024). The date is a switch in resources/law/dated.toml."""
     if not c.kinship_or_maybe and "order_support_without_kinship" not in c.cls.flags:
         return None
     council = c.council
     where = (_("{council}'s kinship local offer").format(council=council.nice_name) if council
              else _("your council's kinship local offer"))
+    if law.in_force("kinship_local_offer_duty", c.as_of):
+        why = _("Every council must publish its kinship local offer: what support it gives kinship families, "
+                "including money, health, education and housing, who can get it and how to ask. It must consult "
+                "kinship carers and children before publishing or changing it, and keep it up to date.")
+        source = ("Children Act 1989, section 22H (Children's Wellbeing and Schools Act 2026, section 5, in force "
+                  "by 29 June 2026); Kinship care: statutory guidance for local authorities (DfE, October 2024)")
+    else:
+        why = _("Every council should publish what support it gives kinship families, who can get money, how "
+                "to apply and how it decides.")
+        source = "Kinship care: statutory guidance for local authorities (DfE, October 2024)"
     return Entitlement(
-        code="kinship_local_offer", title=_("Your council's kinship local offer"),
-        why=_("Every council should publish what support it gives kinship families, who can get money, how "
-              "to apply and how it decides."),
+        code="kinship_local_offer", title=_("Your council's kinship local offer"), why=why,
         next_step=_("Read {where} on the council's website, or ask children's services for a copy. Any money "
                     "it agrees to pay should be set out in a written agreement saying how much, for how long "
                     "and how it will be reviewed.").format(where=where),
-        source="Kinship care: statutory guidance for local authorities (DfE, October 2024)",
-        amount=None, certainty="qualifies")
+        source=source, amount=None, certainty="qualifies")
 
 
 @rule

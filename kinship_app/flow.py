@@ -5,8 +5,10 @@ is a tiny function per question. The flow only collects facts: ``answers_to_case
 a contract case (CONTRACT.md) and the classifier decides. Every question has an honest "I'm not
 sure" that moves on; its answer reaches the case as "unknown" or null, never as a guessed default.
 
-The longest path is seven questions (relationship, living, age, order, council involvement or
-looked after before the order, foster approval or parents, council); tests/flows hold us to it.
+The longest path is eight questions (relationship, living, age, order, council involvement or
+looked after before the order, foster approval or parents, the other parent, council); tests/flows
+hold us to it. "The other parent" is asked only when one parent has died and the other is not known
+to be unavailable: it finds Guardian's Allowance's other routes.
 A looked-after child's carer is not asked about the parents: Guardian's Allowance rides on Child
 Benefit, which is not paid while the council pays for the child's keep.
 """
@@ -117,6 +119,22 @@ PARENTS_OPTIONS = (
 )
 
 
+OTHER_PARENT_OPTIONS = (
+    Option("father_not_known", N_("The parents were not married, the mother has died and the father is not known")),
+    Option("divorced_no_custody_no_maintenance",
+           N_("The parents were divorced (or their civil partnership ended), and the parent who is alive did not "
+              "have custody of the child and was not paying towards their upkeep")),
+    Option("none", N_("No, neither of these")),
+    _unsure(),
+)
+
+
+def _after_parents(a: dict[str, Any]) -> str:
+    # Guardian's Allowance's other routes (Guardian's Allowance (General) Regulations 2003) only matter
+    # when one parent has died and the other is not already known to be unavailable.
+    return "other_parent" if a.get("parents") == "one" else "council"
+
+
 def _after_relationship(a: dict[str, Any]) -> str:
     # A parent raising their own child is never kinship care under the working definition.
     return "check_answers" if a.get("relationship") == "parent" else "living"
@@ -205,7 +223,15 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
         N_("Why we ask this"),
         N_("Guardian's Allowance can be paid to the person raising a child whose parents have died, or when "
            "one has died and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court."),
-        "choice", lambda a: "council", PARENTS_OPTIONS, ("guardians_allowance",),
+        "choice", _after_parents, PARENTS_OPTIONS, ("guardians_allowance",),
+    ),
+    Question(
+        "other_parent", N_("Does either of these describe the child's parents?"), N_("The other parent"),
+        N_("Select whether either of these describes the child's parents"),
+        N_("Why we ask this"),
+        N_("Guardian's Allowance can also be paid in these two situations. If you do not know, choose "
+           "'I'm not sure': we will show it as something you may get, and an adviser can check."),
+        "choice", lambda a: "council", OTHER_PARENT_OPTIONS, ("guardians_allowance",),
     ),
     Question(
         "council", N_("Which council area do you live in?"), N_("Council area"),
@@ -343,6 +369,8 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
         # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
         # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
         household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
+    if parents == "one" and "other_parent" in a:
+        household["other_parent_situation"] = a["other_parent"]  # "unknown" stays not known
 
     council = a.get("council")
     if council == UNSURE:
@@ -401,6 +429,10 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
     parents = _parents_answer(household)
     if parents is not None:
         answers["parents"] = parents
+    if parents == "one" and "other_parent_situation" in household:
+        situation = household["other_parent_situation"]
+        answers["other_parent"] = situation if situation in ("father_not_known", "divorced_no_custody_no_maintenance",
+                                                             "none") else UNSURE
 
     if "council" in household:
         answers["council"] = household["council"] or UNSURE

@@ -31,6 +31,11 @@ def _fostering_benchmark(ctx: Ctx) -> Para | None:
 # ---- 1. special guardianship support assessment -------------------------------------------
 
 def _sg_fits(case: Case, assessment: Assessment) -> str | None:
+    # The order ends at 18 (Children Act 1989 s91(13)): there is no assessment to ask for after that.
+    from kinship_app.data import law
+
+    if case.child.age is not None and case.child.age >= law.value("order_ends_at_age"):
+        return None
     return first_why(assessment, "special_guardianship_support")
 
 
@@ -53,8 +58,9 @@ def _sg_body(ctx: Ctx) -> Body:
     case = ctx.case
     blocks = [Para(who_i_am(ctx))]
     cites = [Citation(f"{CA89}, section 14F",
-                      _("the council must make special guardianship support services available, and must "
-                        "assess a person's needs for them when asked."))]
+                      _("the council must make arrangements for special guardianship support services; it may "
+                        "assess anyone's needs for them when asked, and must for the people the regulations "
+                        "list (section 14F(3) and (4), regulation 11(1))."))]
     if case.arrangement.order == "special_guardianship_order":
         blocks.append(Para(_("I am {child}'s special guardian. The court made the special guardianship order on "
                              "{date}.").format(child=ctx.child, date=ctx.date(ctx.v("order_date")))))

@@ -46,8 +46,9 @@ def test_every_question_is_reachable():
     assert reached == set(flow.QUESTIONS)
 
 
-def test_longest_path_is_at_most_seven_questions():
-    assert max(len(flow.path(r)) for r in ROUTES) == flow.longest_path_length() == 7
+def test_longest_path_is_at_most_eight_questions():
+    # Eight since December 2026: "the other parent" follows "one parent has died" (Guardian's Allowance routes).
+    assert max(len(flow.path(r)) for r in ROUTES) == flow.longest_path_length() == 8
 
 
 def test_every_route_ends_at_check_your_answers():
@@ -199,3 +200,33 @@ def test_a_fact_no_single_answer_gives_is_asked_again():
     # At 16 the age page also asks about disability: an age without it is asked again.
     assert "age" not in flow.case_to_answers({"carer": {"relationship": "aunt_uncle"}, "child": {"age": 16}})
     assert flow.case_to_answers({}) == {}
+
+
+@pytest.mark.parametrize("answer, situation, ga", [
+    ("father_not_known", "father_not_known", True),
+    ("divorced_no_custody_no_maintenance", "divorced_no_custody_no_maintenance", True),
+    ("none", "none", False),
+    (flow.UNSURE, flow.UNSURE, True),
+])
+def test_the_other_parent_question_reaches_guardians_allowance(answer, situation, ga):
+    import datetime as dt
+
+    from kinship_app.assess import assess
+    from kinship_app.case import parse_case
+
+    answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
+               "services": "family", "parents": "one"}
+    assert flow.path(answers)[-1] == "other_parent"
+    answers["other_parent"] = answer
+    assert flow.next_question(answers, "other_parent") == "council"
+    case = flow.answers_to_case(answers)
+    assert case["household"]["other_parent_situation"] == situation
+    result = assess(parse_case(case), dt.date(2026, 11, 22))
+    assert (result.entitlement("guardians_allowance") is not None) is ga
+    assert flow.case_to_answers(case)["other_parent"] == answer
+
+
+def test_the_other_parent_question_is_not_asked_when_it_cannot_matter():
+    base = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none", "services": "family"}
+    for parents in ("none", "both", "one_other_unavailable", flow.UNSURE):
+        assert "other_parent" not in flow.path({**base, "parents": parents, "council": "E08000035"})

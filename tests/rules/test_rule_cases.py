@@ -64,6 +64,8 @@ def test_rule_case(case):
                 assert w in getattr(result.entitlement(code), attr), f"{code}.{attr}: {w!r}"
     for code, words in expect.get("not_source_contains", {}).items():
         assert words not in result.entitlement(code).source, code
+    for code, words in expect.get("not_why_contains", {}).items():
+        assert words not in result.entitlement(code).why, code
     for code in expect.get("actions", []):
         assert code in [a.code for a in result.actions]
     for code, (value, period, confirmed) in expect.get("amounts", {}).items():
@@ -91,7 +93,8 @@ def test_codes_in_the_table_are_real():
             assert code in KNOWN_ENTITLEMENTS, code
         for flag in expect.get("flags", []) + expect.get("not_flags", []):
             assert flag in FLAGS, flag
-        for key in ("certainty", "why_contains", "next_step_contains", "source_contains", "not_source_contains"):
+        for key in ("certainty", "why_contains", "next_step_contains", "source_contains", "not_source_contains",
+                    "not_why_contains"):
             for code in expect.get(key, {}):
                 assert code in expect.get("entitlements", []), f"{key}: list {code} in entitlements too"
 
