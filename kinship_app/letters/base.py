@@ -31,6 +31,9 @@ class LetterSpec:
     details: Callable[[Case], list[Spec]]  # what it needs beyond sender and recipient
     body: Callable[["Ctx"], Body]
     advice: tuple[str, ...] = ()  # N_() strings for the person making the letter
+    # "relationship": the letter says "I am [child]'s …" (asks the exact word and what to call the child);
+    # "name": it names the child more than once (asks what to call them); "": neither.
+    child_words: str = ""
 
 
 @dataclass
@@ -49,17 +52,32 @@ class Ctx:
 
     @property
     def child(self) -> str:
+        """How the letter names the child after naming them in full once: the name the family chose
+        (``child.known_as``), else the first name."""
+        return short_name(self.v("child.name"), self.v("child.known_as"))
+
+    @property
+    def child_full(self) -> str:
         return self.v("child.name")
 
     def child_born(self) -> str:
         """'Ellis Ward, born on 27 March 2017' — how a council finds a child's file."""
-        return _("{name}, born on {dob}").format(name=self.child, dob=self.date(self.v("child.date_of_birth")))
+        return _("{name}, born on {dob}").format(name=self.child_full, dob=self.date(self.v("child.date_of_birth")))
 
     def order_words(self) -> str:
         return order_words(self.case.arrangement.order)
 
     def money(self, amount: Amount) -> str:
         return amount_text(amount, self.language)
+
+
+def short_name(full: str | None, known_as: str | None) -> str | None:
+    """The name used after the first, full mention: the family's choice, else the first word."""
+    if known_as:
+        return known_as
+    if not full:
+        return full
+    return full.split()[0]
 
 
 def first_why(assessment: Assessment, *codes: str) -> str | None:
@@ -107,12 +125,32 @@ RELATION_NOUNS = {
 }
 
 
+# Codes whose noun is two words joined by "or": the letter asks the exact word once instead.
+AMBIGUOUS_RELATIONSHIPS = ("sibling", "aunt_uncle", "great_aunt_uncle")
+
+
 def who_i_am(ctx: Ctx) -> str:
-    noun = RELATION_NOUNS.get(ctx.case.carer.relationship or "")
+    """Names the child in full, once, with the carer's exact relationship if the family gave it."""
+    given = ctx.v("carer.relationship_to_child")
+    noun = given or (_(RELATION_NOUNS[ctx.case.carer.relationship]) if ctx.case.carer.relationship
+                     in RELATION_NOUNS else None)
     if noun is None:
         return _("{child} lives with me.").format(child=ctx.child_born())
-    return _("I am {name}'s {noun}. {name} was born on {dob} and lives with me.").format(
-        name=ctx.child, noun=_(noun), dob=ctx.date(ctx.v("child.date_of_birth")))
+    return _("I am {full}'s {noun}. {name} was born on {dob} and lives with me.").format(
+        full=ctx.child_full, name=ctx.child, noun=noun, dob=ctx.date(ctx.v("child.date_of_birth")))
+
+
+def relationship_specs(case: Case) -> list[Spec]:
+    """Asked once and kept with the household: the carer's exact relationship, and what to call the
+    child after the first full mention."""
+    return [
+        Spec("carer.relationship_to_child", N_("What you are to the child, in a word or two"), "text",
+             required=case.carer.relationship in AMBIGUOUS_RELATIONSHIPS,
+             hint=N_("For example: grandmother, uncle, older sister. Letters say 'I am [child]'s …' with it.")),
+        Spec("child.known_as", N_("What to call the child after their full name"), "text", required=False,
+             hint=N_("Letters name the child in full once, then by their first name. Write another name here "
+                     "if the family prefers, for example the name they are known by.")),
+    ]
 
 
 # ---- sender and recipient -------------------------------------------------------------------
@@ -168,8 +206,11 @@ def recipient_specs(case: Case, slot: str) -> list[Spec]:
         Spec(f"{key}.name", name_label, "text", required=not has_default),
         Spec(f"{key}.contact", N_("A person to address it to, if you know one (for example Ms J Patel)"),
              "text", required=False),
-        # A postal address we do not hold is asked for, never invented.
-        Spec(f"{key}.address", address_label, "address"),
+        # A postal address we do not hold is asked for, never invented. A carer seldom knows the
+        # council's: without it the letter prints a clearly marked space to write it in.
+        Spec(f"{key}.address", address_label, "address", required=not has_default,
+             hint=N_("If you do not know it, leave it empty: the letter will have a marked space to write it "
+                     "in.") if has_default else ""),
         Spec(f"{key}.reference", N_("Their reference number for you, if they gave one"), "text", required=False),
     ]
 
@@ -189,7 +230,20 @@ def recipient_party(ctx: Ctx, slot: str) -> tuple[Party, str | None]:
     if contact:
         lines.insert(0, name)
         name = contact
-    return Party(name=name, lines=tuple(lines) + ctx.v(f"{key}.address"), contact=contact), ctx.v(f"{key}.reference")
+    address = ctx.v(f"{key}.address")
+    if address is None:
+        if council and council not in lines and council != name:
+            lines.append(council)
+        address = address_space()
+    return Party(name=name, lines=tuple(lines) + tuple(address), contact=contact), ctx.v(f"{key}.reference")
+
+
+ADDRESS_SPACE_LINE = "_" * 34
+
+
+def address_space() -> tuple[str, ...]:
+    """A clearly marked space for a postal address the carer does not know yet."""
+    return (_("Postal address (write it in before sending):"), ADDRESS_SPACE_LINE, ADDRESS_SPACE_LINE)
 
 
 def sender_party(ctx: Ctx) -> Party:
@@ -206,6 +260,10 @@ def all_specs(spec: LetterSpec, case: Case) -> list[Spec]:
     sender = [] if spec.recipient == "family" else SENDER
     seen: set[str] = set()
     out = []
+    if spec.child_words and any(s.path == "child.name" for s in own):
+        at = next(i for i, s in enumerate(own) if s.path == "child.name") + 1
+        extra = relationship_specs(case)
+        own = own[:at] + (extra if spec.child_words == "relationship" else extra[1:]) + own[at:]
     for s in sender + recipient_specs(case, spec.recipient) + own:
         if s.path not in seen:
             seen.add(s.path)

@@ -21,10 +21,14 @@ def _fostering_benchmark(ctx: Ctx) -> Para | None:
     """The fostering allowance the council should have regard to, as the assessment found it."""
     for code in ("special_guardianship_support", "child_arrangements_order_allowance"):
         found = ctx.assessment.entitlement(code)
-        if found and found.reference_amount:
+        if found and found.reference_amount and found.reference_amount.confirmed:
             return Para(_("For comparison, the national minimum fostering allowance for a child of {child}'s "
                           "age where we live is {amount}.").format(child=ctx.child,
                                                                   amount=ctx.money(found.reference_amount)))
+        if found and found.reference_amount:
+            # Last year's figure, not confirmed for this year: state the benchmark, not a number.
+            return Para(_("For comparison, please use this year's national minimum fostering allowance for a "
+                          "child of {child}'s age where we live.").format(child=ctx.child))
     return None
 
 
@@ -140,6 +144,7 @@ SG_SUPPORT = LetterSpec(
     advice=(N_("Send this to the council that looked after the child if the order was made less than 3 years "
                "ago; after that, to the council where you live."),
             N_("Keep a copy and note the date you sent it.")),
+    child_words="relationship",
 )
 
 
@@ -232,6 +237,7 @@ ALLOWANCE = LetterSpec(
     body=_allowance_body,
     advice=(N_("Allowances are decided by the council and usually depend on your income. Free advice lines "
                "can help you check the amount."),),
+    child_words="relationship",
 )
 
 
@@ -286,6 +292,7 @@ CHILD_IN_NEED = LetterSpec(
     details=_cin_details,
     body=_cin_body,
     advice=(N_("Write about the child's needs plainly and with examples: the assessment starts from them."),),
+    child_words="relationship",
 )
 
 
@@ -415,6 +422,7 @@ PRIVATE_FOSTERING = LetterSpec(
     advice=(N_("Send it to the council where you live. The child's parents must tell the council too."),
             N_("The law says at least six weeks before the child comes to live with you, or straight away if "
                "that is sooner or has already happened.")),
+    child_words="name",
 )
 
 LETTERS = (SG_SUPPORT, ALLOWANCE, CHILD_IN_NEED, PRIVATE_FOSTERING)

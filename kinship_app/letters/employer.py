@@ -1,7 +1,8 @@
 """Letters to the carer's employer (FACTS.md section 4, item 8; section 2.10).
 
 There is no statutory kinship leave (FACTS 2.10): these letters use the rights every employee has
-(flexible working) and, where the carer has parental responsibility, unpaid parental leave. The
+(flexible working) and, where the carer has parental responsibility, unpaid parental leave (a day-one
+right for leave from 6 April 2026, Employment Rights Act 2025 s15: FACTS section 0). The
 exact content a flexible working application must have since 2024 is UNVERIFIED, so the letter
 gives everything the law has asked for (the change, its start date, earlier requests) and makes no
 claim about what is or is not required.
@@ -118,36 +119,63 @@ def _pl_details(case: Case) -> list[Spec]:
         JOB,
         Spec("child.name", N_("The child's full name"), "text"),
         Spec("child.date_of_birth", N_("The child's date of birth"), "date"),
-        Spec("work.one_year_service", N_("Have you worked for this employer for at least a year?"), "yes_no"),
         Spec("leave.start_date", N_("The first day of leave"), "date"),
         Spec("leave.end_date", N_("The last day of leave"), "date"),
+        # Only leave starting before 6 April 2026 needs a year's service (Employment Rights Act 2025 s15).
+        Spec("work.one_year_service", N_("Have you worked for this employer for at least a year?"), "yes_no",
+             required=False, hint=N_("Only needed for leave that starts before 6 April 2026.")),
     ]
 
 
+def _day_one(start) -> bool:
+    """Whether leave starting on ``start`` falls under the day-one right (a dated switch in
+    resources/law/dated.toml): the qualifying period applies when the leave is taken."""
+    from kinship_app.data import law
+
+    return law.in_force("parental_leave_day_one", start)
+
+
 def _pl_body(ctx: Ctx) -> Body:
-    if ctx.v("work.one_year_service") is not True:
-        raise LetterError("people.work.one_year_service", _("unpaid parental leave needs one year's service with "
-                                                            "this employer; ask for flexible working instead"))
     start, end = ctx.v("leave.start_date"), ctx.v("leave.end_date")
     if end < start:
         raise LetterError("people.leave.end_date", _("must be on or after the first day of leave"))
+    day_one = _day_one(start)
+    if not day_one and ctx.v("work.one_year_service") is not True:
+        raise LetterError("people.work.one_year_service", _("unpaid parental leave starting before 6 April 2026 "
+                                                            "needs one year's service with this employer; from "
+                                                            "that date it does not"))
+    opening = _opening(ctx)
+    if not day_one:
+        opening += " " + _("I have worked for you for at least a year.")
     blocks = [
-        Para(_opening(ctx) + " " + _("I have worked for you for at least a year.")),
+        Para(opening),
         Para(_("Under a {order}, I have parental responsibility for {child}. I can show you the order if you "
                "need evidence.").format(child=ctx.child_born(), order=ctx.order_words())),
         Para(_("I am giving you notice that I want to take unpaid parental leave from {start} to {end}.").format(
             start=ctx.date(start), end=ctx.date(end))),
-        Para(_("Parents and others with parental responsibility who have a year's service can take up to 18 weeks "
-               "of unpaid parental leave for each child, and no more than 4 weeks in any year for each child.")),
-        _kinship_context(),
-        Para(_("Please confirm the leave in writing.")),
     ]
-    cites = [
-        Citation(f"{ERA}, section 76, and the Maternity and Parental Leave etc. Regulations 1999, Part III",
-                 _("unpaid parental leave for employees with a year's service and parental responsibility: up to "
-                   "18 weeks per child, at most 4 weeks a year.")),
-        Citation(DFE_EMPLOYERS, _("how employers can support kinship carers at work.")),
-    ]
+    if day_one:
+        blocks.append(Para(_("Since 6 April 2026, employees with parental responsibility can take unpaid parental "
+                             "leave from their first day in the job: up to 18 weeks for each child, and no more "
+                             "than 4 weeks in any year for each child.")))
+        cites = [
+            Citation("The Employment Rights Act 2025, section 15",
+                     _("from 6 April 2026 unpaid parental leave needs no qualifying period of service.")),
+            Citation(f"{ERA}, section 76, and the Maternity and Parental Leave etc. Regulations 1999, Part III",
+                     _("unpaid parental leave for employees with parental responsibility: up to 18 weeks per "
+                       "child, at most 4 weeks a year.")),
+        ]
+    else:
+        blocks.append(Para(_("Parents and others with parental responsibility who have a year's service can take up "
+                             "to 18 weeks of unpaid parental leave for each child, and no more than 4 weeks in any "
+                             "year for each child.")))
+        cites = [
+            Citation(f"{ERA}, section 76, and the Maternity and Parental Leave etc. Regulations 1999, Part III",
+                     _("unpaid parental leave for employees with a year's service and parental responsibility: up "
+                       "to 18 weeks per child, at most 4 weeks a year.")),
+        ]
+    blocks += [_kinship_context(), Para(_("Please confirm the leave in writing."))]
+    cites.append(Citation(DFE_EMPLOYERS, _("how employers can support kinship carers at work.")))
     subject = _("Notice of unpaid parental leave: {name}").format(name=ctx.v("carer.name"))
     return Body(subject, blocks, cites, [])
 
@@ -160,8 +188,8 @@ PARENTAL_LEAVE = LetterSpec(
     fits=_pl_fits,
     details=_pl_details,
     body=_pl_body,
-    advice=(N_("Parental leave is unpaid. It needs a year's service with this employer and parental "
-               "responsibility for the child."),),
+    advice=(N_("Parental leave is unpaid and needs parental responsibility for the child. Since 6 April 2026 "
+               "you can take it from your first day in the job; before that it needed a year's service."),),
 )
 
 LETTERS = (FLEXIBLE_WORKING, PARENTAL_LEAVE)

@@ -38,10 +38,15 @@ def _school_body(ctx: Ctx) -> Body:
                "looked-after child when the status is recorded in the October census, so I am telling you now.")),
     ]
     ppp = ctx.assessment.entitlement("pupil_premium_plus")
-    if ppp and ppp.amount:
+    if ppp and ppp.amount and ppp.amount.confirmed:
         blocks.append(Para(_("Pupil Premium Plus is paid to the school, to help children like {child}. For each "
                              "eligible pupil it is {amount}.").format(amount=ctx.money(ppp.amount),
                                                                      child=ctx.child)))
+    elif ppp:
+        # A figure we cannot confirm for this year stays out of a letter to the school.
+        blocks.append(Para(_("Pupil Premium Plus is paid to the school for each eligible pupil, at the rate the "
+                             "Department for Education sets for the year, to help children like {child}.")
+                           .format(child=ctx.child)))
     blocks.append(Para(_("I would like to meet the designated teacher for looked-after and previously looked-after "
                          "children, to talk about how the school will use Pupil Premium Plus to support {child}.")
                        .format(child=ctx.child)))
@@ -79,6 +84,7 @@ SCHOOL = LetterSpec(
     advice=(N_("Send it before the October school census so the school receives Pupil Premium Plus."),
             N_("For a school place, tick the looked-after box on the application and send the order by the "
                "deadline.")),
+    child_words="relationship",
 )
 
 
@@ -100,6 +106,14 @@ def _vsh_details(case: Case) -> list[Spec]:
     return specs
 
 
+def _education_duty(ctx: Ctx) -> bool:
+    """The s23ZZZA duty (a dated switch in resources/law/dated.toml) covers children in kinship care;
+    a looked-after child's education is the council's duty already (s22(3A)), cited elsewhere."""
+    from kinship_app.data import law
+
+    return ctx.case.arrangement.order in ORDERS and law.in_force("kinship_education_duty", ctx.as_of)
+
+
 def _vsh_body(ctx: Ctx) -> Body:
     order = ctx.case.arrangement.order
     blocks = [Para(who_i_am(ctx))]
@@ -116,12 +130,21 @@ def _vsh_body(ctx: Ctx) -> Body:
                              "caring for them (Children and Social Work Act 2017).").format(child=ctx.child)))
         cites.append(Citation(CSWA, _("the Virtual School Head must promote the education of previously "
                                       "looked-after children by giving advice and information.")))
-    blocks.append(Para(_("Since September 2024, Virtual School Heads have also been asked to give advice to "
-                         "kinship carers who have a special guardianship order or child arrangements order, "
-                         "whether or not the child was looked after.")))
-    cites.append(Citation("Department for Education: Virtual School Head role extension to children in kinship "
-                          "care (from September 2024)",
-                          _("Virtual School Heads advise special guardians and child arrangements order holders.")))
+    if _education_duty(ctx):
+        blocks.append(Para(_("Since 1 June 2026 the council has a legal duty to promote the educational achievement "
+                             "of children in kinship care, and must appoint an officer to carry out that duty "
+                             "(section 23ZZZA of the Children Act 1989). I am writing to you as that officer.")))
+        cites.append(Citation("The Children Act 1989, section 23ZZZA (inserted by the Children's Wellbeing and "
+                              "Schools Act 2026, section 6)",
+                              _("the council must promote the educational achievement of children in kinship care "
+                                "and appoint an officer to do so.")))
+    else:
+        blocks.append(Para(_("Since September 2024, Virtual School Heads have also been asked to give advice to "
+                             "kinship carers who have a special guardianship order or child arrangements order, "
+                             "whether or not the child was looked after.")))
+        cites.append(Citation("Department for Education: Virtual School Head role extension to children in kinship "
+                              "care (from September 2024)",
+                              _("Virtual School Heads advise special guardians and child arrangements order holders.")))
     blocks.append(Para(_("I am asking for your advice about {child}'s education.").format(child=ctx.child)))
     if ctx.v("request.education"):
         blocks.append(Para(_("In particular: {what}").format(what=ctx.v("request.education"))))
@@ -145,6 +168,7 @@ VIRTUAL_SCHOOL = LetterSpec(
     details=_vsh_details,
     body=_vsh_body,
     advice=(N_("Every council has a Virtual School. Its address is on the council's website."),),
+    child_words="relationship",
 )
 
 LETTERS = (SCHOOL, VIRTUAL_SCHOOL)

@@ -16,7 +16,7 @@ from kinship_app.result import Action, Amount, Assessment, Entitlement, Reason
 AS_OF = dt.date(2026, 11, 22)
 
 PEOPLE = {
-    "carer": {"name": "Margaret Ellis", "address": ["12 Mill Lane", "Leeds", "LS6 2AB"], "phone": "0113 496 0000",
+    "carer": {"name": "Margaret Ellis", "relationship_to_child": "grandmother", "address": ["12 Mill Lane", "Leeds", "LS6 2AB"], "phone": "0113 496 0000",
               "email": "m.ellis@example.org", "previous_addresses": [["4 Oak Row", "Bradford", "BD1 1AA"]]},
     "child": {"name": "Ellis Ward", "date_of_birth": "2017-03-27", "sex": "Female",
               "place_of_birth": "Leeds, England", "religion": "Church of England", "ethnicity": "White British",
@@ -126,12 +126,14 @@ def pf_assessment() -> Assessment:
 
 
 def cao_case(people=None) -> Case:
+    people = copy.deepcopy(PEOPLE if people is None else people)
+    people["carer"]["relationship_to_child"] = "aunt"
     return parse_case({
         "child": {"age": 6, "looked_after_before_order": False},
         "carer": {"relationship": "aunt_uncle"},
         "arrangement": {"order": "cao_lives_with", "days_so_far": 400, "court_involved": True},
         "household": {"employed": True},
-        "people": copy.deepcopy(PEOPLE if people is None else people),
+        "people": people,
     })
 
 

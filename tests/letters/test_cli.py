@@ -62,8 +62,8 @@ def test_letter_writes_a_pdf_and_nothing_on_stdout(tmp_path, capsys, monkeypatch
 @pytest.mark.parametrize("argv,case_change,field", [
     (["letter", "sg_support_assessment"], lambda c: c["people"]["child"].pop("name"), "people.child.name"),
     (["letter", "sg_support_assessment"], lambda c: c["people"].pop("order_date"), "people.order_date"),
-    (["letter", "sg_support_assessment"], lambda c: c["people"]["recipient"].pop("address"),
-     "people.recipient.address"),
+    (["letter", "sg_support_assessment"], lambda c: c["people"]["carer"].pop("address"),
+     "people.carer.address"),
     (["letter", "flexible_working_request"], lambda c: None, "people.work.current_pattern"),
     (["letter", "private_fostering_notice"], lambda c: None, "letter"),
     (["letter", "no_such_letter"], lambda c: None, "letter"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 
 import pytest
 from letter_cases import AS_OF, HOUSEHOLDS, PEOPLE, cao_assessment, cao_case, pf_assessment, pf_case, sgo_assessment, sgo_case
@@ -12,6 +13,7 @@ from kinship_app import letters
 from kinship_app.letters import (
     LETTER_IDS, LetterError, MissingDetail, available_letters, build_letter, required_details, set_detail,
 )
+from kinship_app.case import parse_case
 from kinship_app.letters.content import Bullets, Fields
 
 CONTRACT_IDS = ("sg_support_assessment", "allowance_request", "child_in_need_assessment", "private_fostering_notice",
@@ -26,7 +28,7 @@ MUST_SAY = {
         "looked after by a council immediately before the order", "regulation 11(1)",
         "therapy for Ellis", "regulation 11(4)",  # a particular service
         "regulation 12", "written report", "regulation 15", "regulation 16",
-        "regulation 6", "fostering allowance", "£194 a week",
+        "regulation 6", "fostering allowance", "this year's national minimum fostering allowance",
         "A copy of the special guardianship order", "household income",
     ],
     "allowance_request": [
@@ -51,12 +53,13 @@ MUST_SAY = {
         "regulations 3 and 5", "Schedule 1", "six weeks", "regulation 8", "section 66",
     ],
     "school_previously_looked_after": [
-        "previously looked-after child", "October census", "Pupil Premium Plus", "£2,630 a year",
+        "previously looked-after child", "October census", "Pupil Premium Plus",
+        "at the rate the Department for Education sets",
         "designated teacher", "highest priority", "admissions", "School Admissions Code",
         "A copy of the special guardianship order", "cover up", "Virtual School Head",
     ],
     "virtual_school_advice": [
-        "Virtual School", "Children and Social Work Act 2017", "September 2024", "Support in class for reading.",
+        "Virtual School", "Children and Social Work Act 2017", "section 23ZZZA", "Support in class for reading.",
         "Pupil Premium Plus",
     ],
     "flexible_working_request": [
@@ -68,7 +71,8 @@ MUST_SAY = {
     ],
     "parental_leave_request": [
         "parental responsibility", "special guardianship order", "15 February 2027", "19 February 2027",
-        "18 weeks", "4 weeks", "at least a year", "Maternity and Parental Leave etc. Regulations 1999",
+        "18 weeks", "4 weeks", "first day in the job", "Employment Rights Act 2025, section 15",
+        "Maternity and Parental Leave etc. Regulations 1999",
     ],
     "support_summary": [
         "22 November 2026", "This is kinship care: Special guardianship.",
@@ -84,6 +88,10 @@ MUST_SAY = {
 
 # Never stated as fact (FACTS.md marks them UNVERIFIED).
 NEVER_SAY = ["45 days", "45 working days", "0300 123 7015", "statement of effects"]
+
+
+def _text(content):
+    return content.plain_text()
 
 
 def _build(letter_id, case=None, assessment=None):
@@ -266,11 +274,19 @@ def test_council_name_comes_from_reference_data_when_no_recipient_is_given(monke
     del people["council"], people["recipient"]
     details = {d.path: d for d in required_details("sg_support_assessment", sgo_case(people))}
     assert not details["council.name"].required
-    assert details["council.address"].required and details["council.address"].missing  # never invented
-    people["council"] = {"address": ["Civic Hall", "Leeds", "LS1 1UR"]}
+    # Never invented, but not needed to make the letter: a carer seldom knows it (issue 10, item 8).
+    assert not details["council.address"].required and details["council.address"].missing
     c = build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
     assert c.recipient.name == "Children's Services"
+    assert c.recipient.lines == ("Leeds City Council", "Postal address (write it in before sending):",
+                                 "_" * 34, "_" * 34)
+    people["council"] = {"address": ["Civic Hall", "Leeds", "LS1 1UR"]}
+    c = build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
     assert c.recipient.lines == ("Leeds City Council", "Civic Hall", "Leeds", "LS1 1UR")
+    people["council"] = {"name": "Kinship Support Team"}
+    c = build_letter("sg_support_assessment", sgo_case(people), sgo_assessment(), AS_OF)
+    assert c.recipient.name == "Kinship Support Team"
+    assert c.recipient.lines[:2] == ("Leeds City Council", "Postal address (write it in before sending):")
 
 
 def test_without_reference_data_the_council_name_is_asked_for(monkeypatch):
@@ -312,11 +328,32 @@ def test_history_record_is_json_ready():
     assert "Ellis Ward" in record["text"]
 
 
-def test_parental_leave_refuses_without_a_years_service():
+def test_parental_leave_before_6_april_2026_refuses_without_a_years_service():
+    # Maternity and Parental Leave etc. Regulations 1999: one year's service, until 5 April 2026.
     people = set_detail(PEOPLE, "work.one_year_service", False)
+    people = set_detail(people, "leave", {"start_date": "2026-03-30", "end_date": "2026-04-03"})
     with pytest.raises(LetterError) as err:
         build_letter("parental_leave_request", sgo_case(people), sgo_assessment(), AS_OF)
     assert err.value.field == "people.work.one_year_service"
+    ok = build_letter("parental_leave_request", sgo_case(set_detail(people, "work.one_year_service", True)),
+                      sgo_assessment(), AS_OF)
+    assert "at least a year" in _text(ok)
+
+
+@pytest.mark.parametrize("service", [False, None])
+def test_parental_leave_from_6_april_2026_is_a_day_one_right(service):
+    # Employment Rights Act 2025 s15 (FACTS section 0): no qualifying period for leave from 6 April 2026.
+    people = copy.deepcopy(PEOPLE)
+    if service is None:
+        del people["work"]["one_year_service"]
+    else:
+        people["work"]["one_year_service"] = service
+    people["leave"] = {"start_date": "2026-04-06", "end_date": "2026-04-10"}
+    text = _text(build_letter("parental_leave_request", sgo_case(people), sgo_assessment(), AS_OF))
+    assert "Employment Rights Act 2025, section 15" in text and "first day in the job" in text
+    assert "at least a year" not in text and "year's service" not in text
+    assert "work.one_year_service" not in [d.path for d in required_details("parental_leave_request",
+                                                                             sgo_case(people)) if d.required]
 
 
 def test_school_letter_needs_a_previously_looked_after_child():
@@ -353,3 +390,79 @@ def test_bullets_are_tuples():
 def test_public_api_names():
     for name in letters.__all__:
         assert hasattr(letters, name)
+
+
+# ---- December 2026 (issue 10): what a council or school takes seriously ---------------------
+
+@pytest.mark.parametrize("letter_id", [i for i in LETTER_IDS if i != "support_summary"])
+def test_no_unconfirmed_figure_in_a_letter_to_a_council_school_or_employer(letter_id):
+    # The fixtures' fostering allowance (£194) and Pupil Premium Plus (£2,630) are last year's,
+    # not confirmed: a letter states the entitlement and leaves the figure out.
+    text = _build(letter_id).plain_text()
+    assert "£194" not in text and "£2,630" not in text
+    assert "it may have changed since" not in text
+
+
+def test_a_confirmed_figure_is_stated():
+    a = sgo_assessment()
+    confirmed = dataclasses.replace(a.entitlement("special_guardianship_support").reference_amount, confirmed=True)
+    ents = [dataclasses.replace(e, reference_amount=confirmed) if e.code == "special_guardianship_support" else e
+            for e in a.entitlements]
+    text = _build("sg_support_assessment", assessment=dataclasses.replace(a, entitlements=ents)).plain_text()
+    assert "£194 a week" in text
+
+
+@pytest.mark.parametrize("letter_id", [i for i in LETTER_IDS if i != "support_summary"])
+def test_the_child_is_named_in_full_once_then_by_first_name(letter_id):
+    c = _build(letter_id)
+    body = " ".join(getattr(b, "text", "") for b in c.blocks)
+    assert body.count("Ellis Ward") <= 1, letter_id
+    if letter_id in ("sg_support_assessment", "school_previously_looked_after", "child_in_need_assessment"):
+        assert "Ellis " in body.replace("Ellis Ward", "")  # the first name carries on
+
+
+def test_the_family_can_choose_what_to_call_the_child():
+    people = set_detail(PEOPLE, "child.known_as", "Elly")
+    text = _build("sg_support_assessment", case=sgo_case(people)).plain_text()
+    assert "Elly was looked after" in text and "Ellis was looked after" not in text
+
+
+def test_the_exact_relationship_is_asked_once_and_used():
+    text = _build("sg_support_assessment").plain_text()
+    assert "I am Ellis Ward's grandmother." in text
+    people = copy.deepcopy(PEOPLE)
+    del people["carer"]["relationship_to_child"]
+    case = cao_case(people)
+    del case.people["carer"]["relationship_to_child"]
+    detail = {d.path: d for d in required_details("child_in_need_assessment", case)}["carer.relationship_to_child"]
+    assert detail.required and detail.missing  # 'aunt or uncle' is not what a carer is
+    with pytest.raises(MissingDetail):
+        build_letter("child_in_need_assessment", case, cao_assessment(), AS_OF)
+    text = _build("child_in_need_assessment", case=cao_case()).plain_text()
+    assert "I am Ellis Ward's aunt." in text and "aunt or uncle" not in text
+    # A grandparent's word is optional: 'grandparent' is already true.
+    people = copy.deepcopy(PEOPLE)
+    del people["carer"]["relationship_to_child"]
+    assert "I am Ellis Ward's grandparent." in _build("sg_support_assessment", case=sgo_case(people)).plain_text()
+
+
+def test_sg_letter_says_may_when_the_child_was_not_looked_after_before():
+    # Children Act 1989 s14F(3): the council MAY assess; it MUST only for the people in reg 11(1).
+    case = parse_case({**sgo_case().to_dict(), "child": {"age": 9, "looked_after_before_order": False}})
+    text = build_letter("sg_support_assessment", case, sgo_assessment(), AS_OF).plain_text()
+    assert "may assess anyone's needs" in text and "regulation 11(3)" in text
+    assert "must assess a person's needs for them when asked" not in text
+    assert "you must carry out this assessment" not in text
+
+
+def test_no_sg_assessment_letter_once_the_order_has_ended():
+    # Children Act 1989 s91(13): the order ends at 18; the regulations' duty is for a 'relevant child'.
+    case = parse_case({**sgo_case().to_dict(), "child": {"age": 18, "looked_after_before_order": True}})
+    assert "sg_support_assessment" not in [i.id for i in available_letters(case, sgo_assessment())]
+
+
+def test_virtual_school_letter_cites_the_2026_duty_from_1_june_2026():
+    before = build_letter("virtual_school_advice", sgo_case(), sgo_assessment(), dt.date(2026, 5, 31)).plain_text()
+    after = build_letter("virtual_school_advice", sgo_case(), sgo_assessment(), dt.date(2026, 6, 1)).plain_text()
+    assert "section 23ZZZA" not in before and "September 2024" in before
+    assert "section 23ZZZA" in after and "Children's Wellbeing and Schools Act 2026" in after
