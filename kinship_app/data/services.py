@@ -87,6 +87,10 @@ NATIONAL_TEXTS = (
     N_("Kinship: the financial allowances pilot"),
     N_("Kinship's advice page on the kinship allowance pilot in this council area: who qualifies and what "
        "evidence to give. Ask the council when payments start."),
+    N_("Kinship Connected: one-to-one support and peer groups"),
+    N_("Kinship's Kinship Connected service, paid for by this council: a project worker gives kinship carers "
+       "one-to-one support and helps set up and run local support groups. Ask the council's kinship team how "
+       "to be referred."),
     N_("Turn2us benefits calculator"),
     N_("An online calculator that checks which means-tested benefits a household can get, with help "
        "text on every question. It is not specific to kinship care."),

@@ -305,32 +305,48 @@ def _pf_fits(case: Case, assessment: Assessment) -> str | None:
 
 
 def _pf_details(case: Case) -> list[Spec]:
-    specs = CHILD + [
-        Spec("child.sex", N_("The child's sex"), "text"),
-        Spec("child.place_of_birth", N_("Where the child was born (town and country)"), "text"),
-        Spec("child.religion", N_("The child's religion, if any"), "text", hint=N_("Write 'none' if none.")),
-        Spec("child.ethnicity", N_("The child's ethnic background"), "text"),
-        Spec("child.culture_language", N_("The child's culture and the languages they speak"), "text"),
+    # Regulation 3(4): the notice contains "such of the information specified in Schedule 1 as the
+    # person giving the notification is able to provide". So only what identifies the child and the
+    # arrangement is required; anything else can go as "not known yet" and follow later.
+    later = N_("If you do not know it yet, leave it empty: the notice says 'not known yet' and you can send it later.")
+    specs = [
+        Spec("child.name", N_("The child's full name"), "text"),
+        Spec("child.date_of_birth", N_("The child's date of birth"), "date", required=False, hint=later),
+        Spec("child.sex", N_("The child's sex"), "text", required=False, hint=later),
+        Spec("child.place_of_birth", N_("Where the child was born (town and country)"), "text", required=False,
+             hint=later),
+        Spec("child.religion", N_("The child's religion, if any"), "text", required=False,
+             hint=N_("Write 'none' if none. Leave it empty if you do not know yet.")),
+        Spec("child.ethnicity", N_("The child's ethnic background"), "text", required=False, hint=later),
+        Spec("child.culture_language", N_("The child's culture and the languages they speak"), "text",
+             required=False, hint=later),
         Spec("carer.previous_addresses", N_("Your other addresses in the last 5 years"), "addresses",
+             required=False,
              hint=N_("Leave the list empty if you have lived at your address for 5 years or more.")),
-        Spec("parents", N_("The child's parents: names and addresses"), "people",
-             hint=N_("An address can be left out if you do not know it.")),
+        Spec("parents", N_("The child's parents: names and addresses"), "people", required=False,
+             hint=N_("An address can be left out if you do not know it. Leave it all empty if you do not know yet.")),
         Spec("others_with_pr", N_("Anyone else with parental responsibility: names and addresses"), "people",
              required=False),
         Spec("siblings", N_("The child's brothers and sisters under 18, and who looks after them"), "long_text",
-             hint=N_("Write 'none' if there are none.")),
-        Spec("arranged_by", N_("Anyone else who helped make the arrangement"), "long_text",
+             required=False, hint=N_("Write 'none' if there are none. Leave it empty if you do not know yet.")),
+        Spec("arranged_by", N_("Anyone else who helped make the arrangement"), "long_text", required=False,
              hint=N_("Write 'none' if nobody else was involved.")),
         Spec("arrangement.start_date", N_("The date the child came, or will come, to live with you"), "date"),
+        Spec("arrangement.expected_duration", N_("How long the arrangement is expected to last"), "text",
+             required=False, hint=later),
     ]
-    specs.append(Spec("arrangement.expected_duration", N_("How long the arrangement is expected to last"), "text",
-                      required=case.arrangement.expected_days is None))
     return specs
+
+
+def _not_known_yet() -> str:
+    return _("not known yet")
 
 
 def _duration(ctx: Ctx) -> str:
     if ctx.v("arrangement.expected_duration"):
         return ctx.v("arrangement.expected_duration")
+    if ctx.case.arrangement.expected_days is None:
+        return _not_known_yet()
     return _("about {days} days in all").format(days=ctx.case.arrangement.expected_days)
 
 
@@ -356,27 +372,37 @@ def _pf_body(ctx: Ctx) -> Body:
     else:
         timing = _("{child} will come to live with me on {date}, which is less than six weeks away, so I am "
                    "telling you now, as regulation 3 requires.").format(child=ctx.child, date=ctx.date(start))
+    unknown = _not_known_yet()
+    named = ctx.child_born() if ctx.v("child.date_of_birth") else ctx.child_full
+    missing_any = any(ctx.v(p) is None for p in (
+        "child.date_of_birth", "child.sex", "child.place_of_birth", "child.religion", "child.ethnicity",
+        "child.culture_language", "carer.previous_addresses", "parents", "siblings", "arranged_by"))
     blocks = [
         Para(_("I am writing to tell you about a private fostering arrangement (section 66 of the Children Act 1989). "
                "I am going to look after {child}, "
-               "who is not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())
+               "who is not my close relative, for 28 days or more, in my home.").format(child=named)
              if start > ctx.as_of else
              _("I am writing to tell you about a private fostering arrangement (section 66 of the Children Act 1989). "
                "I am looking after {child}, who is "
-               "not my close relative, for 28 days or more, in my home.").format(child=ctx.child_born())),
+               "not my close relative, for 28 days or more, in my home.").format(child=named)),
         Para(timing),
         Para(_("The details that Schedule 1 to the regulations asks for are below.")),
-        Heading(_("About the child")),
     ]
+    if missing_any:
+        blocks.append(Para(_("Where a detail says 'not known yet', I do not know it yet. The regulations ask for the "
+                             "details I am able to give now (regulation 3(4)), and I will send the rest as soon as "
+                             "I know them.")))
+    blocks.append(Heading(_("About the child")))
+    dob = ctx.v("child.date_of_birth")
     rows = [
-        (_("Name"), ctx.child),
-        (_("Sex"), ctx.v("child.sex")),
-        (_("Date of birth"), ctx.date(ctx.v("child.date_of_birth"))),
-        (_("Place of birth"), ctx.v("child.place_of_birth")),
-        (_("Religion"), ctx.v("child.religion")),
-        (_("Ethnic background"), ctx.v("child.ethnicity")),
-        (_("Culture and languages"), ctx.v("child.culture_language")),
-        (_("Brothers and sisters under 18, and their care"), ctx.v("siblings")),
+        (_("Name"), ctx.child_full),
+        (_("Sex"), ctx.v("child.sex") or unknown),
+        (_("Date of birth"), ctx.date(dob) if dob else unknown),
+        (_("Place of birth"), ctx.v("child.place_of_birth") or unknown),
+        (_("Religion"), ctx.v("child.religion") or unknown),
+        (_("Ethnic background"), ctx.v("child.ethnicity") or unknown),
+        (_("Culture and languages"), ctx.v("child.culture_language") or unknown),
+        (_("Brothers and sisters under 18, and their care"), ctx.v("siblings") or unknown),
     ]
     blocks.append(Fields(tuple(rows)))
     blocks.append(Heading(_("About me (the carer, and the person giving this notice)")))
@@ -384,14 +410,17 @@ def _pf_body(ctx: Ctx) -> Body:
     previous = ctx.v("carer.previous_addresses")
     if previous:
         me += [(_("Earlier address (last 5 years)"), ", ".join(a)) for a in previous]
+    elif previous is None:
+        me.append((_("Earlier addresses (last 5 years)"), unknown))
     else:
         me.append((_("Earlier addresses (last 5 years)"), _("none: I have lived here for 5 years or more")))
     blocks.append(Fields(tuple(me)))
     blocks.append(Heading(_("The child's parents and others")))
-    others = _people_rows(_("Parent"), ctx.v("parents"))
+    parents = ctx.v("parents")
+    others = _people_rows(_("Parent"), parents) if parents is not None else [(_("Parents"), unknown)]
     if ctx.v("others_with_pr"):
         others += _people_rows(_("Other person with parental responsibility"), ctx.v("others_with_pr"))
-    others.append((_("Others involved in making the arrangement"), ctx.v("arranged_by")))
+    others.append((_("Others involved in making the arrangement"), ctx.v("arranged_by") or unknown))
     blocks.append(Fields(tuple(others)))
     blocks.append(Heading(_("The arrangement")))
     blocks.append(Fields(((_("Start date"), ctx.date(start)), (_("Expected to last"), _duration(ctx)))))
@@ -403,11 +432,11 @@ def _pf_body(ctx: Ctx) -> Body:
                  _("who is a privately fostered child, and which relatives are 'close' (grandparent, brother, "
                    "sister, uncle, aunt or step-parent).")),
         Citation(f"{PF_REGS}, regulations 3 and 5 and Schedule 1",
-                 _("the carer must tell the council at least six weeks before, or at once; what the notice must "
-                   "say.")),
+                 _("the carer must tell the council at least six weeks before, or at once; the notice gives such "
+                   "of the Schedule 1 details as the person giving it is able to provide (regulation 3(4)).")),
         Citation(f"{PF_REGS}, regulation 8", _("how often the council visits.")),
     ]
-    subject = _("Notice of a private fostering arrangement: {child}").format(child=ctx.child_born())
+    subject = _("Notice of a private fostering arrangement: {child}").format(child=named)
     return Body(subject, blocks, cites, [])
 
 
@@ -421,7 +450,9 @@ PRIVATE_FOSTERING = LetterSpec(
     body=_pf_body,
     advice=(N_("Send it to the council where you live. The child's parents must tell the council too."),
             N_("The law says at least six weeks before the child comes to live with you, or straight away if "
-               "that is sooner or has already happened.")),
+               "that is sooner or has already happened."),
+            N_("Do not wait for every detail: only the child's name and the date they came (or will come) are "
+               "needed now. Anything you do not know yet is marked 'not known yet', and you can send it later.")),
     child_words="name",
 )
 

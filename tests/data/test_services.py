@@ -24,7 +24,8 @@ def test_national_records_are_sourced_dated_and_verified():
     assert {s.code for s in every} == {"frg_advice_line", "kinship_advice", "kinship_compass",
                                        "kinship_peer_support", "guardians_allowance_unit",
                                        "child_benefit_helpline", "govuk_someone_elses_child",
-                                       "kinship_allowance_pilot_info", "turn2us_benefits_calculator"}
+                                       "kinship_allowance_pilot_info", "turn2us_benefits_calculator",
+                                       "kinship_connected"}
     for s in every:
         assert s.source and s.source.startswith("https://")
         assert isinstance(s.checked_on, dt.date) and s.verified
@@ -69,13 +70,14 @@ def test_the_pilot_page_is_only_for_the_seven_pilot_areas():
 
 
 def test_for_council_filters():
-    assert len(services.for_council(LEEDS)) == 8
+    assert len(services.for_council(LEEDS)) == 9  # with Kinship Connected (Leeds pays for it)
     assert len(services.for_council(BOLTON)) == 9
     assert [s.code for s in services.for_council(LEEDS, kind="advice_line", delivery="phone")] == ["frg_advice_line"]
     assert {s.code for s in services.for_council(LEEDS, topic="benefits", delivery="phone")} == {
         "guardians_allowance_unit", "child_benefit_helpline"}
-    assert [s.kind for s in services.for_council(LEEDS)] == sorted(
-        (s.kind for s in services.for_council(LEEDS)), key=services.KINDS.index)
+    national = [s.kind for s in services.for_council(LEEDS) if not s.local]
+    assert national == sorted(national, key=services.KINDS.index)
+    assert services.for_council(LEEDS)[0].code == "kinship_connected"  # local records first
     with pytest.raises(ValueError, match="unknown council"):
         services.for_council("E99999999")
     with pytest.raises(ValueError, match="unknown kind"):
@@ -105,14 +107,16 @@ def write(tmp_path, text, name="leeds.toml"):
 def test_the_documented_example_loads_and_adds_local_records_first():
     d = services.load([services.EXAMPLE_FILE])
     found = d.for_council(LEEDS)
-    assert found[0].code == "example-tuesday-group" and found[0].local
-    assert found[0].provider.name == "Example Kinship Carers Group" and found[0].verified
-    assert found[0].phone == "0113 496 0000" and found[0].where.startswith("Example Community Centre")
+    first = next(s for s in found if s.provider)
+    assert first.code == "example-tuesday-group" and first.local
+    assert found.index(first) < min(i for i, s in enumerate(found) if not s.local)
+    assert first.provider.name == "Example Kinship Carers Group" and first.verified
+    assert first.phone == "0113 496 0000" and first.where.startswith("Example Community Centre")
     assert [s.code for s in d.for_council(BOLTON)] == [s.code for s in services.for_council(BOLTON)]
     offer = d.local_offer(LEEDS)
     assert offer.known and offer.email == "kinship@example.org" and offer.provider.name
     assert not d.local_offer(BOLTON).known
-    assert len(services.all()) == 9  # the built-in list is untouched
+    assert len(services.all()) == 10  # the built-in list is untouched
 
 
 def test_a_charity_record_is_unverified_unless_it_says_so(tmp_path):
@@ -167,7 +171,7 @@ def test_whole_file_or_nothing_and_codes_unique_across_files(tmp_path):
     b = write(tmp_path, GOOD.replace("E08000035", BOLTON), "b.toml")
     with pytest.raises(DataError, match="already used in a.toml"):
         services.load([a, b])
-    assert len(services.load([a]).all()) == 10  # the good file alone still loads
+    assert len(services.load([a]).all()) == 11  # the good file alone still loads
 
 
 def test_import_checks_everything_before_copying(tmp_path):
@@ -239,3 +243,20 @@ def test_fuzz_one_value_anywhere(data):
     # The example (or the national list, read as a charity's file) with one place in it replaced.
     tree = mutated(data, data.draw(st.sampled_from(PARSED), label="file"))
     only_clear_errors(lambda d: services._parse_data(d, Path("fuzz"), national=False), tree)
+
+
+# The councils that pay for Kinship Connected (Kinship's list, FACTS.md section 0); Rhondda Cynon Taf
+# is on it too, but is in Wales.
+KINSHIP_CONNECTED = {"Barnet", "Bradford", "Bromley", "Calderdale", "Camden", "Enfield", "Hackney", "Haringey",
+                     "Islington", "Kirklees", "Leeds", "Newcastle upon Tyne", "Surrey", "Wakefield", "Walsall"}
+
+
+def test_kinship_connected_is_shown_only_where_the_council_pays_for_it():
+    from kinship_app.data import councils
+
+    service = services.load().get("kinship_connected")
+    assert service.source == "https://kinship.org.uk/commission-our-services/kinship-connected/"
+    assert service.verified and service.phone is None  # no number was published: none is shown
+    for council in councils.all():
+        shown = "kinship_connected" in [s.code for s in services.for_council(council.code)]
+        assert shown == (council.nice_name in KINSHIP_CONNECTED), council.nice_name

@@ -466,3 +466,31 @@ def test_virtual_school_letter_cites_the_2026_duty_from_1_june_2026():
     after = build_letter("virtual_school_advice", sgo_case(), sgo_assessment(), dt.date(2026, 6, 1)).plain_text()
     assert "section 23ZZZA" not in before and "September 2024" in before
     assert "section 23ZZZA" in after and "Children's Wellbeing and Schools Act 2026" in after
+
+
+def test_private_fostering_notice_can_go_now_with_not_known_yet():
+    # Children (Private Arrangements for Fostering) Regulations 2005 reg 3(4): "such of the information
+    # specified in Schedule 1 as the person giving the notification is able to provide".
+    people = copy.deepcopy(PEOPLE)
+    for key in ("date_of_birth", "sex", "place_of_birth", "religion", "ethnicity", "culture_language"):
+        del people["child"][key]
+    for key in ("parents", "siblings", "arranged_by"):
+        del people[key]
+    del people["carer"]["previous_addresses"]
+    case = pf_case(people)
+    required = [d.path for d in required_details("private_fostering_notice", case) if d.required and d.missing]
+    assert required == []
+    text = build_letter("private_fostering_notice", case, pf_assessment(), AS_OF).plain_text()
+    assert text.count("not known yet") >= 10
+    assert "regulation 3(4)" in text and "I will send the rest as soon as I know them" in text
+    assert "Ellis Ward" in text  # the child is still named in full
+    # With everything given, there is no "not known yet" at all.
+    assert "not known yet" not in _build("private_fostering_notice").plain_text()
+
+
+def test_private_fostering_notice_still_needs_the_child_and_the_start_date():
+    people = copy.deepcopy(PEOPLE)
+    del people["arrangement"]["start_date"]
+    with pytest.raises(MissingDetail) as err:
+        build_letter("private_fostering_notice", pf_case(people), pf_assessment(), AS_OF)
+    assert err.value.field == "people.arrangement.start_date"

@@ -14,7 +14,7 @@ from check_driver import check_screen, page, run_check, see_result
 
 LEEDS = "E08000035"
 SGO = {"relationship": "grandparent", "living": "28_plus", "age": 16, "disabled": "no",
-       "order": "special_guardianship_order", "looked_after_before": "yes", "parents": "one", "council": LEEDS}
+       "order": "special_guardianship_order", "looked_after_before": "yes", "parents": "one", "other_parent": "none", "council": LEEDS}
 
 
 def accessible_name(w: QWidget) -> str:
