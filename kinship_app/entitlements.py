@@ -15,7 +15,7 @@ from typing import Callable
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
 from kinship_app.data import councils, law, rates
 from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
-from kinship_app.i18n import _
+from kinship_app.i18n import _, format_number
 from kinship_app.result import Action, Amount, Entitlement
 
 PREVIOUSLY_LOOKED_AFTER_ORDERS = ("special_guardianship_order", "cao_lives_with", "adoption_order")
@@ -555,6 +555,10 @@ def kinship_allowance_pilot(c: Context) -> Entitlement | None:
         why = _("You live in {council}, one of the pilot areas. With a child arrangements order it applies "
                 "if the order was made in care proceedings, or the child would otherwise be in care (for "
                 "example they were looked after just before).").format(council=council.nice_name)
+    pilot = councils.pilot()
+    if pilot.children:
+        why += " " + _("The pilot covers up to {count} children in its seven areas.").format(
+            count=format_number(pilot.children))
     amount = c.nma()
     return Entitlement(
         code="kinship_allowance_pilot", title=_("Kinship allowance (pilot area)"), why=why,

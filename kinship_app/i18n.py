@@ -103,6 +103,13 @@ def format_money(value: float | Decimal, currency: str = "GBP", language: str | 
     return format_currency(amount, currency, format=pattern, locale=_babel_locale(lang), currency_digits=False)
 
 
+def format_number(value: int, language: str | None = None) -> str:
+    """A whole number as people write it: '4,500' in English."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_babel_locale(language or _language))
+
+
 def format_date(day: _dt.date, language: str | None = None) -> str:
     """A date as people write it: '4 January 2027'."""
     from babel.dates import format_date as _format

@@ -75,6 +75,8 @@ class Pilot:
     checked_on: dt.date
     councils: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (title, url)
+    children: int | None = None  # how many children it covers at most, where a source says so
+    children_source: str | None = None
 
 
 def get(code: str) -> Council | None:
@@ -188,7 +190,7 @@ def parse_pilot(data: object, path: Path | str) -> Pilot:
     top = Fields(path, "", data)
     top.only("pilot")
     p = top.sub("pilot")
-    p.only("name", "announced_on", "checked_on", "councils", "sources")
+    p.only("name", "announced_on", "checked_on", "councils", "sources", "children", "children_source")
     codes = p.list_of("councils")
     for code in codes:
         if not isinstance(code, str) or not CODE.match(code):
@@ -202,4 +204,11 @@ def parse_pilot(data: object, path: Path | str) -> Pilot:
         sources.append((s.text("title", max_len=300), s.url("url")))
     if not sources:
         p.fail("sources", "needs at least one source")
-    return Pilot(p.text("name"), p.date("announced_on"), p.date("checked_on"), tuple(codes), tuple(sources))
+    children = p.get("children", None)
+    if children is not None and (isinstance(children, bool) or not isinstance(children, int) or children <= 0):
+        p.fail("children", "must be a whole number of children")
+    children_source = p.text("children_source", None, max_len=500)
+    if (children is None) != (children_source is None):
+        p.fail("children_source", "give the number of children and its source together")
+    return Pilot(p.text("name"), p.date("announced_on"), p.date("checked_on"), tuple(codes), tuple(sources),
+                 children, children_source)

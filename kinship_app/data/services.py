@@ -27,6 +27,9 @@ from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, re
 from kinship_app.i18n import N_, _
 
 NATIONAL_FILE = RESOURCES / "services" / "national.toml"
+# Councils' own kinship pages, each with the page it was read from and the date read.
+COUNCIL_PAGES_FILE = RESOURCES / "councils" / "kinship_pages.toml"
+PAGE_KINDS = ("local_offer", "kinship_page")
 # A commented example of a charity's file, for people to copy; never loaded unless imported.
 EXAMPLE_FILE = RESOURCES / "services" / "example-local-services.toml"
 KINDS = ("advice_line", "training", "peer_support", "benefits_helpline", "information")
@@ -140,6 +143,18 @@ class Service:
 
 
 @dataclass(frozen=True)
+class CouncilPage:
+    """A council's own page for kinship families, as read on ``read_on`` from ``read_from``."""
+
+    council: str
+    kind: str  # "local_offer" (the page calls itself the kinship local offer) | "kinship_page"
+    title: str
+    url: str
+    read_from: str
+    read_on: dt.date
+
+
+@dataclass(frozen=True)
 class LocalOffer:
     """How to reach a council's kinship local offer, as far as we know it."""
 
@@ -150,6 +165,7 @@ class LocalOffer:
     checked_on: dt.date | None
     provider: Provider | None
     gov_uk_url: str | None  # the council's GOV.UK page, to find its website and contact details
+    page: CouncilPage | None = None  # the council's own page, where we could read one
 
     @property
     def known(self) -> bool:
@@ -184,7 +200,25 @@ class Directory:
     def local_offer(self, code: str) -> LocalOffer:
         council = _check_council(code)
         known = self.local_offers.get(code) or LocalOffer(code, None, None, None, None, None, None)
-        return dataclasses.replace(known, gov_uk_url=council.gov_uk_url)
+        return dataclasses.replace(known, gov_uk_url=council.gov_uk_url, page=council_pages().get(code))
+
+
+@functools.cache
+def council_pages() -> dict[str, CouncilPage]:
+    """The councils' own kinship pages we could read (resources/councils/kinship_pages.toml)."""
+    path = COUNCIL_PAGES_FILE
+    top = Fields(path, "", parse_toml(read_bytes(path, MAX_FILE_BYTES), path))
+    top.only("page")
+    out: dict[str, CouncilPage] = {}
+    for i, raw in enumerate(top.list_of("page")):
+        f = Fields(path, f"page[{i + 1}]", raw)
+        f.only("council", "kind", "title", "url", "read_from", "read_on")
+        code = _council_code(f, f.text("council", max_len=20))
+        if code in out:
+            f.fail("council", _("{code} has two pages in this file").format(code=code))
+        out[code] = CouncilPage(code, f.choice("kind", PAGE_KINDS), f.text("title", max_len=200), f.url("url"),
+                                f.url("read_from"), f.date("read_on"))
+    return out
 
 
 def all() -> list[Service]:  # noqa: A001 - the name the rest of the app codes against

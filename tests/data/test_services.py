@@ -260,3 +260,18 @@ def test_kinship_connected_is_shown_only_where_the_council_pays_for_it():
     for council in councils.all():
         shown = "kinship_connected" in [s.code for s in services.for_council(council.code)]
         assert shown == (council.nice_name in KINSHIP_CONNECTED), council.nice_name
+
+
+def test_council_pages_are_read_with_their_source_and_date_never_guessed():
+    from kinship_app.data import councils
+
+    pages = services.council_pages()
+    assert len(pages) >= 9
+    for code, page in pages.items():
+        assert councils.get(code) is not None
+        assert page.url.startswith("https://") and page.read_from.startswith("https://")
+        assert page.read_on == dt.date(2026, 12, 6) and page.kind in services.PAGE_KINDS
+    assert pages["E09000028"].kind == "local_offer"  # Southwark: the page calls itself the local offer
+    assert pages["E08000035"].kind == "kinship_page"  # Leeds: a kinship care page, not called the offer
+    assert services.load().local_offer(BOLTON).page is None  # no page read: "not known"
+    assert services.load().local_offer(LEEDS).page.url == "https://leeds.gov.uk/one-minute-guides/kinship-care"

@@ -73,12 +73,34 @@ def test_national_services_with_checked_contacts(qtbot, panel):
     assert f"{len(services.for_council('E08000035'))} services match." in text
 
 
-def test_no_checked_local_offer_is_said_plainly_with_the_councils_website(qtbot, panel):
+def _panel_for(qtbot, ctx, code):
+    w = SupportPanel(today=ctx.today, data_dir=ctx.data_dir, council=code)
+    qtbot.addWidget(w)
+    w.resize(1100, 700)
+    w.show()
+    return w
+
+
+def test_no_checked_local_offer_is_said_plainly_with_the_councils_website(qtbot, ctx):
+    panel = _panel_for(qtbot, ctx, "E08000001")  # Bolton: no page we could read
     text = visible_text(panel)
-    assert "Leeds: kinship local offer" in text
-    assert "We do not have a checked contact for it in Leeds" in text
-    assert "https://www.gov.uk/find-local-council/leeds" in text
+    assert "Bolton: kinship local offer" in text
+    assert "We do not have a checked contact for it in Bolton" in text
+    assert "https://www.gov.uk/find-local-council/bolton" in text
     assert "Phone:" not in panel.offer_text.text()
+
+
+def test_a_councils_own_kinship_page_is_shown_with_the_date_it_was_read(qtbot, panel, ctx):
+    # Leeds has a kinship care page but it does not call itself the local offer: the screen says so.
+    text = panel.offer_text.text()
+    assert "https://leeds.gov.uk/one-minute-guides/kinship-care" in text
+    assert "read on 6 December 2026" in text and "does not call itself the kinship local offer" in text
+    assert "https://www.gov.uk/find-local-council/leeds" in text
+    assert "We do not have a checked contact" not in text
+    southwark = _panel_for(qtbot, ctx, "E09000028")
+    text = southwark.offer_text.text()
+    assert "The council&#x27;s kinship local offer" in text or "The council's kinship local offer" in text
+    assert "kinship-local-offer-2" in text and "does not call itself" not in text
 
 
 def test_filters_by_kind_topic_and_way_of_taking_part(qtbot, panel):

@@ -201,15 +201,25 @@ class SupportPanel(Panel):
             if offer.provider is not None:
                 lines.append(html.escape(_("From {provider}'s directory, checked on {date}.").format(
                     provider=offer.provider.name, date=format_date(offer.checked_on))))
-        else:
-            # The 2024 statutory guidance asks each council for a "kinship local offer" (FACTS.md 1.1);
-            # we hold no checked contact for any council's, so we say so and never guess one.
+        if offer.page is not None:
+            # A council page we read ourselves, with the date (resources/councils/kinship_pages.toml).
+            page = offer.page
+            if page.kind == "local_offer":
+                lines.append(_link(_("The council's kinship local offer ('{title}', read on {date}):").format(
+                    title=page.title, date=format_date(page.read_on)), page.url))
+            else:
+                lines.append(_link(_("The council's page about kinship care ('{title}', read on {date}). It does "
+                                     "not call itself the kinship local offer:").format(
+                    title=page.title, date=format_date(page.read_on)), page.url))
+        if not offer.known and offer.page is None:
+            # Councils must publish a "kinship local offer" (Children Act 1989 s22H, from 29 June 2026);
+            # where we could read no page for this council, we say so and never guess one.
             lines.append(html.escape(_("Councils publish a 'kinship local offer' that says what support they give "
                                        "kinship families. We do not have a checked contact for it in {council}: "
                                        "look on the council's website, or ask its children's services.")
                                      .format(council=council.nice_name)))
-            if offer.gov_uk_url:
-                lines.append(_link(_("Find the council's website on GOV.UK:"), offer.gov_uk_url))
+        if not offer.known and offer.gov_uk_url:
+            lines.append(_link(_("Find the council's website on GOV.UK:"), offer.gov_uk_url))
         self.offer_text.setText("<br>".join(lines))
 
     def _card(self, service) -> QWidget:
