@@ -220,6 +220,14 @@ def _check_combinations(case: Case) -> None:
     if order == "cao_lives_with" and status in ("care_order", "interim_care_order"):
         # Children Act 1989 s91(1): a 'lives with' child arrangements order discharges a care order.
         raise CaseError("child.legal_status", _("a 'lives with' child arrangements order ends a care order; use none or section_20"))
+    age = case.child.age
+    if age is not None and status in ("care_order", "interim_care_order", "emergency_protection_order"):
+        from kinship_app.data import law
+
+        if age >= law.value("order_ends_at_age"):
+            # Children Act 1989 s91(12): a care order ends at 18 (and the others with it).
+            raise CaseError("child.legal_status", _("a care order, interim care order or emergency protection "
+                                                    "order ends when the child turns 18; use none"))
     situation, died = case.household.other_parent_situation, case.household.parents_died
     if situation not in (None, "none") and died not in (None, 1):
         # Both routes describe a surviving parent after the other has died (CPAG; GA (General) Regs 2003).

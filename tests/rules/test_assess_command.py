@@ -82,6 +82,8 @@ BAD = [
     (json.dumps({"household": {"parents_died": 0, "other_parent_situation": "divorced_no_custody_no_maintenance"}}),
      "household.other_parent_situation"),
     (json.dumps({"household": {"other_parent_situation": "in_france"}}), "household.other_parent_situation"),
+    # Children Act 1989 s91(12): a care order ends at 18 (a dated boundary in resources/law/dated.toml).
+    (json.dumps({"child": {"age": 18, "legal_status": "care_order"}}), "child.legal_status"),
     (json.dumps({"child": {"colour": "red"}}), "child.colour"),
     (json.dumps({"pets": {}}), "pets"),
     (json.dumps({"child": []}), "child"),
@@ -110,3 +112,10 @@ def test_bad_as_of_and_missing_file():
 def test_not_utf8():
     proc = run(["assess"], b"\xff\xfe{")
     assert proc.returncode == 2 and proc.stderr.decode().startswith("error: case")
+
+
+def test_a_care_order_at_17_is_accepted_and_at_18_is_not():
+    ok = run(["assess", "--as-of", "2026-11-22"], json.dumps({"child": {"age": 17, "legal_status": "care_order"}}))
+    assert ok.returncode == 0, ok.stderr
+    bad = run(["assess", "--as-of", "2026-11-22"], json.dumps({"child": {"age": 18, "legal_status": "care_order"}}))
+    assert bad.returncode == 2 and bad.stderr.decode().startswith("error: child.legal_status")
