@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from kinship_app.data._files import RESOURCES, DataError, Fields, read_toml
-from kinship_app.i18n import _
+from kinship_app.i18n import N_, _
 
 LAW_FILE = RESOURCES / "law" / "dated.toml"
 
@@ -87,3 +87,28 @@ def value(name: str) -> int:
 def all_dated() -> list[Dated]:
     switches, boundaries = _load()
     return [*switches.values(), *boundaries.values()]
+
+
+# What changed in the law and the data in December 2026 (issue 10), for the About box and the README.
+# English, marked for translation; show with _().
+WHAT_CHANGED_DECEMBER_2026 = (
+    N_("Unpaid parental leave is a day-one right from 6 April 2026 (Employment Rights Act 2025): the letter "
+       "no longer asks for a year's service for leave from that date."),
+    N_("Step-parents can get Guardian's Allowance; the Universal Credit child element is for anyone "
+       "responsible for a child who normally lives with them."),
+    N_("Guardian's Allowance's other routes: parents not married and the father not known; parents divorced "
+       "and the other parent had no custody and paid nothing (one new question, with 'I'm not sure')."),
+    N_("Special guardianship support after 18: what continues and what does not. The council may assess "
+       "anyone, and must for a child looked after before the order."),
+    N_("The kinship local offer is a legal duty from 29 June 2026, and councils must promote the education "
+       "of children in kinship care from 1 June 2026 (Children's Wellbeing and Schools Act 2026)."),
+    N_("Child Benefit, Guardian's Allowance and Universal Credit figures for 2024 to 2025; rates change on "
+       "the first Monday of the tax year. The kinship allowance pilot covers up to 4,500 children."),
+    N_("Temporary approval of a family foster carer: 16 weeks, extended once by up to 8 weeks. A care order "
+       "for someone aged 18 or over is refused as impossible."),
+    N_("Letters: your exact relationship, the child named in full once, no unconfirmed figures, a marked "
+       "space for a council address you do not know, and a private fostering notice you can send now with "
+       "'not known yet'."),
+    N_("Kinship Connected in the councils that pay for it, and councils' own kinship pages where we could "
+       "read them, with the date read."),
+)

@@ -119,6 +119,9 @@ def test_about_lists_the_data_checked_on_dates(qtbot, window):
     text = about_text(window.ctx)
     assert "Councils (153)" in text
     assert "Advice lines and services" in text
+    # What changed in December 2026 (issue 10), listed for the people who use the app.
+    assert "What changed in December 2026:" in text
+    assert "day-one right from 6 April 2026" in text and "Step-parents can get Guardian's Allowance" in text
 
 
 def test_about_opens_from_the_start_page(qtbot, window, monkeypatch):

@@ -39,9 +39,17 @@ def about_text(ctx: Any) -> str:
     for rate in rates_checked():
         lines.append("•  " + _("{title}: {checked}; up to {confirmed}").format(
             title=_(rate.title), checked=format_date(rate.checked_on), confirmed=format_date(rate.last_confirmed)))
+    lines += ["", _("What changed in December 2026:")]
+    lines += [f"•  {_(change)}" for change in _what_changed()]
     lines += ["", _("Saved households: {where}").format(where=_where(ctx.database_url)), "",
               _("Keys: F1 help with words, Ctrl+P print, Ctrl+Q quit, Shift three times hides the screen.")]
     return "\n".join(lines)
+
+
+def _what_changed() -> tuple[str, ...]:
+    from kinship_app.data.law import WHAT_CHANGED_DECEMBER_2026
+
+    return WHAT_CHANGED_DECEMBER_2026
 
 
 def _where(url: str) -> str:
