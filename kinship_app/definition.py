@@ -70,6 +70,7 @@ FACT_WORDS = {
     "household.council": "which council area you live in",
     "household.parents_died": "whether either of the child's parents has died",
     "household.surviving_parent_unavailable": "whether the other parent can be found",
+    "household.other_parent_situation": "whether the parents were married or divorced, and what the other parent did",
     "household.employed": "whether you are in paid work",
 }
 

@@ -31,6 +31,8 @@ FACT_WORDS = {
     "household.council": N_("which council area the family lives in"),
     "household.parents_died": N_("whether the child's parents have died"),
     "household.surviving_parent_unavailable": N_("whether the other parent can be found or is able to care"),
+    "household.other_parent_situation": N_("whether the parents were married or divorced, and what the other "
+                                           "parent did"),
     "household.employed": N_("whether the carer is in paid work"),
 }
 FOSTERING_BENCHMARK = {"special_guardianship_support", "child_arrangements_order_allowance"}

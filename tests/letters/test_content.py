@@ -494,3 +494,16 @@ def test_private_fostering_notice_still_needs_the_child_and_the_start_date():
     with pytest.raises(MissingDetail) as err:
         build_letter("private_fostering_notice", pf_case(people), pf_assessment(), AS_OF)
     assert err.value.field == "people.arrangement.start_date"
+
+
+def test_summary_names_the_other_parent_question_when_it_is_not_known():
+    from kinship_app.assess import assess
+
+    case = parse_case({"child": {"age": 9}, "carer": {"relationship": "grandparent"},
+                       "arrangement": {"days_so_far": 100}, "household": {"parents_died": 1,
+                                                                         "other_parent_situation": "unknown"},
+                       "people": copy.deepcopy(PEOPLE)})
+    result = assess(case, AS_OF)
+    assert "household.other_parent_situation" in result.missing
+    text = build_letter("support_summary", case, result, AS_OF).plain_text()
+    assert "Guardian's Allowance" in text

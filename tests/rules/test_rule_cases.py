@@ -117,3 +117,18 @@ def test_private_fostering_notice_is_due_at_once_when_started():
     result = _run(case)
     action = next(a for a in result.actions if a.code == "private_fostering_notice")
     assert action.due == dt.date(2026, 11, 22)
+
+
+def test_every_fact_the_rules_can_ask_for_has_words():
+    # A missing fact is shown to people in words (definition.FACT_WORDS, the summary letter's list).
+    from kinship_app.case import _SPEC
+    from kinship_app.definition import FACT_WORDS
+
+    for section, fields in _SPEC.items():
+        for name, *_rest in fields:
+            path = f"{section}.{name}"
+            if path != "arrangement.lives_with_carer":
+                assert path in FACT_WORDS, path
+    for case in CASES:
+        for name in _run(case).missing:
+            assert name in FACT_WORDS, name

@@ -29,6 +29,7 @@ FIELD_QUESTIONS = {
     "child.legal_status": "services", "arrangement.council_arranged": "services",
     "arrangement.court_involved": "services", "carer.approved_foster_carer": "approved",
     "household.parents_died": "parents", "household.surviving_parent_unavailable": "parents",
+    "household.other_parent_situation": "other_parent",
     "household.council": "council",
 }
 # Facts the quick check does not ask (a saved household can record them), in plain words.
