@@ -338,26 +338,56 @@ class Store:
         """Assess the child's case for ``as_of``, keep the run (facts and full answer), and add the
         answer's actions to the household's list (an open action with the same code is updated, not
         duplicated)."""
-        assess = self._assess
-        if assess is None:
-            from kinship_app.assess import assess
 
         def fn(session: Session) -> AssessmentRun:
             child = session.get(ChildRow, child_id)
             if child is None:
                 raise NotFoundError("Child", child_id)
             row = self._lock(session, child.household_id)
-            case = _case_for(session, child_id)
-            result = assess(case, as_of)
-            run = AssessmentRunRow(household_id=row.id, child_id=child_id, as_of=as_of, run_at=self._now(),
-                                   worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_json())
-            session.add(run)
-            _sync_actions(session, row.id, child_id, result, self._now())
-            self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
-            session.flush()
-            return _run_record(run)
+            return self._assess_into(session, row, child, as_of)
 
         return self._write(fn)
+
+    def record_check(self, household_id: int, child_id: int, facts: dict[str, Any], as_of: dt.date, *,
+                     council: str | None = UNSET, expected_version: int | None = None) -> AssessmentRun:
+        """A finished check, as one change: the child's facts become ``facts`` (the letter details,
+        name and dates are kept), ``council`` (when given) becomes the household's, the saved
+        progress is cleared, and the case is assessed once for ``as_of`` and kept as a run, exactly
+        as ``reassess`` keeps one. ``kinship_app.casework`` builds the facts from the answers."""
+        if council is not UNSET:
+            _check_council(council)
+
+        def fn(session: Session) -> AssessmentRun:
+            row = self._lock(session, household_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(row.reference)
+            _check_child_of(session, row.id, child_id)
+            child = session.get(ChildRow, child_id)
+            checked = check_child(child.position, ChildRecord(
+                name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
+                facts=facts, people=dict(child.people), id=child.id))
+            child.facts = dict(checked.facts)
+            if council is not UNSET:
+                row.council = council
+            session.execute(delete(CheckProgressRow).where(CheckProgressRow.household_id == row.id))
+            session.flush()
+            return self._assess_into(session, row, child, as_of)
+
+        return self._write(fn)
+
+    def _assess_into(self, session: Session, row: HouseholdRow, child: ChildRow, as_of: dt.date) -> AssessmentRun:
+        assess = self._assess
+        if assess is None:
+            from kinship_app.assess import assess
+        case = _case_for(session, child.id)
+        result = assess(case, as_of)
+        run = AssessmentRunRow(household_id=row.id, child_id=child.id, as_of=as_of, run_at=self._now(),
+                               worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_json())
+        session.add(run)
+        _sync_actions(session, row.id, child.id, result, self._now())
+        self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
+        session.flush()
+        return _run_record(run)
 
     def history(self, child_id: int) -> list[AssessmentRun]:
         """Every assessment run for the child, newest first, exactly as it was given."""
