@@ -551,13 +551,13 @@ class LettersScreen(widgets.Page):
 
     def on_shown(self) -> None:
         check = self.window_.built_screens().get("check") if self.window_ is not None else None
-        assessment = getattr(check, "assessment", None)
+        # The check's one result: the case it was assessed from (for a saved household, with the
+        # letter details) and the assessment on its screen (for a household, the stored run).
+        result = getattr(check, "result", None)
+        assessment = result.assessment if result is not None else None
         if assessment is not None and assessment is not self._shown_for:
-            from kinship_app import flow
-            from kinship_app.case import parse_case
-
             self._shown_for = assessment
-            self.panel.set_case(parse_case(flow.answers_to_case(check.answers)), assessment)
+            self.panel.set_case(result.case, assessment)
         elif assessment is None and self._shown_for is None:
             self.panel.set_case(None, None)
         self.panel.choose.title.setFocus()
