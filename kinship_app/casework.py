@@ -88,7 +88,9 @@ def record_check(store: Any, household_id: int, child_id: int, answers: dict[str
     if council and council != household.council:
         changes["council"] = council  # a council the check names becomes the household's
     run = store.record_check(household_id, child_id, facts, as_of, expected_version=household.version, **changes)
-    return CheckResult(assessment=Assessment.from_json(run.result), case=parse_case(run.facts),
+    # The case as the store assembles it (what was assessed, and what the letters use). Not the
+    # run's ``facts``: Case.to_dict writes an unknown as null, which parse_case reads as the default.
+    return CheckResult(assessment=Assessment.from_json(run.result), case=store.case_for(child_id),
                        answers=answers, run=run)
 
 
