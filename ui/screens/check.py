@@ -170,6 +170,8 @@ class CheckScreen(QWidget):
         return self.pages[qid]
 
     def show_question(self, qid: str) -> None:
+        if self._pending:
+            self._forget_pending()  # went back to change an answer: the result on its way is not this one
         self.mode, self.current = "question", qid
         page = self._page(qid)
         page.set_value(self.answers.get(qid), self.answers)
