@@ -32,7 +32,8 @@ from kinship_app.store.engine import (
     IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
-    BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
+    BackupError, ConflictError, DiskFullError, ImportDataError, InvalidDataError, LockedError, MissingFileError,
+    MissingFolderError,
     NotFoundError, ReadOnlyError, StoreError,
 )
 from kinship_app.store.models import (
@@ -45,7 +46,7 @@ from kinship_app.store.records import (
 )
 # Validation lives apart so that transfer.py (imports) can use it without importing this module.
 from kinship_app.store.validate import (  # noqa: F401 (check_carer, check_child: this module's API too)
-    _check_child_of, _check_council, _check_people, _check_text, _jsonable, check_carer, check_child,
+    _check_child_of, _check_council, _check_people, _check_text, _check_tree, _jsonable, check_carer, check_child,
 )
 
 T = TypeVar("T")
@@ -398,6 +399,8 @@ class Store:
     def add_action(self, household_id: int, text: str, *, due: dt.date | None = None,
                    child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
         _check_text("text", text, required=True)
+        _check_text("code", code)
+        _check_text("source", source)
 
         return self._add(household_id, child_id, "added an action", lambda row: ActionRow(
             household_id=row.id, child_id=child_id, code=code, text=text, source=source, due=due,
@@ -520,6 +523,7 @@ class Store:
         """Add a household from ``export_household`` data, wholly or not at all. With
         ``keep_reference`` its reference is kept (an error if this store already has it); otherwise
         it gets a new one."""
+        _check_tree(data, "", ImportDataError)
         parsed = transfer.parse_export(data)
 
         def fn(session: Session) -> HouseholdRecord:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kinship_app import jsonsafe
 from kinship_app.case import COUNCIL_CODE, CaseError, parse_case
 from kinship_app.i18n import _
 from kinship_app.store.errors import InvalidDataError
@@ -31,8 +32,18 @@ def _check_text(field: str, value: Any, *, required: bool = False) -> None:
         raise InvalidDataError(field, _("must not be empty"))
     if len(value) > MAX_TEXT:
         raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
-    if "\x00" in value:
-        raise InvalidDataError(field, _("contains a NUL character"))
+    problem = jsonsafe._bad_text(value)
+    if problem:
+        raise InvalidDataError(field, problem)
+
+
+def _check_tree(value: Any, field: str, error: type[InvalidDataError] = InvalidDataError) -> None:
+    """Every value anywhere in ``value`` must be one the database can hold and give back (no
+    surrogate, NUL, NaN, 4,301-digit number or runaway nesting); the error names its path."""
+    try:
+        jsonsafe.check(value, field)
+    except jsonsafe.JSONValueError as exc:
+        raise error(exc.path or field or "data", exc.message) from None
 
 
 def _check_council(council: Any) -> None:
@@ -46,6 +57,7 @@ def _check_date(field: str, value: Any) -> None:
 
 
 def _jsonable(value: Any, field: str = "data") -> Any:
+    _check_tree(value, field)
     try:
         return json.loads(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError) as exc:
