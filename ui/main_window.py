@@ -488,7 +488,9 @@ class MainWindow(QMainWindow):
         if not self._hidden:
             self.ctx.set_setting("window/geometry", self.saveGeometry())
             self.ctx.settings.sync()
-        self.ops.wait_for_workers(5000)
+        # Work still running finishes (a save lands) but is not shown: the window is going.
+        self.ops.forget_pending()
+        self.ops.wait(5000)
         self.ctx.close_store()
         super().closeEvent(event)
 

@@ -127,10 +127,6 @@ class Operations(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         return True
 
-    def wait_for_workers(self, msecs: int = 30000) -> bool:
-        """Let running work finish without handing results back (the window is closing)."""
-        return self._pool.waitForDone(msecs)
-
     def _finish(self, result: Any, error: Exception | None, on_done, on_error, changes: str,
                 generation: int) -> None:
         self._set_busy(-1)

@@ -493,8 +493,9 @@ class HouseholdsScreen(QWidget):
 
     def change_answers(self, child_id: int) -> None:
         """Open the main window's check for a child of the open household: it carries on from the
-        saved progress, saves each answer as it is given, and re-assesses when the result is shown
-        (``MainWindow.check_household``); ``ops.changed`` then refreshes this page."""
+        saved progress, saves each answer as it is given, and when the result is asked for saves the
+        answers and assesses them once (``MainWindow.check_household``, ``casework.record_check``);
+        ``ops.changed`` then refreshes this page."""
         self.window_.check_household(self.household.id, child_id)
 
     # -- what the main window asks of a screen ---------------------------------------------------
