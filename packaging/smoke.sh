@@ -114,37 +114,40 @@ else
   fail "install.sh: $(cat "$work/install.out")"
 fi
 
-# 6. size and start-up time, next to the source run's (medians of $RUNS starts; the first start,
-#    which fills the disk cache, is not counted).
-median_ms() {
-  python3 - "$@" <<'EOF'
-import statistics, subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times = []
+# 6. size and start-up time, next to the source run's: medians of $RUNS starts each, taken in turn
+#    (the first of each, which fills the disk cache, not counted). Wall time swings with whatever
+#    else the machine is doing; CPU time (user + system) much less.
+TIMER=$(cat <<'EOF'
+import resource, statistics, subprocess, sys, time
+runs, cmds = int(sys.argv[1]), [c.split("\x1f") for c in sys.argv[2:]]
+wall, cpu = [[] for _ in cmds], [[] for _ in cmds]
 for i in range(runs + 1):
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-    if i:
-        times.append((time.perf_counter() - t) * 1000)
-print(round(statistics.median(times)))
+    for k, cmd in enumerate(cmds):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if i:
+            wall[k].append((time.perf_counter() - t) * 1000)
+            cpu[k].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+w = [statistics.median(x) for x in wall]
+c = [statistics.median(x) for x in cpu]
+line = f"start-up to the start screen, median of {runs}: bundle {w[0]:.0f} ms ({c[0]:.0f} ms CPU)"
+if len(cmds) > 1:
+    line += f", source {w[1]:.0f} ms ({c[1]:.0f} ms CPU): {w[0] / w[1]:.2f}x wall, {c[0] / c[1]:.2f}x CPU"
+print(line)
 EOF
-}
-bundle_ms=$(median_ms "$RUNS" env -i HOME="$work/home" PATH="$work/bin" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-  XDG_RUNTIME_DIR="$work/run" "$app" --quit-when-shown --data-dir "$work/time-bundle")
-if [ -x "$SOURCE_PY" ]; then
-  source_ms=$(median_ms "$RUNS" env HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-    XDG_RUNTIME_DIR="$work/run" "$SOURCE_PY" -m ui --quit-when-shown --data-dir "$work/time-source")
-else
-  source_ms=""
-fi
-bundle_mb=$(du -sm "$bundle" | cut -f1)
-archive_mb=$(( $(stat -c %s "$archive") / 1048576 ))
+)
+US=$'\x1f'
+bundle_cmd="env${US}-i${US}HOME=$work/home${US}PATH=$work/bin${US}LANG=C.UTF-8${US}QT_QPA_PLATFORM=offscreen${US}XDG_RUNTIME_DIR=$work/run${US}$app${US}--quit-when-shown${US}--data-dir${US}$work/time-bundle"
+source_cmd="env${US}HOME=$work/home${US}LANG=C.UTF-8${US}QT_QPA_PLATFORM=offscreen${US}XDG_RUNTIME_DIR=$work/run${US}$SOURCE_PY${US}-m${US}ui${US}--quit-when-shown${US}--data-dir${US}$work/time-source"
 echo
-echo "bundle: $bundle_mb MB unpacked, archive $(basename "$archive") $archive_mb MB"
-if [ -n "$source_ms" ]; then
-  python3 -c "import sys; b, s = map(int, sys.argv[1:]); print(f'start-up to the start screen (median of $RUNS): bundle {b} ms, source {s} ms: {b / s:.2f}x')" "$bundle_ms" "$source_ms"
+echo "bundle: $(du -sm "$bundle" | cut -f1) MB unpacked; archive $(basename "$archive"): $(( $(stat -c %s "$archive") / 1048576 )) MB"
+if [ -x "$SOURCE_PY" ]; then
+  python3 -c "$TIMER" "$RUNS" "$bundle_cmd" "$source_cmd"
 else
-  echo "start-up to the start screen (median of $RUNS): bundle $bundle_ms ms (no source venv at $SOURCE_PY to compare)"
+  python3 -c "$TIMER" "$RUNS" "$bundle_cmd"
+  echo "(no source venv at $SOURCE_PY to compare with: make venv)"
 fi
 
 echo
