@@ -4,8 +4,9 @@
 
 Linux: adds install.sh, uninstall.sh, the menu entry and the icons (share/), and a short
 READ-ME-FIRST.txt, then packs dist/kinship-app-VERSION-linux-ARCH.tar.gz whose one folder is
-kinship-app-VERSION/. Windows and macOS: a .zip of the folder (the Windows installer is made by
-Inno Setup from packaging/windows/kinship-app.iss instead; see README).
+kinship-app-VERSION/. Windows: a .zip of the folder (the installer proper is made by Inno Setup from
+packaging/windows/kinship-app.iss; see README). macOS: a .zip of the .app (made with ditto).
+Only the Linux archive has been tried.
 Prints the archive's path.
 """
 
@@ -93,8 +94,17 @@ def make_archive(dist: Path) -> Path:
             tar.add(bundle, arcname=top, filter=_tar_filter)
         tmp.replace(out)
         return out
-    system = "windows" if sys.platform == "win32" else "macos"
-    out = dist / f"{top}-{system}-{arch()}.zip"
+    if sys.platform == "darwin":
+        # The .app, zipped by Apple's own tool: it keeps the frameworks' links and the signature.
+        import subprocess
+
+        apps = sorted(dist.glob("*.app"))
+        if not apps:
+            raise SystemExit(f"error: no .app in {dist}")
+        out = dist / f"{top}-macos-{arch()}.zip"
+        subprocess.run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent", str(apps[0]), str(out)], check=True)
+        return out
+    out = dist / f"{top}-windows-{arch()}.zip"
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(bundle.rglob("*")):
             zf.write(path, Path(top) / path.relative_to(bundle))
