@@ -23,14 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "kinship-app"
 
-READ_ME = """Kinship carers' assistant {version}
-=====================================
+READ_ME = """Kinship care helper {version}
+=========================
 
 To install it for yourself (no administrator password needed):
 
     ./install.sh
 
-It then appears in your applications menu as "Kinship carers' assistant".
+It then appears in your applications menu as "Kinship care helper".
 You can also start it without installing: double-click "kinship-app" in this folder,
 or run ./kinship-app
 

@@ -333,6 +333,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(_(APP_NAME))
         box.setInformativeText(about_text(self.ctx))
+        icon = QApplication.windowIcon()  # the app's own (ui/icon.py), set at start-up
+        if not icon.isNull():
+            box.setIconPixmap(icon.pixmap(64, 64))
         box.setAccessibleName(_("About {app}").format(app=_(APP_NAME)))
         box.exec()
 

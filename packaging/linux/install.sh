@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the kinship carers' assistant for you alone: no administrator password needed.
+# Installs the Kinship care helper app for you alone: no administrator password needed.
 #
 #   ./install.sh          from the unpacked folder (the one holding this script and kinship-app)
 #
@@ -74,7 +74,7 @@ fi
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$APPS" 2>/dev/null || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$ICONS" 2>/dev/null || true
 
-say "Installed the kinship carers' assistant $("$DEST/$NAME" --version 2>/dev/null | sed 's/^kinship-app //')."
-say "Open it from your applications menu (\"Kinship carers' assistant\"), or run: $DEST/$NAME"
+say "Installed Kinship care helper $("$DEST/$NAME" --version 2>/dev/null | sed 's/^kinship-app //')."
+say "Open it from your applications menu (\"Kinship care helper\"), or run: $DEST/$NAME"
 say "Your saved households will be kept in $DATA_HOME/$NAME"
 say "To remove the program: $DEST/uninstall.sh"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Removes the kinship carers' assistant that install.sh installed for you.
+# Removes the Kinship care helper app that install.sh installed for you.
 # Your saved households (~/.local/share/kinship-app) are kept: the program only tells you where.
 set -eu
 
@@ -25,7 +25,7 @@ fi
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$APPS" 2>/dev/null || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$ICONS" 2>/dev/null || true
 
-printf '%s\n' "Removed the kinship carers' assistant."
+printf '%s\n' "Removed Kinship care helper."
 if [ -d "$DATA_HOME/$NAME" ]; then
   printf '%s\n' "Your saved households are still in $DATA_HOME/$NAME" \
     "If you no longer need them, delete that folder (they cannot be got back afterwards)."

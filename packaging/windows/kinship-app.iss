@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the Windows installer for the kinship carers' assistant.
+; Inno Setup 6 script: the Windows installer for Kinship care helper.
 ; NOT YET TRIED ON WINDOWS (written on Linux; see README, "Install", for what has been tried where).
 ;
 ; Build the folder first (on Windows, in the repository):
@@ -10,10 +10,10 @@
 ; which writes dist\kinship-app-0.1.0-windows-setup.exe.
 ;
 ; It installs for the current user without an administrator password (PrivilegesRequired=lowest),
-; into %LOCALAPPDATA%\Programs\Kinship carers' assistant, with a Start menu entry. Saved households
+; into %LOCALAPPDATA%\Programs\Kinship care helper, with a Start menu entry. Saved households
 ; live in %LOCALAPPDATA%\kinship-app and are never removed by the uninstaller.
 
-#define AppName "Kinship carers' assistant"
+#define AppName "Kinship care helper"
 #ifndef AppVersion
   #error Pass the version: ISCC /DAppVersion=X.Y.Z packaging\windows\kinship-app.iss
 #endif

@@ -74,7 +74,7 @@ def test_install_for_one_user_then_uninstall_keeping_the_data(tmp_path, home_nam
     bundle = make_bundle(tmp_path / "unpacked")
     proc = run(bundle / "install.sh", home)
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "Installed the kinship carers' assistant 0.1.0" in proc.stdout
+    assert "Installed Kinship care helper 0.1.0" in proc.stdout
 
     installed = home / ".local" / "opt" / "kinship-app"
     assert (installed / "kinship-app").is_file() and (installed / "uninstall.sh").is_file()
@@ -145,7 +145,7 @@ def test_someone_elses_kinship_app_command_is_left_alone(tmp_path):
 def test_the_menu_entry_template_is_valid():
     template = Path(archive.ROOT) / "packaging" / "linux" / "kinship-app.desktop"
     entry = desktop_entry(template)
-    assert entry["Type"] == "Application" and entry["Name"] == "Kinship carers' assistant"
+    assert entry["Type"] == "Application" and entry["Name"] == "Kinship care helper"
     assert entry["StartupWMClass"] == "kinship-app"
     if shutil.which("desktop-file-validate"):
         check = subprocess.run(["desktop-file-validate", str(template)], capture_output=True, text=True)
