@@ -60,6 +60,17 @@ def keep_qt_plugin(plugin_type: str, filename: str) -> bool:
     return kept is None or _plugin_name(filename) in kept
 
 
+def keep_qt_plugin_file(dest: str) -> bool:
+    """The same rule for a file's place in the bundle: "PySide6/Qt/plugins/<kind>/<file>" (on
+    Windows "PySide6/plugins/<kind>/<file>"). True for anything that is not a Qt plugin."""
+    parts = dest.replace("\\", "/").split("/")
+    if "plugins" not in parts[:-1] or "PySide6" not in parts:
+        return True
+    at = len(parts) - 1 - parts[::-1].index("plugins")
+    kind = "/".join(parts[at + 1:-1])
+    return not kind or keep_qt_plugin(kind, parts[-1])
+
+
 _QT_QM = re.compile(r"^(?P<base>[a-z_]+?)_(?P<lang>[a-z]{2,3})(?:_[A-Za-z]+)*\.qm$")
 _BABEL = re.compile(r"^(?P<lang>[a-z]{2,3})(?:_[A-Za-z0-9]+)*\.dat$")
 

@@ -99,3 +99,18 @@ def test_babel_formats_money_and_dates_with_only_the_kept_locale_data(tmp_path, 
 def test_the_migrations_imports_are_listed_for_pyinstaller():
     found = bundle_rules.migration_imports(ROOT / "kinship_app" / "store" / "migrations")
     assert {"alembic.context", "alembic.op", "sqlalchemy", "kinship_app.store.models"} <= set(found)
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+    ("PySide6\\plugins\\platforms\\qwindows.dll", True),  # the Windows wheels' layout
+    ("PySide6\\plugins\\tls\\qopensslbackend.dll", False),
+    ("PySide6/Qt/plugins/platforms/darwin/libqmacstyle.dylib", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+    ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ("libpython3.11.so.1.0", True),
+    ("reportlab/plugins/something.so", True),  # not Qt's
+])
+def test_qt_plugins_by_their_place_in_the_bundle(dest, kept):
+    assert bundle_rules.keep_qt_plugin_file(dest) is kept
