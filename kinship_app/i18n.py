@@ -22,10 +22,8 @@ _language = "en"
 
 def _(message: str) -> str:
     """Translate ``message`` into the language in force."""
-    found = _catalog.get(message)
-    if isinstance(found, str) and found:
-        return found
-    return message
+    # String keys hold strings (plural forms are keyed by a tuple); "" means not translated yet.
+    return _catalog.get(message) or message
 
 
 def N_(message: str) -> str:
