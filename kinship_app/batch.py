@@ -80,18 +80,9 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]  # a byte order mark at the start of the file
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise CaseError("case", _("is not UTF-8 text")) from None
-        if not text.strip():
-            raise CaseError("case", _("is an empty line: expected one case as JSON"))
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CaseError("case", _("is not valid JSON ({problem} at column {column})").format(
-                problem=exc.msg, column=exc.colno)) from None
-        except RecursionError:
-            raise CaseError("case", _("is nested too deeply to be a case")) from None
+            data = orjson.loads(raw)  # the quick reader; anything it refuses is read as one case is
+        except orjson.JSONDecodeError:
+            data = _read_slowly(raw)
         case = parse_case(data)
         if memo is None:
             return orjson.dumps(assess(case, as_of).to_json()), True
@@ -110,6 +101,24 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
     except Exception as exc:  # a fault of ours on one line: say so on that line, carry on
         problem = _("internal problem ({kind}): {detail}").format(kind=type(exc).__name__, detail=exc)
         return _error_line(number, problem, ""), False
+
+
+def _read_slowly(raw: bytes) -> Any:
+    """A line the quick reader refused, read as ``assess`` reads one case, for the same answer or
+    the same message (numbers too large for it, for example, reach the case's own check)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CaseError("case", _("is not UTF-8 text")) from None
+    if not text.strip():
+        raise CaseError("case", _("is an empty line: expected one case as JSON"))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseError("case", _("is not valid JSON ({problem} at column {column})").format(
+            problem=exc.msg, column=exc.colno)) from None
+    except RecursionError:
+        raise CaseError("case", _("is nested too deeply to be a case")) from None
 
 
 def _error_line(number: int, message: str, field: str) -> bytes:

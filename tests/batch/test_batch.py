@@ -193,3 +193,19 @@ def test_a_million_lines_in_bounded_memory(tmp_path):
         assert code == "2"  # the bad lines
         peaks[path.name] = int(peak_kib)
     assert peaks["big.jsonl"] - peaks["small.jsonl"] < 8 * 1024, peaks  # KiB
+
+
+@pytest.mark.parametrize("line", [b'{"child": {"age": 99999999999999999999999999}}', b'{"child": {"age": NaN}}',
+                                  b'{"people": {"note": "\\ud800"}, "child": {"age": 9}}',
+                                  b'{"child": {"age": 9.0}}', b'  {"child": {"age": 9}}  '])
+def test_lines_the_quick_reader_refuses_are_answered_as_one_assess_answers_them(line, tmp_path, capsys):
+    (tmp_path / "one.json").write_bytes(line)
+    single_code = main(["assess", str(tmp_path / "one.json"), "--as-of", "2026-11-22"])
+    single = capsys.readouterr()
+    (tmp_path / "one.jsonl").write_bytes(line + b"\n")
+    main(["assess", "--batch", str(tmp_path / "one.jsonl"), "--as-of", "2026-11-22"])
+    answer = json.loads(capsys.readouterr().out)
+    if single_code == 0:
+        assert answer == json.loads(single.out)
+    else:
+        assert single.err == f"error: {answer['error']}\n" and answer["line"] == 1

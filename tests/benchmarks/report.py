@@ -1,0 +1,235 @@
+"""The speed figures of issue 15, each against a baseline measured in the same run.
+
+    python tests/benchmarks/report.py            (or: make bench-report; about a minute)
+
+Prints a table and never fails on a figure: machines differ and are shared, so the ratios (the app
+against something simple timed alongside it, turn about) are what to compare between runs, and
+the goals are printed beside them for a person to read. No test asserts a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "tests" / "batch"), str(ROOT / "tests" / "letters"), str(ROOT / "tests" / "benchmarks")]
+AS_OF = dt.date(2026, 11, 22)
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(what: str, figure: str, ratio: str = "", goal: str = "") -> None:
+    ROWS.append((what, figure, ratio, goal))
+    print(f"  {what}: {figure}  {ratio}  {('goal ' + goal) if goal else ''}", flush=True)
+
+
+def per_call(fn: Callable[[], object], *, number: int = 1, repeat: int = 7) -> float:
+    """Median seconds for one call of ``fn`` (process time: other work on the machine counts less)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        for _ in range(number):
+            fn()
+        times.append((time.process_time() - start) / number)
+    return statistics.median(times)
+
+
+def processes(a: list[str], b: list[str], rounds: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Median wall seconds of two commands run turn about (the same load falls on both)."""
+    env = dict(os.environ, **(env or {}))
+
+    def once(cmd: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=env, timeout=120, cwd=ROOT)
+        return time.perf_counter() - start
+
+    once(a), once(b)
+    ta, tb = [], []
+    for _ in range(rounds):
+        ta.append(once(a))
+        tb.append(once(b))
+    return statistics.median(ta), statistics.median(tb)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+# -- the command line ----------------------------------------------------------------------------------
+
+def cli_cold() -> None:
+    case = Path(tempfile.mkdtemp()) / "case.json"
+    case.write_text('{"child": {"age": 9}, "carer": {"relationship": "grandparent"}, '
+                    '"arrangement": {"days_so_far": 400}}')
+    app, bare = processes([sys.executable, "-m", "kinship_app", "assess", str(case), "--as-of", "2026-11-22"],
+                          [sys.executable, "-c", "pass"], rounds=11)
+    row("assess one case, cold, against python -c pass", f"{ms(app)} against {ms(bare)}", f"{app / bare:.2f}x",
+        "<= 3x")
+
+
+# -- batch mode ----------------------------------------------------------------------------------------
+
+def batch() -> None:
+    from batch_cases import case_line, case_lines
+
+    import json
+
+    from kinship_app import batch as b
+    from kinship_app.case import CaseError, parse_case
+
+    repeated = list(case_lines(20_000))  # the rule cases over and over, each line with other names
+    distinct: list[bytes] = []
+    seen = set()
+    i = 0
+    while len(distinct) < 20_000:  # facts all different: each rule case with one length of time after another
+        data = json.loads(case_line(i))
+        data["arrangement"] = dict(data.get("arrangement") or {}, days_so_far=i // 69)
+        i += 1
+        try:
+            case = parse_case(data)
+        except CaseError:
+            continue
+        key = (case.child, case.carer, case.arrangement, case.household)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(json.dumps(data).encode())
+    for label, lines in (("facts repeating (69 rule cases, names differ)", repeated),
+                         ("every line's facts different", distinct)):
+        seconds = per_call(lambda lines=lines: sum(1 for _ in b.assess_stream(lines, AS_OF)), repeat=3)
+        rate = len(lines) / seconds
+        row(f"batch, one process: {label}", f"{rate:,.0f} cases a second", f"{rate / 20_000:.2f}x the goal",
+            ">= 20,000 a second")
+
+
+# -- letters -------------------------------------------------------------------------------------------
+
+def letters() -> None:
+    from io import BytesIO
+
+    from letter_cases import AS_OF as LETTER_DAY
+    from letter_cases import HOUSEHOLDS
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from kinship_app.letters import build_letter, render_pdf_bytes
+
+    case_fn, assess_fn = HOUSEHOLDS["sg_support_assessment"]
+    case, assessment = case_fn(), assess_fn()
+
+    def letter() -> bytes:
+        return render_pdf_bytes(build_letter("sg_support_assessment", case, assessment, LETTER_DAY))
+
+    style = getSampleStyleSheet()["Normal"]
+
+    def plain() -> bytes:  # ReportLab alone: one page of plain paragraphs, no fonts of ours
+        out = BytesIO()
+        SimpleDocTemplate(out, pagesize=A4).build([Paragraph("Dear Sir or Madam, " * 20, style) for _ in range(12)])
+        return out.getvalue()
+
+    one, base = per_call(letter, number=5), per_call(plain, number=5)
+    import importlib.util
+
+    accel = "rl_accel in use" if importlib.util.find_spec("_rl_accel") else "rl_accel MISSING"
+    row(f"one letter, content and PDF ({accel})", ms(one), f"{one / base:.2f}x a plain ReportLab page ({ms(base)})",
+        "<= 10 ms")
+
+
+# -- the store -----------------------------------------------------------------------------------------
+
+def seed(url: str, households: int) -> None:
+    from sqlalchemy.orm import Session
+
+    from kinship_app.store import Store
+    from kinship_app.store.models import CarerRow, ChildRow, HouseholdRow
+    from kinship_app.store.service import _search_text
+
+    first = ["Margaret", "Siân", "Priya", "Joan", "Dai", "Aisha", "Zoë", "Wojciech", "Chinwe", "Eilidh", "Mohammed",
+             "Bronwen", "Tomasz", "Grace", "Olu", "Ruth", "Imran", "Kezia", "Patrick", "Nkechi"]
+    last = ["Ellis", "Patel", "O'Brien", "Kowalski", "Jones", "Okafor", "Ward", "Hughes", "Begum", "Nowak",
+            "Campbell", "Adeyemi", "Walsh", "Khan", "Murphy", "Evans", "Ahmed", "Taylor", "Smith", "Ó Súilleabháin"]
+    facts = {"child": {"age": 9}, "carer": {"relationship": "grandparent"}, "arrangement": {"days_so_far": 400}}
+    rng = random.Random(households)
+    start = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+    with Store(url, clock=_clock) as store, Session(store.engine) as session, session.begin():
+        for i in range(1, households + 1):
+            surname = rng.choice(last)
+            moment = start + dt.timedelta(minutes=17 * i)
+            row_ = HouseholdRow(reference=f"KC-{moment.year}-{i:05d}", label=f"{surname} family", council=None,
+                                version=1, created_at=moment, updated_at=moment, search_text="")
+            row_.carers = [CarerRow(position=k, name=f"{rng.choice(first)} {surname}", address=["1 Road", "Town"],
+                                    phone="", email="") for k in range(rng.choice((1, 1, 2)))]
+            row_.children = [ChildRow(position=k, name=f"{rng.choice(first)} {rng.choice(last)}",
+                                      date_of_birth=dt.date(2012 + k, 5, 1), facts=facts, people={})
+                             for k in range(rng.choice((1, 1, 2, 3)))]
+            row_.search_text = _search_text(row_)
+            session.add(row_)
+
+
+def _clock() -> dt.datetime:
+    return dt.datetime(2026, 11, 22, 9, tzinfo=dt.timezone.utc)
+
+
+def store() -> None:
+    from kinship_app.store import Store
+
+    folder = Path(tempfile.mkdtemp())
+    figures: dict[int, dict[str, float]] = {}
+    for n in (2_000, 20_000):
+        url = f"sqlite:///{folder / f'h{n}.sqlite'}"
+        seed(url, n)
+        with Store(url, clock=_clock) as s:
+            wanted = s.list_households(limit=1, offset=n // 2)[0].reference
+            figures[n] = {
+                "recent 50": per_call(lambda: s.list_households(limit=50), number=5),
+                "search by name": per_call(lambda: s.search("sian o'brien"), number=3),
+                "search by reference": per_call(lambda: s.search(wanted), number=10),
+                "last page of 50": per_call(lambda: s.list_households(limit=50, offset=n - 50), number=5),
+                "every household at once": per_call(lambda: s.list_households(), number=1, repeat=3),
+            }
+    for what in ("recent 50", "search by name", "search by reference", "last page of 50"):
+        small, big = figures[2_000][what], figures[20_000][what]
+        row(f"households 2,000 -> 20,000: {what}", f"{ms(small)} -> {ms(big)}", f"x{big / small:.1f}", "<= x2.5")
+    big = figures[20_000]  # stricter than the goal's 5,000
+    row("20,000 households: any page of 50 (the last)", ms(big["last page of 50"]),
+        f"{big['last page of 50'] / big['every household at once']:.3f}x listing all 20,000 "
+        f"({ms(big['every household at once'])})", "<= 50 ms (for 5,000)")
+
+
+# -- start-up ------------------------------------------------------------------------------------------
+
+def startup() -> None:
+    from test_startup_bench import measure
+
+    result = measure(7)
+    row("start screen against a bare PySide6 window", f"{ms(result['app_s'])} against {ms(result['bare_s'])}",
+        f"{result['ratio']:.2f}x", "<= 1.35x")
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    print("Speed figures (issue 15), each against a baseline timed in the same run:", flush=True)
+    for part in (cli_cold, batch, letters, store, startup):
+        try:
+            part()
+        except Exception as exc:  # a report, not a test: say what could not be measured and go on
+            row(part.__name__, f"not measured ({type(exc).__name__}: {exc})")
+    print("\n| what | figure | against the baseline | goal |\n|---|---|---|---|")
+    for what, figure, ratio, goal in ROWS:
+        print(f"| {what} | {figure} | {ratio} | {goal} |")
+    print(f"\n(report took {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
