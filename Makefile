@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system venv translations
+.PHONY: run test bench bench-report system venv translations
 
 system:
 	bash .ci/system-packages
@@ -26,6 +26,10 @@ test: system venv
 
 bench: system venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/benchmarks --benchmark-enable --benchmark-only
+
+# The issue-15 speed figures, each against a baseline timed in the same run (about a minute; prints, never fails).
+bench-report: venv
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/report.py
 
 translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui

@@ -140,3 +140,22 @@ def test_pages_of_the_list_and_of_a_search(store, clock):
     assert store.count_search("smith") == 23 and store.count_search("smith 1") == 11
     assert store.count_search("") == store.count_households() == 23
     assert store.count_search("nobody") == 0
+
+
+def test_an_erased_households_names_leave_no_trigram_in_the_index(filled):
+    """The delete trigger takes the household's trigrams out, and the erase merges the index into
+    one segment (FTS5 'optimize'), so its entries are dropped, not only marked deleted."""
+    unique = make_household(filled, label="", carers=[carer("Zebedee Quillfeather")], children=[child("Xyzzyq")])
+    vocab = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, 'households_fts', 'row')"
+
+    def terms() -> set[str]:
+        with sqlite3.connect(filled.path) as con:
+            con.execute(vocab)
+            return {r[0] for r in con.execute("SELECT term FROM temp.terms")}
+
+    assert {"zeb", "qui", "yzz"} <= terms()
+    filled.erase_household(unique.id)
+    left = {"zeb", "ebe", "qui", "yzz", "zzy"} & terms()  # ("uil" is in Súilleabháin too)
+    assert not left, left
+    with sqlite3.connect(filled.path) as con:
+        assert con.execute("SELECT count(DISTINCT segid) FROM households_fts_idx").fetchone()[0] == 1
