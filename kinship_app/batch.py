@@ -24,6 +24,7 @@ from typing import IO, Any, BinaryIO
 
 import orjson
 
+from kinship_app import jsonsafe
 from kinship_app.assess import assess
 from kinship_app.case import CaseError, parse_case
 from kinship_app.i18n import _
@@ -83,6 +84,10 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
             data = orjson.loads(raw)  # the quick reader; anything it refuses is read as one case is
         except orjson.JSONDecodeError:
             data = _read_slowly(raw)
+        try:  # every value checked before the case parser sees it, as for one case (jsonsafe)
+            jsonsafe.check(data, "")
+        except jsonsafe.JSONValueError as exc:
+            raise CaseError(exc.path or "case", exc.message) from None
         case = parse_case(data)
         if memo is None:
             return orjson.dumps(assess(case, as_of).to_json()), True
@@ -113,7 +118,7 @@ def _read_slowly(raw: bytes) -> Any:
     if not text.strip():
         raise CaseError("case", _("is an empty line: expected one case as JSON"))
     try:
-        return json.loads(text)
+        return jsonsafe.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseError("case", _("is not valid JSON ({problem} at column {column})").format(
             problem=exc.msg, column=exc.colno)) from None
@@ -122,7 +127,9 @@ def _read_slowly(raw: bytes) -> Any:
 
 
 def _error_line(number: int, message: str, field: str) -> bytes:
-    return orjson.dumps({"line": number, "error": " ".join(message.split()), "field": field})
+    # Input can hold control characters or a lone surrogate: written as escapes, as on standard error.
+    return orjson.dumps({"line": number, "error": jsonsafe.printable(" ".join(message.split()), limit=2000),
+                         "field": jsonsafe.printable(field, limit=200)})
 
 
 def assess_stream(lines: Iterable[bytes | None], as_of: dt.date, summary: BatchSummary | None = None

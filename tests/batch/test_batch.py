@@ -197,7 +197,10 @@ def test_a_million_lines_in_bounded_memory(tmp_path):
 
 @pytest.mark.parametrize("line", [b'{"child": {"age": 99999999999999999999999999}}', b'{"child": {"age": NaN}}',
                                   b'{"people": {"note": "\\ud800"}, "child": {"age": 9}}',
-                                  b'{"child": {"age": 9.0}}', b'  {"child": {"age": 9}}  '])
+                                  b'{"child": {"age": 9.0}}', b'  {"child": {"age": 9}}  ',
+                                  b'{"child": {"age": 1' + b"0" * 5000 + b'}}', b'{"child": {"age": 1e400}}',
+                                  b'{"people": {"note": "a\\u0000b"}}', b'{"people": ' + b'{"a": ' * 60 + b'1' + b'}' * 61,
+                                  b'{"carer": {"relationship": "\\u001b[31mred"}}'])
 def test_lines_the_quick_reader_refuses_are_answered_as_one_assess_answers_them(line, tmp_path, capsys):
     (tmp_path / "one.json").write_bytes(line)
     single_code = main(["assess", str(tmp_path / "one.json"), "--as-of", "2026-11-22"])
