@@ -48,9 +48,10 @@ class BatchSummary:
             self.first_bad.append(number)
 
 
-def read_lines(fh: BinaryIO, limit: int = MAX_LINE) -> Iterator[bytes | None]:
-    """Lines of ``fh`` without their line ending; ``None`` for a line longer than ``limit`` bytes,
-    whose rest is read and dropped a piece at a time."""
+def read_lines(fh: BinaryIO, limit: int | None = None) -> Iterator[bytes | None]:
+    """Lines of ``fh`` without their line ending; ``None`` for a line longer than ``limit`` bytes
+    (``MAX_LINE`` unless given), whose rest is read and dropped a piece at a time."""
+    limit = MAX_LINE if limit is None else limit
     while True:
         line = fh.readline(limit + 1)
         if not line:

@@ -91,7 +91,7 @@ def test_bad_lines_get_an_error_line_and_the_rest_carry_on(capsys, monkeypatch):
 
 
 def test_an_over_long_line_is_refused_without_being_held(monkeypatch, capsys):
-    monkeypatch.setattr(batch, "MAX_LINE", 1 << 20)
+    assert batch.MAX_LINE == 1 << 20
     huge = b'{"child": {"age": 9}, "people": {"note": "' + b"x" * (3 << 20) + b'"}}'
     code, out, err = run_cli(["assess", "--batch", "-", "--as-of", "2026-11-22"],
                              case_line(1) + b"\n" + huge + b"\n" + case_line(2), capsys, monkeypatch)
