@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from store_helpers import Clock, carer, child, make_household
 
@@ -159,3 +161,15 @@ def test_an_erased_households_names_leave_no_trigram_in_the_index(filled):
     assert not left, left
     with sqlite3.connect(filled.path) as con:
         assert con.execute("SELECT count(DISTINCT segid) FROM households_fts_idx").fetchone()[0] == 1
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(needle=st.text(alphabet="aeinoqrsxyzABJKOS'\"%_-*^():. 0123456789âëöñóú\\", min_size=1, max_size=7)
+       | st.sampled_from(NAMES).map(lambda name: name[1:-1]))
+def test_any_text_finds_through_the_index_what_reading_every_household_finds(filled, needle):
+    indexed = [s.id for s in filled.search(needle, limit=None)]
+    filled._search_index = False
+    try:
+        assert indexed == [s.id for s in filled.search(needle, limit=None)]
+    finally:
+        filled._search_index = True
