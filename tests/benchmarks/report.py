@@ -189,26 +189,36 @@ def store() -> None:
     from kinship_app.store import Store
 
     folder = Path(tempfile.mkdtemp())
-    figures: dict[int, dict[str, float]] = {}
+    stores = {}
     for n in (2_000, 20_000):
         url = f"sqlite:///{folder / f'h{n}.sqlite'}"
         seed(url, n)
-        with Store(url, clock=_clock) as s:
+        stores[n] = Store(url, clock=_clock)
+        from kinship_app.store import CarerRecord
+
+        stores[n].create_household(carers=[CarerRecord("Zebedee Quillfeather")])  # one name found once
+    try:
+        def reads(s: Store, n: int) -> dict[str, Callable[[], object]]:
             wanted = s.list_households(limit=1, offset=n // 2)[0].reference
-            figures[n] = {
-                "recent 50": per_call(lambda: s.list_households(limit=50), number=5),
-                "search by name": per_call(lambda: s.search("sian o'brien"), number=3),
-                "search by reference": per_call(lambda: s.search(wanted), number=10),
-                "last page of 50": per_call(lambda: s.list_households(limit=50, offset=n - 50), number=5),
-                "every household at once": per_call(lambda: s.list_households(), number=1, repeat=3),
-            }
-    for what in ("recent 50", "search by name", "search by reference", "last page of 50"):
-        small, big = figures[2_000][what], figures[20_000][what]
-        row(f"households 2,000 -> 20,000: {what}", f"{ms(small)} -> {ms(big)}", f"x{big / small:.1f}", "<= x2.5")
-    big = figures[20_000]  # stricter than the goal's 5,000
-    row("20,000 households: any page of 50 (the last)", ms(big["last page of 50"]),
-        f"{big['last page of 50'] / big['every household at once']:.3f}x listing all 20,000 "
-        f"({ms(big['every household at once'])})", "<= 50 ms (for 5,000)")
+            return {"recent 50": lambda: s.list_households(limit=50),
+                    "search by a common name (1 household in 140 matches)": lambda: s.search("sian o'brien"),
+                    "search by a name only one household has": lambda: s.search("quillfeather"),
+                    "search by reference": lambda: s.search(wanted),
+                    "last page of 50": lambda: s.list_households(limit=50, offset=n - 50)}
+
+        small, big = reads(stores[2_000], 2_000), reads(stores[20_000], 20_000)
+        for what in small:  # the two sizes timed turn about, so a change in load falls on both
+            pairs = [(per_call(small[what], number=5, repeat=1), per_call(big[what], number=5, repeat=1))
+                     for _ in range(7)]
+            a, b = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+            row(f"households 2,000 -> 20,000: {what}", f"{ms(a)} -> {ms(b)}", f"x{b / a:.1f}", "<= x2.5")
+            if what == "last page of 50":
+                every = per_call(lambda: stores[20_000].list_households(), number=1, repeat=3)
+                row("20,000 households: any page of 50 (the last)", ms(b),
+                    f"{b / every:.3f}x listing all 20,000 ({ms(every)})", "<= 50 ms (for 5,000)")
+    finally:
+        for s in stores.values():
+            s.close()
 
 
 # -- start-up ------------------------------------------------------------------------------------------
