@@ -33,7 +33,7 @@ test-later: system venv
 bench: system venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/benchmarks --benchmark-enable --benchmark-only
 
-# The issue-15 speed figures, each against a baseline timed in the same run (about a minute; prints, never fails).
+# The issue-15 speed figures, each against a baseline timed in the same run (under a minute; prints, never fails).
 bench-report: venv
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/report.py
 

@@ -208,7 +208,9 @@ def store() -> None:
         def reads(s: Store, n: int) -> dict[str, Callable[[], object]]:
             wanted = s.list_households(limit=1, offset=n // 2)[0].reference
             return {"recent 50": lambda: s.list_households(limit=50),
-                    "search by a common name (1 household in 140 matches)": lambda: s.search("sian o'brien"),
+                    "search by a common name (1 household in 140 matches), a page of 20 and the count, as the "
+                    "households screen asks": lambda: (s.search("sian o'brien", limit=20), s.count_search("sian o'brien")),
+                    "search by a common name, the first 100 matches": lambda: s.search("sian o'brien"),
                     "search by a name only one household has": lambda: s.search("quillfeather"),
                     "search by reference": lambda: s.search(wanted),
                     "last page of 50": lambda: s.list_households(limit=50, offset=n - 50)}
