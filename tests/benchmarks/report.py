@@ -1,6 +1,6 @@
 """The speed figures of issue 15, each against a baseline measured in the same run.
 
-    python tests/benchmarks/report.py            (or: make bench-report; about a minute)
+    python tests/benchmarks/report.py            (or: make bench-report; under a minute)
 
 Prints a table and never fails on a figure: machines differ and are shared, so the ratios (the app
 against something simple timed alongside it, turn about) are what to compare between runs, and
