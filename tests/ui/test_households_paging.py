@@ -4,7 +4,7 @@ at once; a person pages through them (and through search results) with two butto
 from __future__ import annotations
 
 import pytest
-from test_households_helpers import click, ops, store, visible_text  # noqa: F401 (fixtures)
+from test_households_helpers import click, ops, settle, store, visible_text  # noqa: F401 (fixtures)
 
 from ui.screens.households import RECENT_LIMIT, HouseholdsScreen
 
@@ -32,6 +32,7 @@ def screen(qtbot, ctx, ops, many):
 
 
 def shown(screen) -> list[str]:
+    settle()  # pages are read off the UI thread
     results = screen.list_page.results
     return [results.item(i).text() for i in range(results.count())]
 
@@ -79,6 +80,7 @@ def test_few_households_show_no_pager(qtbot, ctx, ops, store):
     qtbot.addWidget(w)
     w.show()
     w.show_list()
+    settle()
     assert w.list_page.results.count() == 1
     assert not w.list_page.next_button.isVisible() and not w.list_page.previous_button.isVisible()
     assert "Households 1 to" not in visible_text(w)
