@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import re
-import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -27,7 +26,8 @@ from sqlalchemy.orm import Session
 from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
 from kinship_app.result import Assessment
 from kinship_app.i18n import _
-from kinship_app.store import migrate, transfer
+from kinship_app.store import crypto, migrate, transfer
+from kinship_app.store.crypto import FileKey, KdfParams
 from kinship_app.store.engine import (
     IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
@@ -69,11 +69,18 @@ class Store:
 
     ``clock`` gives the current moment (timezone-aware); ``worker`` is the free-text name recorded in
     the audit log for this session and may be changed at any time.
+
+    ``passphrase`` unlocks (or, for a new or unencrypted file, sets up) encryption at rest of a SQLite
+    store (crypto.py); ``kdf`` is the Argon2id cost used when new key parameters are made (tests pass
+    ``crypto.TEST_KDF``); ``require_passphrase`` refuses to open an unencrypted file (an organisation's
+    workspace). A PostgreSQL server is protected by its own logins and TLS; ``passphrase`` is not
+    used there.
     """
 
     def __init__(self, url: str | None = None, *, clock: Clock, worker: str = "",
                  assess: AssessFn | None = None, backup_dir: str | Path | None = None,
-                 create_folder: bool | None = None):
+                 create_folder: bool | None = None, passphrase: str | None = None,
+                 kdf: KdfParams | None = None, require_passphrase: bool = False):
         self.clock = clock
         self.worker = worker
         self._was_read_only = False
@@ -81,18 +88,25 @@ class Store:
         self.url = parse_url(url or default_url())
         self.path = sqlite_path(self.url)
         self.backend = self.url.get_backend_name()
+        self._key: FileKey | None = None
         if self.path is not None:
             if create_folder is None:
                 # The app's own data folder is made on first run; any other folder (a USB stick, a
                 # network drive) must already be there, or a pulled-out stick would be "replaced".
                 create_folder = url is None or self.path == default_sqlite_path()
             self._prepare_folder(create_folder)
-            # Refuse a newer or foreign file before anything can write to it.
-            migrate.inspect_sqlite(self.path)
             self.backup_dir = Path(backup_dir) if backup_dir else self.path.parent / "backups"
+            was_plain = crypto.file_kind(self.path) == "plain"
+            self._key = crypto.unlock(self.path, passphrase, kdf=kdf, require_passphrase=require_passphrase)
+            if self._key is not None and was_plain:
+                self._encrypt_backups()
+            # Made 0600 before SQLite opens it, so its -wal and -shm (which copy its mode) are private too.
+            crypto.create_private_file(self.path)
+            # Refuse a newer or foreign file before anything can write to it.
+            migrate.inspect_sqlite(self.path, self._key)
         else:
             self.backup_dir = Path(backup_dir) if backup_dir else None
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, self._key)
         self._write_engine = self.engine.execution_options(**{IMMEDIATE: True})
         try:
             self.schema = migrate.migrate_engine(self._write_engine, backup=self._backup_before_upgrade)
@@ -118,17 +132,17 @@ class Store:
         if not create:
             raise MissingFolderError(str(folder))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            crypto.private_folder(folder)
         except OSError as exc:
             raise (translate(exc, str(folder)) or MissingFolderError(str(folder), str(exc))) from exc
 
     def _backup_before_upgrade(self, revision: str) -> None:
         if self.path is None or self.backup_dir is None:
             return  # a server's backups are its administrator's (pg_dump); the upgrade is one transaction
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        crypto.private_folder(self.backup_dir)
         stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
         migrate.backup_sqlite(self.path, self.backup_dir / f"before-upgrade-from-{revision}-{stamp}.sqlite",
-                              already_locked=True)
+                              already_locked=True, **self._backup_keys())
 
     def _check_file(self) -> None:
         # A write into a file deleted or moved while open would go to a vanished inode and be lost.
@@ -527,7 +541,7 @@ class Store:
         if self.path is None:
             return False
         for _attempt in range(50):
-            con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            con = crypto.connect(self.path, self._key, timeout=30)
             try:
                 busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             finally:
@@ -536,6 +550,62 @@ class Store:
                 return True
             time.sleep(0.05)  # a reader still needs the old pages; they are freed when it finishes
         return False
+
+    # -- encryption at rest -------------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    def _backup_keys(self) -> dict[str, Any]:
+        if self._key is None or self.path is None:
+            return {}
+        return {"key": self._key, "params": crypto.params_path(self.path)}
+
+    def backup_files(self) -> list[Path]:
+        """Every backup of this store's file (SQLite), oldest name first."""
+        if self.backup_dir is None or not self.backup_dir.is_dir():
+            return []
+        return sorted(p for p in self.backup_dir.glob("*.sqlite") if p.is_file())
+
+    def _encrypt_backups(self) -> None:
+        # Backups made before the store was encrypted hold its data in plain text: encrypt each one
+        # (verified) and shred the plain file.
+        assert self._key is not None and self.path is not None
+        for backup in self.backup_files():
+            if crypto.file_kind(backup) == "plain":
+                crypto.encrypt_backup(backup, self._key, crypto.params_path(self.path))
+
+    def change_passphrase(self, old: str | None, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Set a new passphrase (or the first one, on an unencrypted store), re-encrypting the file and
+        every backup. The old passphrase must be given (None for an unencrypted store). A verified
+        backup is made first; a crash at any point leaves the file opened by the old or new one."""
+        path = self._need_file()
+        crypto.check_new_passphrase(new)
+        if self._key is None:
+            if old is not None and old != "":
+                raise crypto.WrongPassphraseError()
+            self.engine.dispose()
+            self._key = crypto.unlock(path, new, kdf=kdf)
+            self._encrypt_backups()
+        else:
+            params_file = crypto.params_path(path)
+            current = crypto.KeyParams.read(params_file)
+            if old is None or crypto.derive_key(old, current) != self._key:
+                raise crypto.WrongPassphraseError()
+            self.backup()
+            new_params = crypto.KeyParams.new(kdf or current.kdf)
+            new_key = crypto.derive_key(new, new_params)
+            self.engine.dispose()
+            crypto.rekey_file(path, self._key, new_key, new_params, params_file, crypto.pending_params_path(path))
+            for backup in self.backup_files():
+                if crypto.file_kind(backup) == "encrypted" and crypto.opens_with(backup, self._key):
+                    crypto.rekey_file(backup, self._key, new_key, new_params, crypto.params_path(backup),
+                                      crypto.pending_params_path(backup))
+            self._key = new_key
+        self.engine = make_engine(self.url, self._key)
+        self._write_engine = self.engine.execution_options(**{IMMEDIATE: True})
+        self._write(lambda s: self._audit(s, None, "", "changed the passphrase"))
 
     # -- backups ----------------------------------------------------------------------------------------
 
@@ -550,25 +620,25 @@ class Store:
         path = self._need_file()
         if dest is None:
             assert self.backup_dir is not None
-            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            crypto.private_folder(self.backup_dir)
             stamp = self._now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
             dest = self.backup_dir / f"households-{stamp}.sqlite"
-        return migrate.backup_sqlite(path, Path(dest))
+        return migrate.backup_sqlite(path, Path(dest), **self._backup_keys())
 
     def restore(self, backup: str | Path) -> BackupReport:
         """Replace everything with a backup (after verifying it, and backing up what is here now)."""
         path = self._need_file()
         self._check_file()
-        migrate.verify_sqlite(Path(backup))
+        migrate.verify_sqlite(Path(backup), key=self._key)
         assert self.backup_dir is not None
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        crypto.private_folder(self.backup_dir)
         stamp = self._now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        migrate.backup_sqlite(path, self.backup_dir / f"before-restore-{stamp}.sqlite")
+        migrate.backup_sqlite(path, self.backup_dir / f"before-restore-{stamp}.sqlite", **self._backup_keys())
         self.engine.dispose()
-        report = migrate.restore_sqlite(Path(backup), path)
+        report = migrate.restore_sqlite(Path(backup), path, self._key)
         self.schema = migrate.migrate_engine(self._write_engine)
         if self.schema == report.schema:
-            migrate.verify_sqlite(path, report.row_counts)
+            migrate.verify_sqlite(path, report.row_counts, key=self._key)
         self._write(lambda s: self._audit(s, None, "", f"restored a backup made with schema {report.schema}"))
         return report
 
