@@ -174,7 +174,12 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.retranslate_ui()
         self._restore_geometry()
-        self.show_screen("start")
+        # Idle and session locking, the unlock page, the first-run passphrase choice (ui/locking.py).
+        from ui.locking import LockController
+
+        self.locking = LockController(self)
+        if not self.locking.start():
+            self.show_screen("start")
 
     # -- screens ---------------------------------------------------------------------------------
 
@@ -198,6 +203,8 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> QWidget:
         if self._hidden:
             self.unhide()
+        if self.locking.intercept(key):
+            return self.locking.screen()
         widget = self.screen(key)
         self._current = key
         self.stack.setCurrentWidget(widget)
@@ -322,6 +329,7 @@ class MainWindow(QMainWindow):
         dialog.winId()  # makes its QWindow now, before exec() shows it
         if dialog.windowHandle() is not None:
             dialog.windowHandle().installEventFilter(self._shift)
+            self.locking.watch(dialog.windowHandle())
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -411,6 +419,7 @@ class MainWindow(QMainWindow):
         handle = self.windowHandle()
         if handle is not None and handle is not getattr(self, "_watched", None):
             handle.installEventFilter(self._shift)
+            self.locking.watch(handle)
             self._watched = handle
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

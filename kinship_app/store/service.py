@@ -557,6 +557,13 @@ class Store:
     def encrypted(self) -> bool:
         return self._key is not None
 
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """True when ``passphrase`` is this store's (for a lock screen; nothing is reopened)."""
+        if self._key is None or self.path is None:
+            return False
+        params = crypto.KeyParams.read(crypto.params_path(self.path))
+        return crypto.derive_key(passphrase, params) == self._key
+
     def _backup_keys(self) -> dict[str, Any]:
         if self._key is None or self.path is None:
             return {}

@@ -1,0 +1,216 @@
+"""The lock screen: unlocking protected saved households, the first-run passphrase choice, and the
+screen shown after the app locks itself (idle, or the computer's session locked or suspended).
+
+While it shows, nothing about any family is on screen: the main window hides its navigation and
+shows only this page. The screens underneath keep their state, so no unsaved edit is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from kinship_app.i18n import _
+from ui.widgets import ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
+
+UNLOCK, RESUME, SETUP = "unlock", "resume", "setup"
+# Why the app locked itself: the words say so, so nobody thinks something broke.
+REASONS = ("start", "idle", "session", "manual")
+
+
+class LockScreen(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, ctx: Any, ops: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lock_screen")
+        self.ctx, self.ops = ctx, ops
+        self.mode, self.reason = UNLOCK, "start"
+        self._busy = False
+        self.page = page_in(self)
+        b = self.page.body
+        self.errors = ErrorSummary()
+        b.addWidget(self.errors)
+        self.heading = heading()
+        b.addWidget(self.heading)
+        self.intro = label("")
+        b.addWidget(self.intro)
+
+        self.choice = ChoiceList()
+        self.choice.setObjectName("security_choice")
+        self.choice.add_choice("passphrase", "")
+        self.choice.add_choice("none", "")
+        self.choice.chosen.connect(lambda _code: self._update_fields())
+        b.addWidget(self.choice)
+
+        self.pass_label = label("")
+        b.addWidget(self.pass_label)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_label.setBuddy(self.passphrase)
+        self.passphrase.returnPressed.connect(self.submit)
+        b.addWidget(self.passphrase)
+        self.confirm_label = label("")
+        b.addWidget(self.confirm_label)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("passphrase_again")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_label.setBuddy(self.confirm)
+        self.confirm.returnPressed.connect(self.submit)
+        b.addWidget(self.confirm)
+        self.status = label("", "hint")
+        self.status.setObjectName("lock_status")
+        b.addWidget(self.status)
+
+        row = QHBoxLayout()
+        self.go = button("", "primary", self.submit)
+        self.go.setObjectName("unlock")
+        self.go.setDefault(True)
+        row.addWidget(self.go)
+        row.addStretch(1)
+        b.addLayout(row)
+        self.page.finish()
+        self.retranslate_ui()
+
+    # -- modes ---------------------------------------------------------------------------------
+
+    def show_mode(self, mode: str, reason: str = "start") -> None:
+        self.mode, self.reason = mode, reason
+        self.errors.clear()
+        self.status.setText("")
+        self.passphrase.clear()
+        self.confirm.clear()
+        self.choice.set_value(None)
+        self.retranslate_ui()
+        self._update_fields()
+        target = self.passphrase if mode == UNLOCK else (self.choice.first_radio() if mode == SETUP else self.go)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_fields(self) -> None:
+        setup, unlock = self.mode == SETUP, self.mode == UNLOCK
+        self.choice.setVisible(setup)
+        organisation = self.ctx.is_organisation()
+        self.choice.rows["none"].setVisible(not organisation)
+        wants = unlock or (setup and (organisation or self.choice.value() == "passphrase"))
+        for w in (self.pass_label, self.passphrase):
+            w.setVisible(wants)
+        for w in (self.confirm_label, self.confirm):
+            w.setVisible(setup and wants)
+
+    def retranslate_ui(self) -> None:
+        reasons = {
+            "start": _("These saved households are protected by a passphrase."),
+            "idle": _("The app locked itself because nobody used it for a while."),
+            "session": _("The app locked itself because the computer was locked or went to sleep."),
+            "manual": _("The app is locked."),
+        }
+        if self.mode == UNLOCK:
+            self.heading.setText(_("Unlock saved households"))
+            self.intro.setText(reasons.get(self.reason, reasons["manual"]) + " "
+                               + _("Type the passphrase to carry on. Nothing you were doing has been lost."))
+            set_button_text(self.go, _("Unlock"))
+        elif self.mode == RESUME:
+            self.heading.setText(_("The app is locked"))
+            self.intro.setText(reasons.get(self.reason, reasons["manual"]) + " "
+                               + _("Nothing is shown while it is locked. Select Carry on to go back to what "
+                                   "you were doing."))
+            set_button_text(self.go, _("Carry on"))
+        else:
+            self.heading.setText(_("Protect the saved households"))
+            if self.ctx.is_organisation():
+                self.intro.setText(_("Saved households hold private details about children and families. An "
+                                     "organisation's saved households always need a passphrase: choose one "
+                                     "that everyone who may open them will be told in person."))
+            else:
+                self.intro.setText(_("Saved households hold private details about children and families. A "
+                                     "passphrase keeps them unreadable to anyone who gets hold of this computer "
+                                     "or its files. Choose one now; you will type it each time you open them."))
+            set_button_text(self.go, _("Continue"))
+        self.heading.setAccessibleName(self.heading.text())
+        self.choice.rows["passphrase"].set_text(_("Use a passphrase (recommended)"),
+                                    _("Several words you will remember, at least 8 characters. If it is "
+                                      "forgotten, nobody can open the saved households: not even us."))
+        self.choice.rows["none"].set_text(_("No passphrase"),
+                                    _("Only if this computer is yours alone and nobody else can use your "
+                                      "account: anyone who can open your files could read the households."))
+        self.pass_label.setText(_("Passphrase"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.confirm_label.setText(_("Type the passphrase again"))
+        self.confirm.setAccessibleName(_("Type the passphrase again"))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        if self.mode == RESUME:
+            self.unlocked.emit()
+            return
+        if self.mode == SETUP:
+            self._set_up()
+            return
+        text = self.passphrase.text()
+        if not text:
+            self.errors.show_errors([(_("Type the passphrase"), self.passphrase)])
+            return
+        self._run(text)
+
+    def _set_up(self) -> None:
+        choice = "passphrase" if self.ctx.is_organisation() else self.choice.value()
+        if choice is None:
+            self.errors.show_errors([(_("Choose whether to use a passphrase"), self.choice.first_radio())])
+            return
+        if choice == "none":
+            self._work(lambda: self.ctx.set_up_security(None))
+            return
+        text = self.passphrase.text()
+        from kinship_app.store.crypto import MIN_PASSPHRASE
+
+        if len(text.strip()) < MIN_PASSPHRASE:
+            self.errors.show_errors([(_("A passphrase needs at least {n} characters").format(n=MIN_PASSPHRASE),
+                                      self.passphrase)])
+            return
+        if text != self.confirm.text():
+            self.errors.show_errors([(_("The two passphrases are not the same"), self.confirm)])
+            return
+        self._work(lambda: self.ctx.set_up_security(text))
+
+    def _run(self, text: str) -> None:
+        if self.ctx.needs_unlock():
+            self._work(lambda: self.ctx.unlock(text))
+            return
+
+        def check() -> None:
+            if not self.ctx.check_passphrase(text):
+                from kinship_app.store.crypto import WrongPassphraseError
+
+                raise WrongPassphraseError()
+
+        self._work(check)
+
+    def _work(self, fn: Any) -> None:
+        self._busy = True
+        self.go.setEnabled(False)
+        self.status.setText(_("Checking the passphrase…") if self.mode == UNLOCK else _("Setting up…"))
+
+        def done(_result: Any) -> None:
+            self._busy = False
+            self.go.setEnabled(True)
+            self.status.setText("")
+            self.passphrase.clear()
+            self.confirm.clear()
+            self.unlocked.emit()
+
+        def failed(error: Exception) -> None:
+            self._busy = False
+            self.go.setEnabled(True)
+            self.status.setText("")
+            self.passphrase.clear()
+            self.errors.show_errors([(str(error), self.passphrase)])
+
+        self.ops.run(fn, done, on_error=failed)
