@@ -237,8 +237,13 @@ class MainWindow(QMainWindow):
             # facts answer every question on their route, else the first question they leave open.
             answers = _saved_answers(store.get_household(household_id), child_id)
 
+        # Every autosave says which saved version it follows, so another editor's answers are never
+        # silently replaced (a conflict is shown in words, with both sets of answers).
+        version = {"saved": progress.version if progress is not None else 0}
+
         def save(given: dict, where: str) -> None:
-            store.save_progress(household_id, given, where, child_id=child_id)
+            version["saved"] = store.save_progress(household_id, given, where, child_id=child_id,
+                                                   expected_version=version["saved"]).version
 
         def finished(given: dict, _assessment: Any) -> None:
             def work() -> None:
@@ -481,9 +486,9 @@ def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) 
         children.append(child)
     council = case["household"].get("council")
     if council and council != household.council:
-        store.update_household(household_id, children=children, council=council)
+        store.update_household(household_id, children=children, council=council, expected_version=household.version)
     else:
-        store.update_household(household_id, children=children)
+        store.update_household(household_id, children=children, expected_version=household.version)
 
 
 def _is_rtl() -> bool:

@@ -95,7 +95,7 @@ def _warm_up() -> None:
     rules' data loaded and SQLAlchemy's first-use work done: kills then land in saves, not imports."""
     with _Store("sqlite://", clock=Clock()) as store:
         h = store.create_household(**_parts(0, "warm"))
-        store.update_household(h.id, **_parts(1, "warm"))
+        store.update_household(h.id, **_parts(1, "warm"), expected_version=h.version)
         store.reassess(store.get_household(h.id).children[0].id, dt.date(2026, 11, 22))
         store.add_note(h.id, "warm")
 
@@ -171,7 +171,7 @@ def test_kill_9_mid_save_loses_nothing_acknowledged(store_url):
                         parts["children"] = [ChildRecord(**{**c.__dict__, "id": old.id})
                                              for c, old in zip(parts["children"], current.children)]
                         write(f"begin update {hid}")
-                        store.update_household(hid, **parts)
+                        store.update_household(hid, **parts, expected_version=current.version)
                         gens[hid] = gen
                         write(f"ack gen {hid} {gen}")
                     elif choice < 0.9:
