@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 from kinship_app.i18n import _
 from ui.widgets import ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
 
-UNLOCK, RESUME, SETUP = "unlock", "resume", "setup"
+UNLOCK, RESUME, SETUP, SIGN_IN = "unlock", "resume", "setup", "sign_in"
 # Why the app locked itself: the words say so, so nobody thinks something broke.
 REASONS = ("start", "idle", "session", "manual")
 
@@ -45,6 +45,13 @@ class LockScreen(QWidget):
         self.choice.chosen.connect(lambda _code: self._update_fields())
         b.addWidget(self.choice)
 
+        self.name_label = label("")
+        b.addWidget(self.name_label)
+        self.name = QLineEdit()
+        self.name.setObjectName("account_name")
+        self.name_label.setBuddy(self.name)
+        self.name.returnPressed.connect(self.submit)
+        b.addWidget(self.name)
         self.pass_label = label("")
         b.addWidget(self.pass_label)
         self.passphrase = QLineEdit()
@@ -83,10 +90,12 @@ class LockScreen(QWidget):
         self.status.setText("")
         self.passphrase.clear()
         self.confirm.clear()
+        self.name.clear()
         self.choice.set_value(None)
         self.retranslate_ui()
         self._update_fields()
-        target = self.passphrase if mode == UNLOCK else (self.choice.first_radio() if mode == SETUP else self.go)
+        target = {UNLOCK: self.passphrase, SIGN_IN: self.name}.get(mode) or (
+            self.choice.first_radio() if mode == SETUP else self.go)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -95,7 +104,10 @@ class LockScreen(QWidget):
         self.choice.setVisible(setup)
         organisation = self.ctx.is_organisation()
         self.choice.rows["none"].setVisible(not organisation)
-        wants = unlock or (setup and (organisation or self.choice.value() == "passphrase"))
+        signing_in = self.mode == SIGN_IN
+        for w in (self.name_label, self.name):
+            w.setVisible(signing_in)
+        wants = unlock or signing_in or (setup and (organisation or self.choice.value() == "passphrase"))
         for w in (self.pass_label, self.passphrase):
             w.setVisible(wants)
         for w in (self.confirm_label, self.confirm):
@@ -113,6 +125,12 @@ class LockScreen(QWidget):
             self.intro.setText(reasons.get(self.reason, reasons["manual"]) + " "
                                + _("Type the passphrase to carry on. Nothing you were doing has been lost."))
             set_button_text(self.go, _("Unlock"))
+        elif self.mode == SIGN_IN:
+            self.heading.setText(_("Sign in"))
+            start = "" if self.reason == "start" else reasons.get(self.reason, reasons["manual"]) + " "
+            self.intro.setText(start + _("Each worker signs in with their own name and passphrase or PIN, and "
+                                         "sees only the caseloads shared with them."))
+            set_button_text(self.go, _("Sign in"))
         elif self.mode == RESUME:
             self.heading.setText(_("The app is locked"))
             self.intro.setText(reasons.get(self.reason, reasons["manual"]) + " "
@@ -137,8 +155,11 @@ class LockScreen(QWidget):
         self.choice.rows["none"].set_text(_("No passphrase"),
                                     _("Only if this computer is yours alone and nobody else can use your "
                                       "account: anyone who can open your files could read the households."))
-        self.pass_label.setText(_("Passphrase"))
-        self.passphrase.setAccessibleName(_("Passphrase"))
+        secret = _("Your passphrase or PIN") if self.mode == SIGN_IN else _("Passphrase")
+        self.pass_label.setText(secret)
+        self.passphrase.setAccessibleName(secret)
+        self.name_label.setText(_("Your name"))
+        self.name.setAccessibleName(_("Your name"))
         self.confirm_label.setText(_("Type the passphrase again"))
         self.confirm.setAccessibleName(_("Type the passphrase again"))
 
@@ -153,6 +174,18 @@ class LockScreen(QWidget):
             return
         if self.mode == SETUP:
             self._set_up()
+            return
+        if self.mode == SIGN_IN:
+            name, secret = self.name.text().strip(), self.passphrase.text()
+            problems = []
+            if not name:
+                problems.append((_("Type your name"), self.name))
+            if not secret:
+                problems.append((_("Type your passphrase or PIN"), self.passphrase))
+            if problems:
+                self.errors.show_errors(problems)
+                return
+            self._work(lambda: self.ctx.store().sign_in(name, secret))
             return
         text = self.passphrase.text()
         if not text:
@@ -196,7 +229,7 @@ class LockScreen(QWidget):
     def _work(self, fn: Any) -> None:
         self._busy = True
         self.go.setEnabled(False)
-        self.status.setText(_("Checking the passphrase…") if self.mode == UNLOCK else _("Setting up…"))
+        self.status.setText(_("Setting up…") if self.mode == SETUP else _("Checking…"))
 
         def done(_result: Any) -> None:
             self._busy = False

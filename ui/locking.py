@@ -100,10 +100,23 @@ class LockController(QObject):
             return True
         return False
 
+    def _store_if_open(self) -> Any:
+        return getattr(self.ctx, "_store", None)
+
     def lock(self, reason: str = "manual") -> None:
         if self.locked or self.window.is_hidden_screen():
             return
-        mode = "unlock" if self.ctx.is_protected() else "resume"
+        store = self._store_if_open()
+        self._signed_in = getattr(store, "account", None)
+        if store is not None and getattr(store, "has_accounts", False):
+            # An organisation's store: whoever comes back signs in with their own PIN or passphrase.
+            from contextlib import suppress
+
+            with suppress(Exception):
+                store.sign_out()
+            mode = "sign_in"
+        else:
+            mode = "unlock" if self.ctx.is_protected() else "resume"
         self._show(mode, reason, after=self.window.current_key() or "start")
 
     def _show(self, mode: str, reason: str, after: str) -> None:
@@ -135,6 +148,20 @@ class LockController(QObject):
                 widget.reject()
 
     def _unlocked(self) -> None:
+        store = self._store_if_open()
+        if store is not None and getattr(store, "has_accounts", False) and store.account is None:
+            self.screen().show_mode("sign_in", "start")  # the file is open: now who is using it
+            return
+        previous, self._signed_in = getattr(self, "_signed_in", None), None
+        account = getattr(store, "account", None) if store is not None else None
+        if previous is not None and account is not None and previous.id != account.id:
+            # Someone else signed in: nothing the last worker had open stays on screen.
+            for widget in self.window.built_screens().values():
+                clear = getattr(widget, "clear_sensitive", None)
+                if clear:
+                    clear()
+            self._after = "start"
+            self.window._current = ""
         self.locked = False
         w = self.window
         w.topbar.show()
@@ -149,6 +176,7 @@ class LockController(QObject):
             w._current = ""
             w.show_screen(after)
         self.timer.start()
+        self.window.account_changed(account)
 
     # -- the computer's session ----------------------------------------------------------------------
 

@@ -57,6 +57,8 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "support": ("ui.screens.support", "SupportScreen", N_("Support near you")),
     "letters": ("ui.screens.letters", "LettersScreen", N_("Letters")),
     "settings": ("ui.screens.settings", "SettingsScreen", N_("Settings")),
+    # An organisation's coordinator: workers, caseloads and the audit log (shown once one signs in).
+    "team": ("ui.screens.team", "TeamScreen", N_("Team")),
 }
 
 SHIFT_PRESSES_TO_HIDE = 3
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         from ui.locking import LockController
 
         self.locking = LockController(self)
+        self.account_changed(None)
         if not self.locking.start():
             self.show_screen("start")
 
@@ -218,6 +221,13 @@ class MainWindow(QMainWindow):
             shown()
         self.screen_changed.emit(key)
         return widget
+
+    def account_changed(self, account: Any) -> None:
+        """Who is signed in changed (an organisation's store): the Team screen is a coordinator's."""
+        team = self._nav.get("team")
+        if team is not None:
+            coordinator = account is not None and getattr(account, "is_coordinator", False)
+            team.setVisible(bool(coordinator or (account is None and self.ctx.is_organisation())))
 
     def start_check(self, saver: Callable[[dict, str], None] | None = None, answers: dict | None = None,
                     question: str | None = None,

@@ -53,11 +53,11 @@ def checkpoint(path: Path, key: FileKey | None, *, wait_seconds: float, on_wait:
             except DATABASE_ERRORS as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc).lower():
                     raise
-            if time.monotonic() >= deadline:
-                return False
             if on_wait is not None and not told:
                 on_wait(waiting_for_readers())
                 told = True
+            if time.monotonic() >= deadline:
+                return False
             time.sleep(0.05)
     finally:
         con.close()

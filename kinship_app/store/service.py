@@ -973,6 +973,8 @@ class Store:
             crypto.private_folder(self.backup_dir)
             stamp = self._now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
             dest = self.backup_dir / f"households-{stamp}.sqlite"
+        elif self.backup_dir is not None and Path(dest).parent == self.backup_dir:
+            crypto.private_folder(self.backup_dir)
         return migrate.backup_sqlite(path, Path(dest), **self._backup_keys())
 
     def restore(self, backup: str | Path) -> BackupReport:

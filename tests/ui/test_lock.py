@@ -239,3 +239,50 @@ def test_hide_this_screen_still_works_and_does_not_bypass_the_lock(qtbot, ctx):
     assert w.stack.currentWidget() is w.hidden_screen
     w.unhide()
     assert w.stack.currentWidget() is _lock_screen(w)
+
+
+def test_an_organisation_signs_in_per_worker_and_the_coordinator_reads_the_audit_log(qtbot, ctx):
+    from PySide6.QtWidgets import QTableWidget
+
+    ctx.set_setting("security/workspace", "organisation")
+    store = ctx.set_up_security(PASS)
+    store.create_account("Rosa", "coordinator", "coordinator passphrase")
+    asha = store.create_account("Asha", "worker", "424242", kind="pin")
+    leeds = store.create_caseload("Leeds")
+    store.share_caseload(leeds.id, asha.id)
+    hid = _make_household(store)
+    store.move_household(hid, leeds.id)
+    store.sign_out()
+    w = _window(qtbot, ctx)
+    w.locking.lock("idle")
+    lock = _lock_screen(w)
+    assert "Sign in" in visible_text(lock) and lock.name.isVisible()
+    _type(qtbot, lock.name, "Asha")
+    _type(qtbot, lock.passphrase, "000000")
+    click(qtbot, button(lock, "Sign in"))
+    qtbot.waitUntil(lambda: "do not match an account" in visible_text(lock), timeout=10000)
+    _type(qtbot, lock.name, "Asha")
+    _type(qtbot, lock.passphrase, "424242")
+    click(qtbot, button(lock, "Sign in"))
+    qtbot.waitUntil(lambda: not w.locking.locked, timeout=10000)
+    assert ctx.store().account.name == "Asha"
+    assert not w._nav["team"].isVisible()  # a worker has no Team screen
+    screen = w.show_screen("households")
+    screen.open_household(hid)
+    qtbot.waitUntil(lambda: "Margaret Ellis" in visible_text(w), timeout=10000)
+    # Idle: Asha walks away; Rosa signs in: nothing of Asha's screen is left.
+    w.locking.timer.timeout.emit()
+    assert ctx.store().account is None
+    _type(qtbot, lock.name, "Rosa")
+    _type(qtbot, lock.passphrase, "coordinator passphrase")
+    click(qtbot, button(lock, "Sign in"))
+    qtbot.waitUntil(lambda: not w.locking.locked, timeout=10000)
+    assert w.current_key() == "start" and "Margaret Ellis" not in visible_text(w)
+    assert w._nav["team"].isVisible()
+    team = w.show_screen("team")
+    qtbot.waitUntil(lambda: "complete and unaltered" in visible_text(team), timeout=10000)
+    log = team.findChild(QTableWidget, "audit_log")
+    rows = [[log.item(r, c).text() for c in range(4)] for r in range(log.rowCount())]
+    assert ["Asha", "viewed household"] in [[r[1], r[3]] for r in rows]
+    assert all("Margaret" not in " ".join(r) for r in rows)
+    assert w.ops.errors == []
