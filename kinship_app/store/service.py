@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
 from kinship_app.result import Assessment
 from kinship_app.i18n import _
-from kinship_app.store import access, audit, crypto, erase, migrate, transfer
+from kinship_app.store import access, audit, crypto, erase, migrate, pg_security, transfer
 from kinship_app.store.access import AccountRecord, CaseloadRecord
 from kinship_app.store.crypto import FileKey, KdfParams
 from kinship_app.store.engine import (
@@ -85,6 +85,7 @@ class Store:
         self.worker = worker
         # Accounts and caseloads (access.py): who is signed in; whether this store has accounts at all.
         self.account: AccountRecord | None = None
+        self._has_accounts = False
         self._kdf = kdf
         self._was_read_only = False
         self._assess = assess
@@ -92,6 +93,10 @@ class Store:
         self.path = sqlite_path(self.url)
         self.backend = self.url.get_backend_name()
         self._key: FileKey | None = None
+        if self.backend == "postgresql" and pg_security.needs_tls(self.url.host, dict(self.url.query)):
+            raise StoreError(_("The shared database server {host} is not on this computer, so the connection must "
+                               "be encrypted: add ?sslmode=verify-full&sslrootcert=PATH-TO-THE-SERVER'S-CA "
+                               "to the database address (see the README). Nothing was sent.").format(host=self.url.host))
         if self.path is not None:
             if create_folder is None:
                 # The app's own data folder is made on first run; any other folder (a USB stick, a
@@ -166,6 +171,11 @@ class Store:
             try:
                 with Session(engine, expire_on_commit=False) as session:
                     with session.begin():
+                        if self.backend == "postgresql" and self._has_accounts:
+                            # Row-level security (pg_security.py) sees who is signed in.
+                            account = self.account
+                            pg_security.set_session(session.connection(), account.id if account else None,
+                                                    account.role if account else "")
                         return fn(session)
             except StoreError:
                 raise

@@ -291,3 +291,63 @@ def test_a_carers_own_store_has_no_accounts_and_works_as_before(store):
     assert store.get_household(h.id).label == "Home"
     assert store.audit_log()[0].what == "created household"
     assert store.verify_audit().ok
+
+
+@pytest.mark.postgres
+def test_postgres_row_level_security_applies_the_same_rules_to_any_query(pg_server):
+    """Bypassing the service layer with hand-written SQL on the app's own (non-superuser) login: the
+    policies still show a worker only their caseloads."""
+    import uuid
+
+    import psycopg
+
+    role = "kinship_app_" + uuid.uuid4().hex[:8]
+    url = pg_server.new_database()
+    name = url.rsplit("/", 1)[1]
+    with pg_server.admin() as admin:
+        admin.execute(f'CREATE ROLE "{role}" LOGIN')
+        admin.execute(f'ALTER DATABASE "{name}" OWNER TO "{role}"')
+    with psycopg.connect(host="127.0.0.1", port=pg_server.port, user="postgres", dbname=name, autocommit=True) as c:
+        c.execute(f'ALTER SCHEMA public OWNER TO "{role}"')
+    app_url = url.replace("postgres@", f"{role}@")
+    try:
+        with Store(app_url, clock=Clock(), kdf=KDF, backup_dir=None) as s:
+            s.create_account(*COORD[:1], "coordinator", COORD[1])
+            asha = s.create_account(ASHA[0], "worker", ASHA[1], kind="pin")
+            leeds, bradford = s.create_caseload("Leeds"), s.create_caseload("Bradford")
+            s.share_caseload(leeds.id, asha.id)
+            mine = s.create_household(label="Mine", caseload_id=leeds.id, carers=[carer("Mary Mine")])
+            theirs = s.create_household(label="Theirs", caseload_id=bradford.id, carers=[carer("Tom Theirs")])
+
+        def as_(account_id, role_name, sql, *params):
+            with psycopg.connect(host="127.0.0.1", port=pg_server.port, user=role, dbname=name) as conn:
+                with conn.transaction():
+                    if account_id is not None or role_name:
+                        conn.execute("SELECT set_config('kinship.account_id', %s, true), "
+                                     "set_config('kinship.role', %s, true)", (str(account_id or ""), role_name))
+                    cur = conn.execute(sql, params)
+                    return cur.fetchall() if cur.description else cur.rowcount
+
+        assert as_(asha.id, "worker", "SELECT label FROM households ORDER BY id") == [("Mine",)]
+        assert as_(asha.id, "worker", "SELECT name FROM carers") == [("Mary Mine",)]
+        assert as_(asha.id, "worker", "UPDATE households SET label = 'hacked' WHERE id = %s", theirs.id) == 0
+        assert as_(asha.id, "worker", "DELETE FROM carers WHERE household_id = %s", theirs.id) == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # WITH CHECK: cannot move one into Bradford
+            as_(asha.id, "worker", "UPDATE households SET caseload_id = %s WHERE id = %s", bradford.id, mine.id)
+        assert as_(None, "", "SELECT count(*) FROM households") == [(0,)]  # nobody signed in: nothing
+        assert as_(1, "coordinator", "SELECT count(*) FROM households") == [(2,)]
+        assert as_(1, "coordinator", "SELECT label FROM households WHERE id = %s", theirs.id) == [("Theirs",)]
+    finally:
+        pg_server.drop_database(url)
+        with pg_server.admin() as admin:
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_a_server_elsewhere_must_be_reached_over_tls():
+    with pytest.raises(StoreError, match="must be encrypted"):
+        Store("postgresql+psycopg://kinship@db.example.org/kinship", clock=Clock())
+    from kinship_app.store import pg_security
+
+    assert not pg_security.needs_tls("db.example.org", {"sslmode": "verify-full"})
+    assert pg_security.needs_tls("db.example.org", {"sslmode": "prefer"})
+    assert not pg_security.needs_tls("127.0.0.1", {})

@@ -78,6 +78,10 @@ def upgrade() -> None:
                      {"p": prev, "h": digest, "i": row.id})
         prev = digest
     audit.create_triggers(conn)
+    if conn.dialect.name == "postgresql":
+        from kinship_app.store import pg_security
+
+        pg_security.enable_row_level_security(conn)
 
 
 def _parse(text: str):
