@@ -69,7 +69,12 @@ class AppContext:
         return value
 
     def set_setting(self, key: str, value: Any) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not self.data_dir.is_dir():
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ini = self.data_dir / "settings.ini"
+        if not ini.exists():
+            # Private from the start, whatever the umask: Qt rewrites it in place and keeps the mode.
+            os.close(os.open(ini, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self.settings.setValue(key, value)
 
     def store(self) -> Any:
