@@ -119,6 +119,9 @@ def rewrite_backup(backup: Path, references: list[str], key: FileKey | None) -> 
         work.unlink(missing_ok=True)
         raise migrate.BackupError(_("The backup {path} could not be rewritten without the household.")
                                   .format(path=backup))
+    if os.name == "nt":  # pragma: no cover - Windows cannot rename over a file that is open
+        os.replace(work, backup)
+        return len(ids)
     # Keep the old file open, swap the new one in under its name, then overwrite the old contents.
     fd = os.open(backup, os.O_RDWR)
     try:

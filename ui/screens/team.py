@@ -193,7 +193,8 @@ class TeamScreen(QWidget):
         chain = data["chain"]
         if chain.ok:
             self.chain.setText(_("The log is complete and unaltered: {n} entries checked, each linked to the "
-                                 "one before it.").format(n=chain.entries))
+                                 "one before it. Latest link: {head} (note it to check later that no newer "
+                                 "entry was removed).").format(n=chain.entries, head=chain.head[:16]))
         else:
             self.chain.setText(_("Warning: the audit log has been changed or has entries missing. {problems}")
                                .format(problems=" ".join(chain.problems[:3])))
