@@ -247,3 +247,128 @@ class LockScreen(QWidget):
             self.errors.show_errors([(str(error), self.passphrase)])
 
         self.ops.run(fn, done, on_error=failed)
+
+
+class SecuritySettings(QWidget):
+    """The Settings page's "Locking and passphrase" part: idle minutes, lock now, change passphrase."""
+
+    def __init__(self, ctx: Any, ops: Any, window: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QSpinBox, QVBoxLayout
+
+        self.ctx, self.ops, self.window_ = ctx, ops, window
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.heading = heading("", 2)
+        lay.addWidget(self.heading)
+        self.errors = ErrorSummary()
+        lay.addWidget(self.errors)
+        self.idle_label = label("")
+        lay.addWidget(self.idle_label)
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_minutes")
+        self.idle.setRange(1, 240)
+        self.idle_label.setBuddy(self.idle)
+        self.idle.valueChanged.connect(self._idle_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.idle)
+        self.lock_now = button("", "", lambda: self.window_.locking.lock("manual"))
+        self.lock_now.setObjectName("lock_now")
+        row.addWidget(self.lock_now)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.change_label = label("")
+        lay.addWidget(self.change_label)
+        self.fields: list[tuple[Any, QLineEdit]] = []
+        for name in ("old_passphrase", "new_passphrase", "new_passphrase_again"):
+            lab = label("")
+            field = QLineEdit()
+            field.setObjectName(name)
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            lab.setBuddy(field)
+            lay.addWidget(lab)
+            lay.addWidget(field)
+            self.fields.append((lab, field))
+        row2 = QHBoxLayout()
+        self.change = button("", "", self._change)
+        self.change.setObjectName("change_passphrase")
+        row2.addWidget(self.change)
+        row2.addStretch(1)
+        lay.addLayout(row2)
+        self.status = label("", "hint")
+        self.status.setObjectName("passphrase_status")
+        lay.addWidget(self.status)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("Locking and passphrase"))
+        self.idle_label.setText(_("Lock the app after this many minutes without use"))
+        self.idle.setAccessibleName(_("Minutes without use before the app locks"))
+        set_button_text(self.lock_now, _("Lock now"))
+        protected = self.ctx.is_protected()
+        self.change_label.setText(_("Change the passphrase that protects the saved households. Every backup is "
+                                    "changed too. Keep the new one safe: nobody can open the households without it.")
+                                  if protected else
+                                  _("Protect the saved households with a passphrase: the file and every backup are "
+                                    "encrypted. Keep it safe: nobody can open the households without it."))
+        words = ((_("Current passphrase"), _("New passphrase"), _("Type the new passphrase again")))
+        for (lab, field), text in zip(self.fields, words):
+            lab.setText(text)
+            field.setAccessibleName(text)
+        self.fields[0][0].setVisible(protected)
+        self.fields[0][1].setVisible(protected)
+        set_button_text(self.change, _("Change the passphrase") if protected else _("Set a passphrase"))
+
+    def on_shown(self) -> None:
+        from ui.locking import idle_minutes
+
+        self.idle.blockSignals(True)
+        self.idle.setValue(idle_minutes(self.ctx))
+        self.idle.blockSignals(False)
+        self.retranslate_ui()
+        local = self.ctx.sqlite_file() is not None
+        for w in (self.change_label, self.change, *[x for pair in self.fields for x in pair]):
+            w.setVisible(local and (w not in self.fields[0] or self.ctx.is_protected()))
+
+    def _idle_changed(self, minutes: int) -> None:
+        from ui.locking import IDLE_SETTING
+
+        self.ctx.set_setting(IDLE_SETTING, int(minutes))
+        self.window_.locking.apply_settings()
+
+    def _change(self) -> None:
+        from kinship_app.store.crypto import MIN_PASSPHRASE
+
+        self.errors.clear()
+        old, new, again = (field.text() for _lab, field in self.fields)
+        protected = self.ctx.is_protected()
+        problems = []
+        if protected and not old:
+            problems.append((_("Type the current passphrase"), self.fields[0][1]))
+        if len(new.strip()) < MIN_PASSPHRASE:
+            problems.append((_("A passphrase needs at least {n} characters").format(n=MIN_PASSPHRASE),
+                             self.fields[1][1]))
+        elif new != again:
+            problems.append((_("The two passphrases are not the same"), self.fields[2][1]))
+        if problems:
+            self.errors.show_errors(problems)
+            return
+
+        def work() -> None:
+            self.ctx.store().change_passphrase(old if protected else None, new, kdf=self.ctx.kdf)
+            self.ctx._passphrase = new
+
+        def done(_result: Any) -> None:
+            for _lab, field in self.fields:
+                field.clear()
+            self.status.setText(_("The passphrase was changed. Use the new one from now on."))
+            self.ctx.set_setting("security/choice", "passphrase")
+            self.on_shown()
+
+        def failed(error: Exception) -> None:
+            for _lab, field in self.fields:
+                field.clear()
+            self.errors.show_errors([(str(error), self.fields[0][1] if protected else self.fields[1][1])])
+
+        self.status.setText(_("Changing the passphrase…"))
+        self.ops.run(work, done, on_error=failed)

@@ -286,3 +286,35 @@ def test_an_organisation_signs_in_per_worker_and_the_coordinator_reads_the_audit
     assert ["Asha", "viewed household"] in [[r[1], r[3]] for r in rows]
     assert all("Margaret" not in " ".join(r) for r in rows)
     assert w.ops.errors == []
+
+
+def test_settings_change_the_passphrase_and_the_idle_time(qtbot, ctx):
+    hid = _protected(ctx)
+    ctx.unlock(PASS)
+    ctx.store().backup()
+    w = _window(qtbot, ctx)
+    settings = w.show_screen("settings")
+    sec = settings.security
+    assert sec.idle.value() == 5
+    sec.idle.setValue(12)
+    assert ctx.setting("security/idle_minutes", 5) == 12 and w.locking.timer.interval() == 12 * 60_000
+    old, new, again = (field for _lab, field in sec.fields)
+    _type(qtbot, old, "not the passphrase")
+    _type(qtbot, new, "a fresh new passphrase")
+    _type(qtbot, again, "a fresh new passphrase")
+    click(qtbot, button(settings, "Change the passphrase"))
+    qtbot.waitUntil(lambda: "does not open these saved households" in visible_text(settings), timeout=10000)
+    _type(qtbot, old, PASS)
+    _type(qtbot, new, "a fresh new passphrase")
+    _type(qtbot, again, "a fresh new passphrase")
+    click(qtbot, button(settings, "Change the passphrase"))
+    qtbot.waitUntil(lambda: "The passphrase was changed" in visible_text(settings), timeout=10000)
+    ctx.close_store()
+    ctx._passphrase = None
+    with pytest.raises(crypto.WrongPassphraseError):
+        ctx.unlock(PASS)
+    assert ctx.unlock("a fresh new passphrase").get_household(hid).carers[0].name == "Margaret Ellis"
+    for backup in ctx.store().backup_files():
+        assert crypto.opens_with(backup, ctx.store()._key)
+    click(qtbot, button(settings, "Lock now"))
+    assert w.locking.locked

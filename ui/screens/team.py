@@ -85,6 +85,7 @@ class TeamScreen(QWidget):
         form2.addWidget(self.add_caseload)
         form2.addStretch(1)
         b.addLayout(form2)
+        self.new_caseload.setMinimumWidth(320)
         form3 = QHBoxLayout()
         self.share_caseload = QComboBox()
         self.share_caseload.setObjectName("share_caseload")
@@ -92,6 +93,9 @@ class TeamScreen(QWidget):
         self.share_worker.setObjectName("share_worker")
         self.share = button("", "", self._share)
         self.share.setObjectName("share")
+        for combo in (self.share_caseload, self.share_worker):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(220)
         for w in (self.share_caseload, self.share_worker, self.share):
             form3.addWidget(w)
         form3.addStretch(1)
