@@ -149,6 +149,7 @@ class LockScreen(QWidget):
                                      "or its files. Choose one now; you will type it each time you open them."))
             set_button_text(self.go, _("Continue"))
         self.heading.setAccessibleName(self.heading.text())
+        self.page.setAccessibleName(self.heading.text())
         self.choice.rows["passphrase"].set_text(_("Use a passphrase (recommended)"),
                                     _("Several words you will remember, at least 8 characters. If it is "
                                       "forgotten, nobody can open the saved households: not even us."))
@@ -304,6 +305,7 @@ class SecuritySettings(QWidget):
         self.heading.setText(_("Locking and passphrase"))
         self.idle_label.setText(_("Lock the app after this many minutes without use"))
         self.idle.setAccessibleName(_("Minutes without use before the app locks"))
+        self.idle.lineEdit().setAccessibleName(_("Minutes without use before the app locks"))
         set_button_text(self.lock_now, _("Lock now"))
         protected = self.ctx.is_protected()
         self.change_label.setText(_("Change the passphrase that protects the saved households. Every backup is "

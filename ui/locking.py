@@ -53,7 +53,8 @@ class LockController(QObject):
             clipboard = QGuiApplication.clipboard()
             if clipboard is not None:
                 clipboard.dataChanged.connect(_note_clipboard)
-        self._watch_session()
+        # D-Bus is loaded a moment after start-up, off the path to the first painted screen.
+        QTimer.singleShot(1000, self._watch_session)
 
     # -- settings, input ----------------------------------------------------------------------------
 

@@ -118,6 +118,7 @@ class TeamScreen(QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Team"))
         self.heading.setAccessibleName(_("Team"))
+        self.page.setAccessibleName(_("Team"))
         self.workers_heading.setText(_("Workers and coordinators"))
         self.workers.setHorizontalHeaderLabels([_("Name"), _("Role"), _("Caseloads")])
         self.workers.setAccessibleName(_("Workers and coordinators"))
