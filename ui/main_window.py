@@ -252,8 +252,17 @@ class MainWindow(QMainWindow):
         version = {"saved": progress.version if progress is not None else 0}
 
         def save(given: dict, where: str) -> None:
-            version["saved"] = store.save_progress(household_id, given, where, child_id=child_id,
-                                                   expected_version=version["saved"]).version
+            from kinship_app.store import ConflictError
+
+            try:
+                version["saved"] = store.save_progress(household_id, given, where, child_id=child_id,
+                                                       expected_version=version["saved"]).version
+            except ConflictError as conflict:
+                # Shown once, in words, with both sets of answers (the operations helper's dialog);
+                # these answers stay on screen, and the next answer saves over the version just shown.
+                theirs = conflict.theirs
+                version["saved"] = theirs.version if theirs is not None else 0
+                raise
 
         def finished(given: dict, _assessment: Any) -> None:
             def work() -> None:

@@ -188,3 +188,23 @@ def test_changed_answers_replace_the_facts_they_settle_and_keep_the_rest(store):
     assert new["child"]["disabled"] is True and new["household"]["employed"] is True  # not asked at 9
     assert saved.council == "E06000001"
     assert store.case_for(child.id).arrangement.days_so_far == 28
+
+
+def test_answers_autosaved_elsewhere_meanwhile_are_shown_not_silently_replaced(qtbot, window, unchecked, store):
+    household = unchecked
+    errors = []
+    window.ops.report = errors.append
+    check = open_household_check(qtbot, window, household, "Start the check")
+    # Another copy of the app, on another laptop, answers for the same household first.
+    store.save_progress(household.id, {"relationship": "friend"}, "days", expected_version=0)
+    answer(qtbot, window, "relationship", "grandparent")
+    [conflict] = errors
+    assert "Someone else answered the questions for household" in str(conflict)
+    assert "relationship: saved now “friend”; yours “grandparent”" in str(conflict)
+    assert store.progress(household.id).answers == {"relationship": "friend"}  # theirs was not overwritten
+    assert check.answers.get("relationship") == "grandparent"  # and ours are still on screen
+    # Having been shown both, the next answer saves this check's answers.
+    second = check.current
+    answer(qtbot, window, second, next(o.code for o in flow.QUESTIONS[second].options if o.code != flow.UNSURE))
+    assert len(errors) == 1
+    assert store.progress(household.id).answers["relationship"] == "grandparent"
