@@ -16,6 +16,14 @@ from kinship_app.i18n import _
 from ui.widgets import ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
 
 UNLOCK, RESUME, SETUP, SIGN_IN = "unlock", "resume", "setup", "sign_in"
+DEFAULT_IDLE_MINUTES = 5
+IDLE_SETTING = "security/idle_minutes"
+
+
+def idle_minutes(ctx: Any) -> int:
+    """The idle time before the app locks itself (a setting, 1 to 240 minutes; 5 by default)."""
+    value = ctx.setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
+    return value if isinstance(value, int) and 1 <= value <= 240 else DEFAULT_IDLE_MINUTES
 # Why the app locked itself: the words say so, so nobody thinks something broke.
 REASONS = ("start", "idle", "session", "manual")
 
@@ -322,8 +330,6 @@ class SecuritySettings(QWidget):
         set_button_text(self.change, _("Change the passphrase") if protected else _("Set a passphrase"))
 
     def on_shown(self) -> None:
-        from ui.locking import idle_minutes
-
         self.idle.blockSignals(True)
         self.idle.setValue(idle_minutes(self.ctx))
         self.idle.blockSignals(False)
@@ -333,8 +339,6 @@ class SecuritySettings(QWidget):
             w.setVisible(local and (w not in self.fields[0] or self.ctx.is_protected()))
 
     def _idle_changed(self, minutes: int) -> None:
-        from ui.locking import IDLE_SETTING
-
         self.ctx.set_setting(IDLE_SETTING, int(minutes))
         self.window_.locking.apply_settings()
 

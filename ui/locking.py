@@ -23,17 +23,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
-DEFAULT_IDLE_MINUTES = 5
-IDLE_SETTING = "security/idle_minutes"
+from ui.lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING, idle_minutes  # noqa: F401 (this module's API too)
+
 # Screens that open saved households: the first time, the passphrase choice comes first.
 STORE_SCREENS = frozenset({"households", "letters"})
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod})
-
-
-def idle_minutes(ctx: Any) -> int:
-    value = ctx.setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-    return value if isinstance(value, int) and 1 <= value <= 240 else DEFAULT_IDLE_MINUTES
 
 
 class LockController(QObject):
@@ -135,10 +130,7 @@ class LockController(QObject):
         w.topbar.hide()
         w.footer.hide()
         w.stack.setCurrentWidget(self.screen())
-        from kinship_app.i18n import _
-        from ui.main_window import APP_NAME
-
-        w.setWindowTitle(_(APP_NAME))
+        w.setWindowTitle(w.app_title.text())  # the app's name only: never a screen's or a family's
 
     def _close_dialogs(self) -> None:
         app = QApplication.instance()

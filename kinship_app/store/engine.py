@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
 from kinship_app.i18n import _
-from kinship_app.store.crypto import SQLITE_ERRORS, FileKey, sqlcipher
+from kinship_app.store.cipher import SQLITE_ERRORS, FileKey, sqlcipher
 from kinship_app.store.errors import (
     DiskFullError, LockedError, MissingFolderError, ReadOnlyError, ServerUnavailableError, StoreError,
 )
@@ -64,10 +64,10 @@ def make_engine(url: URL, key: FileKey | None = None) -> Engine:
         extra: dict[str, object] = {}
         path = sqlite_path(url)
         if key is not None and path is not None:
-            from kinship_app.store import crypto
+            from kinship_app.store import cipher
 
             extra["module"] = sqlcipher  # so SQLAlchemy wraps SQLCipher's errors as it does sqlite3's
-            extra["creator"] = lambda: crypto.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000,
+            extra["creator"] = lambda: cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000,
                                                       check_same_thread=False)
         if path is None:
             # An in-memory store lives in one connection; share it rather than get a new empty one.

@@ -22,8 +22,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from kinship_app.i18n import _
-from kinship_app.store import crypto
-from kinship_app.store.crypto import DATABASE_ERRORS, SQLITE_ERRORS, FileKey
+from kinship_app.store import cipher as crypto
+from kinship_app.store.cipher import DATABASE_ERRORS, SQLITE_ERRORS, FileKey
 from kinship_app.store.engine import translate
 from kinship_app.store.errors import (
     BackupError, MissingFolderError, NewerSchemaError, NotAStoreError, StoreError,

@@ -64,6 +64,7 @@ def _calls(o: Org, action) -> dict[str, tuple]:
         "update_household": (lambda s: s.update_household(t.id, label="x", expected_version=t.version),),
         "case_for": (lambda s: s.case_for(kid),),
         "reassess": (lambda s: s.reassess(kid, AS_OF),),
+        "record_check": (lambda s: s.record_check(t.id, kid, {}, AS_OF, expected_version=t.version),),
         "history": (lambda s: s.history(kid),),
         "add_action": (lambda s: s.add_action(t.id, "x"),),
         "complete_action": (lambda s: s.complete_action(action.id),),
