@@ -177,6 +177,7 @@ def test_answers_autosaved_elsewhere_meanwhile_are_shown_not_silently_replaced(q
     # Another copy of the app, on another laptop, answers for the same household first.
     store.save_progress(household.id, {"relationship": "friend"}, "days", expected_version=0)
     answer(qtbot, window, "relationship", "grandparent")
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=10000)  # autosaves run off the UI thread
     [conflict] = errors
     assert "Someone else answered the questions for household" in str(conflict)
     assert "relationship: saved now “friend”; yours “grandparent”" in str(conflict)
@@ -185,5 +186,7 @@ def test_answers_autosaved_elsewhere_meanwhile_are_shown_not_silently_replaced(q
     # Having been shown both, the next answer saves this check's answers.
     second = check.current
     answer(qtbot, window, second, next(o.code for o in flow.QUESTIONS[second].options if o.code != flow.UNSURE))
+    qtbot.waitUntil(lambda: (store.progress(household.id).answers.get("relationship") == "grandparent"),
+                    timeout=10000)
+    window.ops.wait()
     assert len(errors) == 1
-    assert store.progress(household.id).answers["relationship"] == "grandparent"
