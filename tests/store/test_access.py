@@ -83,7 +83,8 @@ def _calls(o: Org, action) -> dict[str, tuple]:
 
 
 # Calls that list or search: checked by what they return. Calls a worker may not make at all.
-LISTING = {"list_households", "search", "count_households", "find_reference", "due_actions", "caseloads"}
+LISTING = {"list_households", "search", "count_search", "count_households", "find_reference", "due_actions",
+           "caseloads"}
 COORDINATOR_ONLY = {"audit_log", "verify_audit", "accounts", "create_account", "create_caseload", "share_caseload",
                     "move_household", "set_account_active", "backup", "restore", "change_passphrase"}
 # Calls about the worker's own session or the file itself, not any household.
@@ -119,6 +120,8 @@ def test_lists_and_searches_show_only_shared_caseloads(org):
     assert [h.id for h in s.list_households()] == [o.mine.id]
     assert s.count_households() == 1
     assert s.search("tom theirs") == [] and s.search("theirs") == []
+    assert s.count_search("theirs") == 0 and s.count_search("mary") == 1
+    assert s.search(o.theirs.reference) == [] and s.count_search(o.theirs.reference[:8]) == 1  # only her own
     assert [h.id for h in s.search("mary")] == [o.mine.id]
     assert s.find_reference(o.theirs.reference) is None
     assert s.find_reference(o.mine.reference).id == o.mine.id

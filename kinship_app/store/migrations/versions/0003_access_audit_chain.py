@@ -4,18 +4,18 @@ in one), a version on autosaved check answers, and the audit log hash-chained an
 Existing audit entries are chained in id order; existing households stay outside any caseload
 until a coordinator assigns them (a carer's own store never has caseloads).
 
-Its sample file is tests/store/samples/schema_0002.sqlite (never change this revision: add a new one).
+Its sample file is tests/store/samples/schema_0003.sqlite (never change this revision: add a new one).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-06 04:40:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
@@ -94,4 +94,4 @@ def downgrade() -> None:
     # The app never downgrades (a file from a newer version is refused, untouched). Going back would
     # mean copying ``households`` without its caseload, and on SQLite that copy's DROP TABLE would
     # cascade to every carer and child; restore the backup made before the upgrade instead.
-    raise NotImplementedError("restore the backup made before upgrading to 0002")
+    raise NotImplementedError("restore the backup made before upgrading to 0003")
