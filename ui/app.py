@@ -173,6 +173,9 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
         return 1
     args = parse_args(argv)
+    # Everything the app creates (data folder, settings, backups, exports, letters, temporary files)
+    # is this account's alone: 0700 folders, 0600 files, created that way (issue 12).
+    os.umask(0o077)
     from ui import theme
 
     app = QApplication.instance()

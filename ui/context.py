@@ -43,6 +43,13 @@ class AppContext:
         self.clock = clock
         self.today: Callable[[], dt.date] = clock.today
         self._store: Any = None
+        # Encryption at rest (kinship_app/store/crypto.py): the passphrase is kept in memory only,
+        # for reopening the store after a settings change; ``kdf`` lowers the key derivation's cost
+        # in tests only (None: the shipped default).
+        self._passphrase: str | None = None
+        self.kdf: Any = None
+        # Tests of other screens start from an app whose first-run security choice was made.
+        self.skip_security_setup = False
         # The start page may look for an unfinished check off the UI thread while a screen opens
         # the store: only one may create it.
         self._store_lock = threading.Lock()
@@ -69,7 +76,12 @@ class AppContext:
         return value
 
     def set_setting(self, key: str, value: Any) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not self.data_dir.is_dir():
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ini = self.data_dir / "settings.ini"
+        if not ini.exists():
+            # Private from the start, whatever the umask: Qt rewrites it in place and keeps the mode.
+            os.close(os.open(ini, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self.settings.setValue(key, value)
 
     def store(self) -> Any:
@@ -85,7 +97,67 @@ class AppContext:
 
         return Store(self.database_url, clock=self.clock.now,
                      assess=assess, create_folder=True,
-                     worker=str(self.settings.value("store/worker", "") or ""))
+                     worker=str(self.settings.value("store/worker", "") or ""),
+                     passphrase=self._passphrase, kdf=self.kdf, require_passphrase=self.is_organisation())
+
+    # -- encryption at rest: unlock, first-run choice ------------------------------------------
+
+    def sqlite_file(self) -> Path | None:
+        url = self.database_url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+    def is_protected(self) -> bool:
+        """The local file is encrypted (its key parameters are beside it). A cheap file check: no
+        SQLAlchemy, no database opened."""
+        path = self.sqlite_file()
+        return path is not None and (path.with_name(path.name + ".keyparams").exists()
+                                     or path.with_name(path.name + ".keyparams.new").exists())
+
+    def is_organisation(self) -> bool:
+        """A charity's workspace (a setting): its saved households must have a passphrase."""
+        return str(self.settings.value("security/workspace", "home") or "home") == "organisation"
+
+    def needs_unlock(self) -> bool:
+        return self._store is None and self.is_protected()
+
+    def needs_setup(self) -> bool:
+        """Saved households are about to be made for the first time and nobody has yet chosen
+        whether to protect them with a passphrase."""
+        path = self.sqlite_file()
+        if path is None or self.skip_security_setup or self._store is not None:
+            return False
+        if path.exists() or self.is_protected():
+            return False
+        return str(self.settings.value("security/choice", "") or "") not in ("passphrase", "none")
+
+    def unlock(self, passphrase: str | None) -> Any:
+        """Open the store with ``passphrase`` (a wrong one raises and changes nothing)."""
+        with self._store_lock:
+            if self._store is None:
+                self._passphrase = passphrase
+                try:
+                    self._store = self._open_store()
+                except BaseException:
+                    self._passphrase = None
+                    raise
+        return self._store
+
+    def set_up_security(self, passphrase: str | None) -> Any:
+        """The first-run choice: a passphrase (the store is created encrypted) or none (home only)."""
+        if passphrase is None and self.is_organisation():
+            from kinship_app.store.crypto import PassphraseRequiredError
+
+            raise PassphraseRequiredError()
+        store = self.unlock(passphrase)
+        self.set_setting("security/choice", "passphrase" if passphrase is not None else "none")
+        return store
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """For the lock screen: is this the open store's passphrase (derives the key once)."""
+        store = self._store
+        if store is None:
+            return False
+        return bool(store.verify_passphrase(passphrase))
 
     def store_exists(self) -> bool:
         """False only when the local file has never been made: then nothing can be resumed."""

@@ -61,6 +61,8 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "support": ("ui.screens.support", "SupportScreen", N_("Support near you")),
     "letters": ("ui.screens.letters", "LettersScreen", N_("Letters")),
     "settings": ("ui.screens.settings", "SettingsScreen", N_("Settings")),
+    # An organisation's coordinator: workers, caseloads and the audit log (shown once one signs in).
+    "team": ("ui.screens.team", "TeamScreen", N_("Team")),
 }
 
 SHIFT_PRESSES_TO_HIDE = 3
@@ -224,7 +226,13 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.retranslate_ui()
         self._restore_geometry()
-        self.show_screen("start")
+        # Idle and session locking, the unlock page, the first-run passphrase choice (ui/locking.py).
+        from ui.locking import LockController
+
+        self.locking = LockController(self)
+        self.account_changed(None)
+        if not self.locking.start():
+            self.show_screen("start")
 
     # -- screens ---------------------------------------------------------------------------------
 
@@ -248,6 +256,8 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> QWidget:
         if self._hidden:
             self.unhide()
+        if self.locking.intercept(key):
+            return self.locking.screen()
         widget = self.screen(key)
         self._current = key
         self.stack.setCurrentWidget(widget)
@@ -261,6 +271,13 @@ class MainWindow(QMainWindow):
             shown()
         self.screen_changed.emit(key)
         return widget
+
+    def account_changed(self, account: Any) -> None:
+        """Who is signed in changed (an organisation's store): the Team screen is a coordinator's."""
+        team = self._nav.get("team")
+        if team is not None:
+            coordinator = account is not None and getattr(account, "is_coordinator", False)
+            team.setVisible(bool(coordinator or (account is None and self.ctx.is_organisation())))
 
     def start_check(self, saver: Callable[[dict, str], None] | None = None, answers: dict | None = None,
                     question: str | None = None, assessor: Callable[[dict, Any], Any] | None = None,
@@ -277,12 +294,16 @@ class MainWindow(QMainWindow):
         """Open the check for a saved household's child once its saved answers are read (off the UI
         thread): the finished check is saved, assessed once and kept by ``casework.record_check``."""
         ctx = self.ctx
+        # Every autosave says which saved version it follows, so another editor's answers are never
+        # silently replaced (a conflict is shown in words, with both sets of answers).
+        version = {"saved": 0}
 
         def load() -> tuple[dict | None, str | None]:
             from kinship_app import casework
 
             store = ctx.store()
             progress = store.progress(household_id)
+            version["saved"] = progress.version if progress is not None else 0
             if progress is not None and progress.child_id == child_id:
                 return progress.answers, progress.question_id
             if child_id is not None:
@@ -293,7 +314,17 @@ class MainWindow(QMainWindow):
             return None, None
 
         def save(given: dict, where: str) -> None:
-            ctx.store().save_progress(household_id, given, where, child_id=child_id)
+            from kinship_app.store import ConflictError
+
+            try:
+                version["saved"] = ctx.store().save_progress(household_id, given, where, child_id=child_id,
+                                                             expected_version=version["saved"]).version
+            except ConflictError as conflict:
+                # Shown once, in words, with both sets of answers (the operations helper's dialog);
+                # these answers stay on screen, and the next answer saves over the version just shown.
+                theirs = conflict.theirs
+                version["saved"] = theirs.version if theirs is not None else 0
+                raise
 
         def assessor(given: dict, as_of: Any) -> Any:
             from kinship_app import casework
@@ -388,6 +419,7 @@ class MainWindow(QMainWindow):
         dialog.winId()  # makes its QWindow now, before exec() shows it
         if dialog.windowHandle() is not None:
             dialog.windowHandle().installEventFilter(self._shift)
+            self.locking.watch(dialog.windowHandle())
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -484,6 +516,7 @@ class MainWindow(QMainWindow):
         handle = self.windowHandle()
         if handle is not None and handle is not getattr(self, "_watched", None):
             handle.installEventFilter(self._shift)
+            self.locking.watch(handle)
             self._watched = handle
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

@@ -15,6 +15,12 @@ from kinship_app.store.records import (
     HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
 )
 from kinship_app.store.service import UNSET, Store, fold
+from kinship_app.store.access import (
+    AccountRecord, CaseloadRecord, NotAllowedError, NotSharedError, NotSignedInError, SignInError,
+)
+from kinship_app.store.crypto import (
+    KeyParamsError, PassphraseNeededError, PassphraseRequiredError, WeakPassphraseError, WrongPassphraseError,
+)
 
 __all__ = [
     "ENV_VAR", "UNSET", "ActionItem", "AssessmentRun", "AuditEntry", "BackupError", "BackupReport", "CarerRecord",
@@ -22,4 +28,7 @@ __all__ = [
     "HouseholdSummary", "ImportDataError", "InvalidDataError", "LetterRecord", "LockedError", "MissingFileError",
     "MissingFolderError", "NewerSchemaError", "NoteRecord", "NotAStoreError", "NotFoundError", "ReadOnlyError",
     "ServerUnavailableError", "Store", "StoreError", "default_url", "fold",
+    # issue 12: encryption at rest, accounts and caseloads
+    "AccountRecord", "CaseloadRecord", "KeyParamsError", "NotAllowedError", "NotSharedError", "NotSignedInError",
+    "PassphraseNeededError", "PassphraseRequiredError", "SignInError", "WeakPassphraseError", "WrongPassphraseError",
 ]

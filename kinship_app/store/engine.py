@@ -20,9 +20,12 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
 from kinship_app.i18n import _
+from kinship_app.store.cipher import SQLITE_ERRORS, FileKey, sqlcipher
 from kinship_app.store.errors import (
     DiskFullError, LockedError, MissingFolderError, ReadOnlyError, ServerUnavailableError, StoreError,
 )
+
+sqlcipher_OperationalError = sqlcipher.OperationalError
 
 ENV_VAR = "KINSHIP_DATABASE_URL"
 APP_NAME = "kinship-app"
@@ -53,11 +56,20 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def make_engine(url: URL) -> Engine:
+def make_engine(url: URL, key: FileKey | None = None) -> Engine:
+    """``key``: the SQLCipher key of an encrypted file (crypto.py); connections are pooled, so the key
+    is applied once per connection (raw hex: no key derivation per connection)."""
     backend = url.get_backend_name()
     if backend == "sqlite":
-        extra = {}
-        if sqlite_path(url) is None:
+        extra: dict[str, object] = {}
+        path = sqlite_path(url)
+        if key is not None and path is not None:
+            from kinship_app.store import cipher
+
+            extra["module"] = sqlcipher  # so SQLAlchemy wraps SQLCipher's errors as it does sqlite3's
+            extra["creator"] = lambda: cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000,
+                                                      check_same_thread=False)
+        if path is None:
             # An in-memory store lives in one connection; share it rather than get a new empty one.
             from sqlalchemy.pool import StaticPool
 
@@ -73,7 +85,7 @@ def make_engine(url: URL) -> Engine:
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             try:
                 cur.execute("PRAGMA journal_mode=WAL")
-            except sqlite3.OperationalError:
+            except (sqlite3.OperationalError, sqlcipher_OperationalError):
                 pass  # a read-only file keeps its mode; reading works and any write says why it cannot
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA secure_delete=ON")
@@ -114,7 +126,7 @@ def translate(exc: BaseException, where: str = "") -> StoreError | None:
         return exc
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     detail = str(orig)
-    if isinstance(orig, sqlite3.Error):
+    if isinstance(orig, SQLITE_ERRORS):
         name = getattr(orig, "sqlite_errorname", "") or ""
         text = detail.lower()
         if name.startswith("SQLITE_FULL") or "disk is full" in text:

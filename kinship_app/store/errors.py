@@ -83,10 +83,33 @@ class NotFoundError(StoreError):
 
 
 class ConflictError(StoreError):
-    def __init__(self, reference: str):
-        super().__init__(_("Someone else changed household {reference} after you opened it. Your changes "
-                           "were not saved, so theirs are not overwritten: open it again to see the latest, "
-                           "then make your changes.").format(reference=reference))
+    """Someone saved in between. ``differences`` lists (what, theirs, yours) in words, so the person
+    sees both versions; ``theirs`` is the record as it is saved now (a HouseholdRecord or the saved
+    check progress); nothing of either version was lost: theirs is saved, yours is still on screen."""
+
+    def __init__(self, reference: str, differences: list[tuple[str, str, str]] | None = None, *,
+                 changed_by: str = "", theirs: object = None, answers: bool = False):
+        if answers:
+            text = _("Someone else answered the questions for household {reference} while you were. Your "
+                     "answers were not saved, so theirs are not overwritten.").format(reference=reference)
+        else:
+            text = _("Someone else changed household {reference} after you opened it. Your changes were not "
+                     "saved, so theirs are not overwritten.").format(reference=reference)
+        if changed_by:
+            text += " " + _("The last change was saved by {name}.").format(name=changed_by)
+        differences = list(differences or [])
+        if differences:
+            text += "\n\n" + _("What is different:")
+            for what, theirs_text, yours_text in differences:
+                text += "\n" + _("{what}: saved now “{theirs}”; yours “{yours}”").format(
+                    what=what, theirs=theirs_text, yours=yours_text)
+        text += "\n\n" + _("What you typed is still on your screen: copy anything you need, open the household "
+                            "again to see the latest, then make your changes.")
+        super().__init__(text)
+        self.reference = reference
+        self.differences = differences
+        self.changed_by = changed_by
+        self.theirs = theirs
 
 
 class InvalidDataError(StoreError):

@@ -22,6 +22,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from kinship_app.i18n import _
+from kinship_app.store import cipher as crypto
+from kinship_app.store.cipher import DATABASE_ERRORS, SQLITE_ERRORS, FileKey
 from kinship_app.store.engine import translate
 from kinship_app.store.errors import (
     BackupError, MissingFolderError, NewerSchemaError, NotAStoreError, StoreError,
@@ -49,17 +51,17 @@ def head_revision() -> str:
     return head
 
 
-def _ro_connect(path: Path) -> sqlite3.Connection:
+def _ro_connect(path: Path, key: FileKey | None = None) -> sqlite3.Connection:
     # mode=ro: inspecting a file must never change it (byte-identical when refused).
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    return crypto.connect(path, key, read_only=True, timeout=30)
 
 
-def inspect_sqlite(path: Path) -> str | None:
+def inspect_sqlite(path: Path, key: FileKey | None = None) -> str | None:
     """The file's schema revision (None for a new, empty file); refuses files not ours or newer."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = _ro_connect(path)
+        con = _ro_connect(path, key)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -68,7 +70,7 @@ def inspect_sqlite(path: Path) -> str | None:
                 revision = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         name = getattr(exc, "sqlite_errorname", "") or ""
         if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in str(exc):
             raise NotAStoreError(str(path), detail=str(exc)) from exc
@@ -125,7 +127,7 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -139,12 +141,13 @@ def row_counts(con: sqlite3.Connection) -> dict[str, int]:
             if not t.startswith("sqlite_")}
 
 
-def verify_sqlite(path: Path, expected_counts: dict[str, int] | None = None) -> BackupReport:
+def verify_sqlite(path: Path, expected_counts: dict[str, int] | None = None, *,
+                  key: FileKey | None = None) -> BackupReport:
     """integrity_check, our schema, not newer, and (when given) exactly these row counts."""
-    revision = inspect_sqlite(path)
+    revision = inspect_sqlite(path, key)
     if revision is None:
         raise BackupError(_("{path} holds no saved households").format(path=path), detail="no schema revision")
-    con = _ro_connect(path)
+    con = _ro_connect(path, key)
     try:
         check = [r[0] for r in con.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
@@ -159,9 +162,9 @@ def verify_sqlite(path: Path, expected_counts: dict[str, int] | None = None) -> 
 
 
 @contextlib.contextmanager
-def _write_locked(path: Path) -> Iterator[sqlite3.Connection]:
+def _write_locked(path: Path, key: FileKey | None = None) -> Iterator[sqlite3.Connection]:
     """Hold SQLite's write lock: writers queue (busy timeout) while we copy, readers carry on."""
-    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    con = crypto.connect(path, key, timeout=30)
     try:
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -172,29 +175,36 @@ def _write_locked(path: Path) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> BackupReport:
+def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False, key: FileKey | None = None,
+                  params: Path | None = None) -> BackupReport:
     """Copy a live database safely (VACUUM INTO, never a file copy), verify it, then move it into place.
 
-    ``already_locked``: the caller holds the write lock (the upgrade does), so nothing can change."""
+    ``already_locked``: the caller holds the write lock (the upgrade does), so nothing can change.
+    With ``key`` the copy is encrypted with the same key (SQLCipher's VACUUM INTO) and ``params``
+    (the key parameters file) is copied beside it, so the backup opens on its own with the passphrase.
+    The copy is created 0600 before SQLite writes into it."""
     dest = Path(dest)
     if not dest.parent.is_dir():
         raise MissingFolderError(str(dest.parent))
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with contextlib.nullcontext() if already_locked else _write_locked(source):
-            reader = sqlite3.connect(source, timeout=30, isolation_level=None)
+        crypto.create_private_file(partial)
+        with contextlib.nullcontext() if already_locked else _write_locked(source, key):
+            reader = crypto.connect(source, key, timeout=30)
             try:
                 counts = row_counts(reader)
                 # The copy leaves out free pages, so erased households are not carried into backups.
                 reader.execute("VACUUM INTO ?", (str(partial),))
             finally:
                 reader.close()
-        _fsync_file(partial)
-        report = verify_sqlite(partial, counts)
+        fsync_file(partial)
+        report = verify_sqlite(partial, counts, key=key)
+        if params is not None:
+            crypto.write_private(crypto.params_path(dest), Path(params).read_bytes())
         os.replace(partial, dest)
         _fsync_dir(dest.parent)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         partial.unlink(missing_ok=True)
         raise (translate(exc, str(dest)) or BackupError(_("The backup to {dest} failed; nothing saved was changed.").format(dest=dest), detail=str(exc))) from exc
     except BaseException:
@@ -203,15 +213,16 @@ def backup_sqlite(source: Path, dest: Path, *, already_locked: bool = False) -> 
     return BackupReport(path=str(dest), row_counts=report.row_counts, schema=report.schema)
 
 
-def restore_sqlite(backup: Path, live: Path) -> BackupReport:
+def restore_sqlite(backup: Path, live: Path, key: FileKey | None = None) -> BackupReport:
     """Write a verified backup into the live database through SQLite's backup API, which takes the
-    proper locks, so other open copies see the restored data instead of a file swapped under them."""
-    report = verify_sqlite(Path(backup))
-    src = _ro_connect(Path(backup))
-    dst = sqlite3.connect(live, timeout=30, isolation_level=None)
+    proper locks, so other open copies see the restored data instead of a file swapped under them.
+    An encrypted store restores only a backup made with its key (SQLCipher copies pages as they are)."""
+    report = verify_sqlite(Path(backup), key=key)
+    src = _ro_connect(Path(backup), key)
+    dst = crypto.connect(live, key, timeout=30)
     try:
         src.backup(dst)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise (translate(exc, str(live)) or StoreError(_("The restore into {live} failed.").format(live=live), detail=str(exc))) from exc
     finally:
         src.close()

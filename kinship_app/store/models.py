@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -53,6 +53,9 @@ class HouseholdRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime] = mapped_column(index=True)
+    # The caseload it belongs to (access.py): a worker sees only caseloads shared with them. None:
+    # not in one yet (a carer's own store has no caseloads; an organisation's coordinator assigns).
+    caseload_id: Mapped[int | None] = mapped_column(ForeignKey("caseloads.id"), index=True)
 
     carers: Mapped[list[CarerRow]] = relationship(
         back_populates="household", cascade="all, delete-orphan", passive_deletes=True,
@@ -160,6 +163,8 @@ class CheckProgressRow(Base):
     question_id: Mapped[str | None] = mapped_column(String(64))
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[dt.datetime]
+    # Bumped by every autosave: a save must say which version it started from (no silent overwrite).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class AuditRow(Base):
@@ -173,6 +178,12 @@ class AuditRow(Base):
     household_id: Mapped[int | None] = mapped_column(Integer, index=True)
     reference: Mapped[str] = mapped_column(String(32), default="")
     what: Mapped[str] = mapped_column(Text)
+    # The signed-in account (None on a carer's own store, or before accounts existed).
+    account_id: Mapped[int | None] = mapped_column(Integer)
+    # Hash chain (audit.py): each entry's hash covers the previous entry's, so a removed or altered
+    # entry is detected. The table is append-only (triggers refuse UPDATE and DELETE).
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class CounterRow(Base):
@@ -182,3 +193,35 @@ class CounterRow(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
+
+
+class CaseloadRow(Base):
+    """A group of households shared with some workers (the CiviCRM "my cases" lesson)."""
+
+    __tablename__ = "caseloads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime]
+
+
+class AccountRow(Base):
+    """A worker or coordinator who signs in with their own passphrase or PIN (an Argon2id hash)."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # "worker" or "coordinator"
+    secret_kind: Mapped[str] = mapped_column(String(16))  # "passphrase" or "pin"
+    secret_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class CaseloadMemberRow(Base):
+    __tablename__ = "caseload_members"
+
+    caseload_id: Mapped[int] = mapped_column(ForeignKey("caseloads.id", ondelete="CASCADE"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)

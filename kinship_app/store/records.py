@@ -127,6 +127,8 @@ class CheckProgress:
     question_id: str | None
     answers: dict[str, Any]
     updated_at: dt.datetime
+    # Pass it back as save_progress's expected_version (no silent overwrite of another editor's answers).
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -152,3 +154,8 @@ class EraseReport:
     rows_deleted: int
     # SQLite only: the write-ahead log was emptied, so no copy of the erased pages is left beside the file.
     wal_cleared: bool
+    # SQLite only: how many backups were rewritten without the household.
+    backups_rewritten: int = 0
+    # What is not finished yet, in words (a reader keeping the log from emptying, a backup that could
+    # not be rewritten); "" when the erasure is complete. Store.finish_erasing() completes it.
+    pending: str = ""

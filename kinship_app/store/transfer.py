@@ -66,7 +66,8 @@ def export_household(session: Session, household_id: int, now: dt.datetime, sche
                 "child": index.get(progress.child_id), "question_id": progress.question_id,
                 "answers": progress.answers, "updated_at": _iso(progress.updated_at)},
             "audit": [{"at": _iso(r.at), "worker": r.worker, "what": r.what}
-                      for r in session.scalars(select(AuditRow).where(AuditRow.household_id == household_id)
+                      for r in session.scalars(select(AuditRow).where(AuditRow.household_id == household_id,
+                                                                      AuditRow.reference == row.reference)
                                                .order_by(AuditRow.id))],
         },
     }
@@ -238,9 +239,12 @@ def _address(reader: _Reader) -> tuple[str, ...]:
     return tuple(value)
 
 
-def insert_household(session: Session, p: ParsedHousehold, reference: str) -> HouseholdRow:
+def insert_household(session: Session, p: ParsedHousehold, reference: str, *,
+                     append_audit: Any = None, caseload_id: int | None = None) -> HouseholdRow:
+    """``append_audit(**entry)`` adds the household's earlier audit entries to the log's hash chain
+    (the store's own appender); ``caseload_id`` is where the household goes."""
     row = HouseholdRow(reference=reference, label=p.label, council=p.council, version=1, created_at=p.created_at,
-                       updated_at=p.updated_at, search_text="")
+                       updated_at=p.updated_at, search_text="", caseload_id=caseload_id)
     row.carers = [CarerRow(position=i, name=c.name, address=list(c.address), phone=c.phone, email=c.email)
                   for i, c in enumerate(p.carers)]
     row.children = [ChildRow(position=i, name=c.name, date_of_birth=c.date_of_birth, order_date=c.order_date,
@@ -261,5 +265,8 @@ def insert_household(session: Session, p: ParsedHousehold, reference: str) -> Ho
         values = {k: v for k, v in p.check_progress.items() if k != "child"}
         session.add(CheckProgressRow(household_id=row.id, child_id=child_id(p.check_progress["child"]), **values))
     for entry in p.audit:
-        session.add(AuditRow(household_id=row.id, reference=reference, **entry))
+        if append_audit is not None:
+            append_audit(household_id=row.id, reference=reference, **entry)
+        else:
+            session.add(AuditRow(household_id=row.id, reference=reference, **entry))
     return row

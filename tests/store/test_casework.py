@@ -25,7 +25,7 @@ def _household(store, facts=None, council=None, people=None):
 def test_a_household_not_in_paid_work_is_assessed_with_that_fact_once(store):
     record = _household(store, facts={"household": {"employed": False}})
     child = record.children[0]
-    store.save_progress(record.id, ANSWERS, flow.END, child_id=child.id)
+    store.save_progress(record.id, ANSWERS, flow.END, child_id=child.id, expected_version=0)
     result = casework.record_check(store, record.id, child.id, ANSWERS, AS_OF)
 
     codes = [e.code for e in result.assessment.entitlements]
@@ -86,9 +86,9 @@ def test_merging_replaces_what_the_check_asks_and_keeps_the_rest():
 def test_a_failed_save_records_nothing_and_keeps_the_progress(store):
     record = _household(store)
     child = record.children[0]
-    store.save_progress(record.id, ANSWERS, flow.END, child_id=child.id)
+    store.save_progress(record.id, ANSWERS, flow.END, child_id=child.id, expected_version=0)
     with pytest.raises(InvalidDataError):
-        store.record_check(record.id, child.id, {"child": {"age": "nine"}}, AS_OF)
+        store.record_check(record.id, child.id, {"child": {"age": "nine"}}, AS_OF, expected_version=record.version)
     assert store.history(child.id) == [] and store.progress(record.id) is not None
     assert store.get_household(record.id).child(child.id).facts == {}
 

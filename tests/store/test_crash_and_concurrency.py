@@ -1,5 +1,5 @@
 """Crash and concurrency trials through the real service layer (guides/RELIABILITY.md, "crashes" and
-"two copies open"), on SQLite and on PostgreSQL.
+"two copies open"), on SQLite, on SQLite encrypted with SQLCipher (issue 12) and on PostgreSQL.
 
 Writers are forked processes: each writes "begin" before a save and "ack" once the store returned,
 to a pipe the test reads. A kill -9 between the two lands in the middle of a save.
@@ -16,11 +16,35 @@ import time
 
 import pytest
 
-from kinship_app.store import CarerRecord, ChildRecord, Store, StoreError
+from kinship_app.store import CarerRecord, ChildRecord, StoreError, crypto
+from kinship_app.store import Store as _Store
 
 from store_helpers import Clock
 
 TRIALS_MID_SAVE = 100
+# The encrypted variant's address -> its passphrase (forked writers inherit it).
+_UNLOCK: dict[str, dict] = {}
+
+
+def Store(url, **kw):  # noqa: N802 - stands in for the class in this module
+    return _Store(url, **_UNLOCK.get(url, {}), **kw)
+
+
+@pytest.fixture(params=["sqlite", "sqlcipher", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param in ("sqlite", "sqlcipher"):
+        url = f"sqlite:///{tmp_path / 'households.sqlite'}"
+        if request.param == "sqlcipher":
+            _UNLOCK[url] = {"passphrase": "crash test passphrase", "kdf": crypto.TEST_KDF}
+        yield url
+        _UNLOCK.pop(url, None)
+        if request.param == "sqlcipher":
+            assert crypto.file_kind(tmp_path / "households.sqlite") == "encrypted"
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
 CARERS, CHILDREN = 2, 3
 
 
@@ -69,9 +93,9 @@ def _read_all(fd: int) -> list[str]:
 def _warm_up() -> None:
     """Do each kind of save once in a throwaway store before forking, so the writers start with the
     rules' data loaded and SQLAlchemy's first-use work done: kills then land in saves, not imports."""
-    with Store("sqlite://", clock=Clock()) as store:
+    with _Store("sqlite://", clock=Clock()) as store:
         h = store.create_household(**_parts(0, "warm"))
-        store.update_household(h.id, **_parts(1, "warm"))
+        store.update_household(h.id, **_parts(1, "warm"), expected_version=h.version)
         store.reassess(store.get_household(h.id).children[0].id, dt.date(2026, 11, 22))
         store.add_note(h.id, "warm")
 
@@ -147,7 +171,7 @@ def test_kill_9_mid_save_loses_nothing_acknowledged(store_url):
                         parts["children"] = [ChildRecord(**{**c.__dict__, "id": old.id})
                                              for c, old in zip(parts["children"], current.children)]
                         write(f"begin update {hid}")
-                        store.update_household(hid, **parts)
+                        store.update_household(hid, **parts, expected_version=current.version)
                         gens[hid] = gen
                         write(f"ack gen {hid} {gen}")
                     elif choice < 0.9:

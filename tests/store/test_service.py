@@ -41,7 +41,7 @@ def test_update_keeps_ids_adds_and_removes(store):
     assert [c.name for c in updated.carers] == ["Margaret Ellis", "New Carer"]
     assert [c.id for c in updated.children] == [h.children[1].id]
     assert updated.version == h.version + 1
-    label_only = store.update_household(h.id, label="Renamed")
+    label_only = store.update_household(h.id, label="Renamed", expected_version=updated.version)
     assert label_only.carers == updated.carers and label_only.children == updated.children
 
 
@@ -51,7 +51,52 @@ def test_a_stale_edit_is_refused_not_overwriting(store):
     with pytest.raises(ConflictError) as err:
         store.update_household(h.id, label="mine", expected_version=h.version)
     assert h.reference in str(err.value)
+    # Both versions, in words: what is saved now and what this editor was saving.
+    assert err.value.differences == [("label", "changed by someone else", "mine")]
+    assert "saved now “changed by someone else”; yours “mine”" in str(err.value)
+    assert "The last change was saved by Test Worker" in str(err.value)
+    assert err.value.theirs.label == "changed by someone else"
     assert store.get_household(h.id).label == "changed by someone else"
+
+
+def test_every_save_must_say_which_version_it_started_from(store):
+    h = make_household(store)
+    with pytest.raises(TypeError):
+        store.update_household(h.id, label="no version")  # a required argument, not an optional one
+    for bad in (None, "1", 1.0, True):
+        with pytest.raises(InvalidDataError, match="expected_version"):
+            store.update_household(h.id, label="x", expected_version=bad)
+    with pytest.raises(TypeError):
+        store.save_progress(h.id, {"age": 9}, "relationship")
+    assert store.get_household(h.id).label == "Ellis family" and store.progress(h.id) is None
+
+
+def test_a_conflict_names_every_changed_detail_of_carers_and_children(store):
+    h = make_household(store)
+    theirs = store.update_household(h.id, carers=[dataclasses.replace(h.carers[0], phone="0113 111 1111")],
+                                    expected_version=h.version)
+    mine = [dataclasses.replace(h.carers[0], phone="07700 900123")]
+    with pytest.raises(ConflictError) as err:
+        store.update_household(h.id, carers=mine, expected_version=h.version)
+    assert err.value.differences == [("carer 1 phone", "0113 111 1111", "07700 900123")]
+    assert store.get_household(h.id) == theirs  # nothing overwritten
+    store.update_household(h.id, carers=mine, expected_version=theirs.version)  # after looking again: saved
+    assert store.get_household(h.id).carers[0].phone == "07700 900123"
+
+
+def test_autosaved_answers_are_never_silently_replaced(store):
+    h = make_household(store)
+    first = store.save_progress(h.id, {"relationship": "grandparent"}, "days", expected_version=0)
+    assert first.version == 1
+    # A second editor, who opened the check before the first answer was saved, is refused.
+    with pytest.raises(ConflictError) as err:
+        store.save_progress(h.id, {"relationship": "aunt_uncle"}, "days", expected_version=0)
+    assert "answered the questions for household" in str(err.value)
+    assert err.value.differences == [("relationship", "grandparent", "aunt_uncle")]
+    assert err.value.theirs.answers == {"relationship": "grandparent"}
+    assert store.progress(h.id).answers == {"relationship": "grandparent"}
+    second = store.save_progress(h.id, {"relationship": "grandparent", "days": 40}, "age", expected_version=1)
+    assert second.version == 2 and store.progress(h.id).version == 2
 
 
 def test_bad_input_is_refused_with_the_field_named_and_nothing_saved(store):
@@ -174,14 +219,15 @@ def test_letters_notes_actions(store):
 def test_check_progress_autosaves_and_resumes(store):
     h = make_household(store)
     assert store.progress(h.id) is None
-    store.save_progress(h.id, {"age": 9}, "relationship")
-    store.save_progress(h.id, {"age": 9, "relationship": "cousin"}, "days", child_id=h.children[0].id)
+    saved = store.save_progress(h.id, {"age": 9}, "relationship", expected_version=0)
+    store.save_progress(h.id, {"age": 9, "relationship": "cousin"}, "days", child_id=h.children[0].id,
+                        expected_version=saved.version)
     p = store.progress(h.id)
     assert (p.answers, p.question_id, p.child_id) == ({"age": 9, "relationship": "cousin"}, "days", h.children[0].id)
     # Autosave does not make an open edit form stale.
     assert store.get_household(h.id).version == h.version
     with pytest.raises(InvalidDataError):
-        store.save_progress(h.id, {"x": object()}, None)
+        store.save_progress(h.id, {"x": object()}, None, expected_version=2)
     store.clear_progress(h.id)
     assert store.progress(h.id) is None
 
@@ -191,7 +237,7 @@ def test_audit_log_says_who_when_what_without_the_data(store, clock):
     h = make_household(store)
     store.add_note(h.id, "private detail")
     store.worker = "Ben"
-    store.update_household(h.id, label="new")
+    store.update_household(h.id, label="new", expected_version=h.version + 1)
     log = store.audit_log(h.id)
     assert [(e.worker, e.what) for e in log] == [
         ("Ben", "changed label"), ("Asha (Leeds drop-in)", "added a note"),

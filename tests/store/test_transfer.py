@@ -24,7 +24,7 @@ def _full_household(store):
     store.add_note(h.id, "household note")
     action = store.add_action(h.id, "Ring the virtual school", due=dt.date(2026, 12, 1), child_id=c1)
     store.complete_action(action.id)
-    store.save_progress(h.id, {"age": 9, "name": UNIQUE}, "relationship", child_id=c0)
+    store.save_progress(h.id, {"age": 9, "name": UNIQUE}, "relationship", child_id=c0, expected_version=0)
     return h
 
 

@@ -13,7 +13,14 @@ def ctx(tmp_path, monkeypatch):
 
     monkeypatch.delenv(DATABASE_ENV_VAR, raising=False)  # never a real shared database in tests
 
-    return AppContext(tmp_path / "data", today=lambda: TODAY)
+    context = AppContext(tmp_path / "data", today=lambda: TODAY)
+    # These tests start from an app whose first-run passphrase choice was made (tests/ui/test_lock.py
+    # tests the choice itself); key derivation at test cost only.
+    context.skip_security_setup = True
+    from kinship_app.store.crypto import TEST_KDF
+
+    context.kdf = TEST_KDF
+    return context
 
 
 @pytest.fixture

@@ -317,7 +317,8 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, household,
     screen.open_household(household.id)
     click(qtbot, button(screen, "Change names, addresses and children"))
     fresh = store.get_household(household.id)
-    store.update_household(household.id, carers=[dataclasses.replace(fresh.carers[0], name="Changed elsewhere")])
+    store.update_household(household.id, carers=[dataclasses.replace(fresh.carers[0], name="Changed elsewhere")],
+                           expected_version=fresh.version)
     click(qtbot, button(screen, "Save the details"))
     [error] = ops.errors
     assert "Someone else changed household" in str(error)

@@ -167,3 +167,26 @@ def test_saved_facts_with_a_gap_open_at_the_question_they_leave_open(qtbot, wind
     check = open_household_check(qtbot, window, household)
     assert check.mode == "question" and check.current == "parents"
     assert check.answers["relationship"] == "grandparent" and check.answers["council"] == "E08000035"
+
+
+def test_answers_autosaved_elsewhere_meanwhile_are_shown_not_silently_replaced(qtbot, window, unchecked, store):
+    household = unchecked
+    errors = []
+    window.ops.report = errors.append
+    check = open_household_check(qtbot, window, household, "Start the check")
+    # Another copy of the app, on another laptop, answers for the same household first.
+    store.save_progress(household.id, {"relationship": "friend"}, "days", expected_version=0)
+    answer(qtbot, window, "relationship", "grandparent")
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=10000)  # autosaves run off the UI thread
+    [conflict] = errors
+    assert "Someone else answered the questions for household" in str(conflict)
+    assert "relationship: saved now “friend”; yours “grandparent”" in str(conflict)
+    assert store.progress(household.id).answers == {"relationship": "friend"}  # theirs was not overwritten
+    assert check.answers.get("relationship") == "grandparent"  # and ours are still on screen
+    # Having been shown both, the next answer saves this check's answers.
+    second = check.current
+    answer(qtbot, window, second, next(o.code for o in flow.QUESTIONS[second].options if o.code != flow.UNSURE))
+    qtbot.waitUntil(lambda: (store.progress(household.id).answers.get("relationship") == "grandparent"),
+                    timeout=10000)
+    window.ops.wait()
+    assert len(errors) == 1

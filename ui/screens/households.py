@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
@@ -645,10 +645,24 @@ class HouseholdsScreen(QWidget):
 
         def done(report):
             self.show_list()
-            self.list_page.say(_("Household {reference} was erased from this computer.").format(
-                reference=report.reference))
+            words = _("Household {reference} was erased from this computer.").format(reference=report.reference)
+            if report.pending:
+                # Erase never freezes the window: it waited a few seconds at most, says what for, and
+                # finishes in the background as soon as it can.
+                words += " " + report.pending + " " + _("This finishes by itself; you can carry on.")
+                QTimer.singleShot(5000, self._finish_erasing)
+            self.list_page.say(words)
 
         self.run(lambda: self.store.erase_household(record.id), done, changes="household")
+
+    def _finish_erasing(self, tries: int = 60) -> None:
+        def done(report):
+            if report.pending and tries > 1:
+                QTimer.singleShot(5000, lambda: self._finish_erasing(tries - 1))
+            elif not report.pending:
+                self.list_page.say(_("The erased household's last traces have now been removed."))
+
+        self.run(lambda: self.store.finish_erasing(wait_seconds=1.0), done)
 
 
 def _latest_runs(runs: list[Any]) -> dict[int, Any]:

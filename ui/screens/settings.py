@@ -80,6 +80,11 @@ class SettingsScreen(QWidget):
         buttons.addStretch(1)
         self.data_card.layout_.addLayout(buttons)
         b.addWidget(self.data_card)
+        # Locking and passphrase (issue 12): its own widget, ui/lock.py.
+        from ui.lock import SecuritySettings
+
+        self.security = SecuritySettings(ctx, ops, window)
+        b.addWidget(self.security)
         self.page.finish()
         self.retranslate_ui()
 
@@ -92,6 +97,7 @@ class SettingsScreen(QWidget):
         i = self.language.findData(get_language())
         self.language.setCurrentIndex(max(i, 0))
         self._show_data_location()
+        self.security.on_shown()
         self.size.focus_first()
 
     def retranslate_ui(self) -> None:
@@ -115,6 +121,8 @@ class SettingsScreen(QWidget):
         set_button_text(self.use_url, _("Use this address"))
         set_button_text(self.use_file, _("Use a file on this computer"))
         self._show_data_location()
+        if hasattr(self, "security"):
+            self.security.retranslate_ui()
 
     def _show_data_location(self) -> None:
         url = self.ctx.database_url
