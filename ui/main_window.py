@@ -390,6 +390,9 @@ class MainWindow(QMainWindow):
         from kinship_app.i18n import set_language
 
         set_language(code)
+        from ui import fonts
+
+        fonts.apply_language(code)  # Qt's own words and the script's fonts
         app = QApplication.instance()
         if app is not None:
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)
