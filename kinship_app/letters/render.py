@@ -34,7 +34,7 @@ def _styles():
 
     base = ParagraphStyle("body", fontName=fonts.BASE, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.38,
                           spaceAfter=BODY_SIZE * 0.75, alignment=TA_LEFT, splitLongWords=1,
-                          bulletFontName=fonts.BASE)
+                          bulletFontName=fonts.BASE, shaping=1)
     return {
         "body": base,
         "address": ParagraphStyle("address", parent=base, spaceAfter=0),
@@ -64,11 +64,40 @@ def _p(text: str, style, **kw):
     return Paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
 
 
+def _family_story(page) -> list:
+    """The family's page, then a page break: in their language, right to left where it is written so."""
+    from reportlab.platypus import PageBreak, Spacer
+
+    from kinship_app.letters.rtl import RTLParagraph, is_rtl_language
+
+    st = _styles()
+    story: list = []
+    rtl = is_rtl_language(page.language)
+
+    def para(text: str, style, bullet: bool = False):
+        if rtl:
+            return RTLParagraph(text, style.fontSize, style.leading * 1.15, bold=style.fontName == fonts.BASE_BOLD,
+                                space_before=style.spaceBefore, space_after=style.spaceAfter, bullet=bullet)
+        return _p(text, style, bulletText="•") if bullet else _p(text, style)
+
+    story.append(para(page.title, st["title"]))
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            story.append(para(block.text, st["heading"]))
+        elif isinstance(block, Bullets):
+            story += [para(item, st["bullet"], bullet=True) for item in block.items]
+            story.append(Spacer(1, 5))
+        else:
+            story.append(para(block.text, st["body"]))
+    story.append(PageBreak())
+    return story
+
+
 def _story(content: LetterContent) -> list:
     from reportlab.platypus import KeepTogether, Spacer
 
     st = _styles()
-    story: list = []
+    story: list = _family_story(content.family_page) if content.family_page else []
     if content.sender:
         story.append(_p(content.sender.name, st["address_right"]))
         story += [_p(line, st["address_right"]) for line in content.sender.lines]
