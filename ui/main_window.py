@@ -107,6 +107,12 @@ class HiddenScreen(QWidget):
     def retranslate_ui(self) -> None:
         set_button_text(self.back, _("Open again"))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Laid out while hidden, the button can keep a width measured before the last change of
+        # language or text size ("Otwórz ponownie" two pixels short at 200%): measure it again.
+        self.back.updateGeometry()
+        super().showEvent(event)
+
 
 class MainWindow(QMainWindow):
     language_changed = Signal()

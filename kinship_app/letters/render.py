@@ -64,22 +64,27 @@ def _p(text: str, style, **kw):
     return Paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
 
 
+def _para_maker(language: str):
+    """A paragraph maker for text in ``language``: right to left for Arabic and Urdu."""
+    from kinship_app.letters.rtl import RTLParagraph, is_rtl_language
+
+    def para(text: str, style, bullet: bool = False):
+        if is_rtl_language(language):
+            return RTLParagraph(text, style.fontSize, style.leading * 1.15, bold=style.fontName == fonts.BASE_BOLD,
+                                space_before=style.spaceBefore, space_after=style.spaceAfter, bullet=bullet,
+                                color=str(style.textColor) if style.textColor is not None else "#000000")
+        return _p(text, style, bulletText="•") if bullet else _p(text, style)
+
+    return para
+
+
 def _family_story(page) -> list:
     """The family's page, then a page break: in their language, right to left where it is written so."""
     from reportlab.platypus import PageBreak, Spacer
 
-    from kinship_app.letters.rtl import RTLParagraph, is_rtl_language
-
     st = _styles()
     story: list = []
-    rtl = is_rtl_language(page.language)
-
-    def para(text: str, style, bullet: bool = False):
-        if rtl:
-            return RTLParagraph(text, style.fontSize, style.leading * 1.15, bold=style.fontName == fonts.BASE_BOLD,
-                                space_before=style.spaceBefore, space_after=style.spaceAfter, bullet=bullet)
-        return _p(text, style, bulletText="•") if bullet else _p(text, style)
-
+    para = _para_maker(page.language)
     story.append(para(page.title, st["title"]))
     for block in page.blocks:
         if isinstance(block, Heading):
@@ -109,23 +114,26 @@ def _story(content: LetterContent) -> list:
         story.append(Spacer(1, BODY_SIZE))
         story += [_p(line, st["address"]) for line in content.reference_lines()]
         story.append(Spacer(1, BODY_SIZE))
+    para = _para_maker(content.language)
+    rtl = _rtl(content.language)
     if content.salutation:
-        story.append(_p(content.salutation, st["body"]))
-        story.append(_p(content.subject, st["subject"]))
+        story.append(para(content.salutation, st["body"]))
+        story.append(para(content.subject, st["subject"]))
     else:
-        story.append(_p(content.subject, st["title"]))
+        story.append(para(content.subject, st["title"]))
     for block in content.blocks:
         if isinstance(block, Para):
-            story.append(_p(block.text, st["body"]))
+            story.append(para(block.text, st["body"]))
         elif isinstance(block, Heading):
-            story.append(_p(block.text, st["heading"]))
+            story.append(para(block.text, st["heading"]))
         elif isinstance(block, Note):
-            story.append(_p(block.text, st["small"]))
+            story.append(para(block.text, st["small"]))
         elif isinstance(block, Bullets):
-            story += [_p(item, st["bullet"], bulletText="•") for item in block.items]
+            story += [para(item, st["bullet"], bullet=True) for item in block.items]
             story.append(Spacer(1, 5))
         elif isinstance(block, Fields):
-            story += [_field(label, value, st["field"]) for label, value in block.rows]
+            story += [para(f"{label}: {value}", st["field"]) if rtl else _field(label, value, st["field"])
+                      for label, value in block.rows]
             story.append(Spacer(1, 5))
         else:
             raise TypeError(type(block).__name__)
@@ -136,14 +144,20 @@ def _story(content: LetterContent) -> list:
             _p(content.signature_name, st["body"]),
         ]))
     if content.enclosures:
-        story.append(_p(_("Enclosed:"), st["small_heading"]))
-        story += [_p(item, st["bullet"], bulletText="•") for item in content.enclosures]
+        story.append(para(_("Enclosed:"), st["small_heading"]))
+        story += [para(item, st["bullet"], bullet=True) for item in content.enclosures]
     # A summary shows each item's source beside it; a letter lists its law once, at the end.
     if content.citations and content.closing:
         story.append(_p(_("The law and guidance this letter relies on"), st["small_heading"]))
         for c in content.citations:
-            story.append(_p(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
+            story.append(para(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
     return story
+
+
+def _rtl(language: str) -> bool:
+    from kinship_app.letters.rtl import is_rtl_language
+
+    return is_rtl_language(language)
 
 
 def _field(label: str, value: str, style):
@@ -200,8 +214,13 @@ def _build(content: LetterContent, out) -> None:
 
 
 def render_pdf_bytes(content: LetterContent) -> bytes:
+    from kinship_app.letters import _language
+
     buf = io.BytesIO()
-    _build(content, buf)
+    # The words laid out here ("Enclosed:", "Page 1 of 2") are in the letter's language, whatever
+    # the app's is: an English letter printed from the app in Polish stays English.
+    with _language(content.language):
+        _build(content, buf)
     return buf.getvalue()
 
 

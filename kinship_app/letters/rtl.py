@@ -1,5 +1,8 @@
 """Right-to-left paragraphs (Arabic, Urdu) for ReportLab, which lays lines out left to right.
 
+Each paragraph takes its direction from its first strong letter and is set against the right
+margin (the page reads right to left).
+
 As MACHINE.md found: the text is wrapped into lines first, in reading order; then each line is
 joined (``arabic-reshaper``), put in visual order with a right-to-left base (``python-bidi``:
 right-to-left words run from the right, an English term in brackets or a phone number stays
@@ -38,8 +41,9 @@ class RTLParagraph(Flowable):
     def wrap(self, available_width, available_height):
         self.width = available_width
         indent = self.size * 1.6 if self.bullet else 0
-        self._lines = [_visual_runs(line, self.bold, self.size) for line in
-                       _wrap(self.plain, available_width - indent, self.bold, self.size)]
+        base = base_direction(self.plain)
+        self._lines = [_visual_runs(line, self.bold, self.size, base) for line in
+                       _wrap(self.plain, available_width - indent, self.bold, self.size, base)]
         self.height = max(len(self._lines), 1) * self.leading
         return self.width, self.height
 
@@ -65,11 +69,24 @@ def _size(font: str, bold: bool, size: float) -> float:
     return size * text.ARABIC_SCALE if font == fonts.ARABIC_FACE[bold] else size
 
 
+def base_direction(plain: str) -> str:
+    """"R" or "L": the paragraph's direction, from its first strong letter (the Unicode bidi rule),
+    so an English sentence not yet translated still reads left to right, and an Arabic one with an
+    English term in it right to left."""
+    for ch in plain:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "R"
+
+
 def _word_width(word: str, bold: bool, size: float) -> float:
-    return sum(width for _f, _t, width in _visual_runs(word, bold, size))
+    return sum(width for _f, _t, width in _visual_runs(word, bold, size, "R"))
 
 
-def _wrap(plain: str, width: float, bold: bool, size: float) -> list[str]:
+def _wrap(plain: str, width: float, bold: bool, size: float, base: str = "R") -> list[str]:
     """Lines in reading order, each as wide as fits (a word longer than a line gets a line)."""
     space = stringWidth(" ", fonts.FALLBACK[bold][0], size)
     lines, current, used = [], [], 0.0
@@ -86,16 +103,15 @@ def _wrap(plain: str, width: float, bold: bool, size: float) -> list[str]:
 
 
 @lru_cache(maxsize=2048)
-def _visual_runs(line: str, bold: bool, size: float) -> list[tuple[str, str, float]]:
+def _visual_runs(line: str, bold: bool, size: float, base: str = "R") -> list[tuple[str, str, float]]:
     """(font, text, width) runs of one line in visual order, left to right."""
     # python-bidi's reference implementation, which mirrors brackets ("(council)" stays readable);
-    # its faster default does not. A line with no right-to-left letter at all (an English address
-    # line, a name) keeps a left-to-right base, so "110 Merrion Centre" is not turned round.
+    # its faster default does not. A paragraph that starts in English (an address line, a name, a
+    # sentence not yet translated) keeps a left-to-right base, so "110 Merrion Centre" is not turned round.
     from bidi.algorithm import get_display
 
     shaped = text._reshaper().reshape(line) if any(text.is_arabic_script(c) for c in line) else line
-    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in line)
-    visual = get_display(shaped, base_dir="R" if rtl else "L")
+    visual = get_display(shaped, base_dir=base)
     runs: list[tuple[str, str, float]] = []
     current, buf = None, []
     for ch in visual:

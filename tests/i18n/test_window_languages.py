@@ -137,3 +137,18 @@ def test_money_is_in_the_languages_pattern_with_the_pound_sign_and_western_digit
 ])
 def test_dates_are_in_the_language_with_western_digits(code, text):
     assert format_date(dt.date(2027, 1, 4), language=code) == text
+
+
+@pytest.mark.parametrize("code", ["pl", "ro", "pa", "ur", "bn", "ar"])
+def test_every_screen_at_200_percent_in_each_language_is_never_clipped(qtbot, window, ctx, code):
+    from test_accessibility import clipped, each_screen, settle
+
+    window.apply_language(code)
+    ctx.set_setting("appearance/text_size", 200)
+    window.apply_appearance()
+    window.resize(1280, 720)
+    for name in each_screen(qtbot, window):
+        settle()
+        problems = clipped(window)
+        assert not problems, f"{code}, {name} at 200%: {problems}"
+    window.apply_language("en")
