@@ -83,10 +83,15 @@ def _set_families(app: QApplication, own: list[str]) -> None:
     if font.families() != families:
         font.setFamilies(families)
         app.setFont(font)
-        sheet = app.styleSheet()
-        if sheet:  # widgets styled by the sheet take the new families only when polished again
-            app.setStyleSheet("")
-            app.setStyleSheet(sheet)
+    from ui import theme
+
+    before = theme.family_rule()
+    theme.FAMILIES[:] = families
+    after = theme.family_rule()
+    sheet = app.styleSheet()
+    if sheet and before != after:  # one new sheet: widgets it styles take the new families too
+        base = sheet[: -len(before)] if before and sheet.endswith(before) else sheet
+        app.setStyleSheet(base + after)
 
 
 def load_all_later(code: str) -> None:
