@@ -16,7 +16,7 @@ from kinship_app import flow
 from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.result import PERIODS, category_title, flag_text
 from ui.advice import advice_lines, describe
-from ui.screens.check import AnswerList, answer_text
+from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
