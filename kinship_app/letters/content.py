@@ -98,6 +98,15 @@ class FamilyPage:
     title: str
     blocks: tuple[Block, ...]
 
+    def plain_text(self) -> str:
+        out = [self.title]
+        for block in self.blocks:
+            if isinstance(block, Bullets):
+                out += [f"• {item}" for item in block.items]
+            else:
+                out.append(block.text)
+        return "\n".join(out)
+
 
 @dataclass(frozen=True)
 class LetterContent:
@@ -168,12 +177,6 @@ class LetterContent:
             "enclosures": list(self.enclosures),
             "citations": [c.law for c in self.citations],
             "text": self.plain_text(),
-            **({"family_page": {"language": self.family_page.language, "text": _family_text(self.family_page)}}
+            **({"family_page": {"language": self.family_page.language, "text": self.family_page.plain_text()}}
                if self.family_page else {}),
         }
-
-
-def _family_text(page: FamilyPage) -> str:
-    from kinship_app.letters.family_page import plain_text
-
-    return plain_text(page)

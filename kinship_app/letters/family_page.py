@@ -10,8 +10,6 @@ family can match them to the letter.
 
 from __future__ import annotations
 
-from typing import Any
-
 from kinship_app.i18n import N_, _
 from kinship_app.letters.content import Block, Bullets, FamilyPage, Heading, LetterContent, Para
 
@@ -102,13 +100,3 @@ def _advice_line() -> str:
         if service.kind == "advice_line" and getattr(service, "phone", ""):
             return _("Free, independent advice: {name}, {phone}").format(name=_(service.name), phone=service.phone)
     return ""
-
-
-def plain_text(page: Any) -> str:
-    out = [page.title]
-    for block in page.blocks:
-        if isinstance(block, Bullets):
-            out += [f"• {item}" for item in block.items]
-        else:
-            out.append(block.text)
-    return "\n".join(out)

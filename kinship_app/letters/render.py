@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from kinship_app.i18n import _
@@ -213,9 +214,27 @@ def _build(content: LetterContent, out) -> None:
     doc.build(_story(content), canvasmaker=_canvas_class(content.our_reference))
 
 
-def render_pdf_bytes(content: LetterContent) -> bytes:
-    from kinship_app.letters import _language
+@contextmanager
+def _language(code: str):
+    """``_()`` speaks ``code`` for the block (a language without a catalogue: left as it is)."""
+    from kinship_app.i18n import get_language, set_language
 
+    before = get_language()
+    if code == before:
+        yield
+        return
+    try:
+        set_language(code)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def render_pdf_bytes(content: LetterContent) -> bytes:
     buf = io.BytesIO()
     # The words laid out here ("Enclosed:", "Page 1 of 2") are in the letter's language, whatever
     # the app's is: an English letter printed from the app in Polish stays English.
