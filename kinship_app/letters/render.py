@@ -216,22 +216,33 @@ def _build(content: LetterContent, out) -> None:
 
 @contextmanager
 def _language(code: str):
-    """``_()`` speaks ``code`` for the block (a language without a catalogue: left as it is)."""
-    from kinship_app.i18n import get_language, set_language
+    """``_()`` speaks ``code`` for the block (a language without a catalogue: left as it is). With
+    ``i18n.using`` (a per-thread language) where it exists, so the app's language is untouched."""
+    from kinship_app import i18n
 
-    before = get_language()
+    using, translator = getattr(i18n, "using", None), getattr(i18n, "translator", None)
+    if using is not None and translator is not None:
+        try:
+            translator(code)
+        except ValueError:
+            yield
+            return
+        with using(code):
+            yield
+        return
+    before = i18n.get_language()
     if code == before:
         yield
         return
     try:
-        set_language(code)
+        i18n.set_language(code)
     except ValueError:
         yield
         return
     try:
         yield
     finally:
-        set_language(before)
+        i18n.set_language(before)
 
 
 def render_pdf_bytes(content: LetterContent) -> bytes:
