@@ -150,6 +150,10 @@ def run(argv: list[str] | None = None) -> int:
         app.setProperty(theme.FUSION_PROPERTY, True)
     app.setApplicationName("kinship-app")
     app.setOrganizationName("kinship-app")
+    app.setDesktopFileName("kinship-app")  # matches the installed kinship-app.desktop (packaging/linux)
+    from ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
     from ui.context import AppContext
 
@@ -168,8 +172,9 @@ def run(argv: list[str] | None = None) -> int:
         except ValueError:
             language = "en"  # a language whose file was removed: carry on in English
         else:
-            from ui import fonts
+            from ui import fonts, qt_language
 
+            qt_language.apply(language)
             fonts.apply_language(language)
 
     from ui.main_window import MainWindow

@@ -1,11 +1,6 @@
-"""The window in the chosen language: Qt's own words (standard buttons, dialogs) and fonts that draw
-every script.
+"""Fonts that draw every script in the window (Qt's own words are ``ui.qt_language``'s).
 
-Qt's translations: ``qtbase_<lang>.qm`` from PySide6's translations folder, where Qt ships one
-(of our languages, Arabic and Polish; for Romanian, Punjabi, Urdu and Bengali Qt's few words of its
-own, such as "OK" and "Cancel", stay in English).
-
-Fonts: the Noto fonts in ``resources/fonts`` travel with the app, so Windows and macOS users see
+The Noto fonts in ``resources/fonts`` travel with the app, so Windows and macOS users see
 Gurmukhi, Bengali and Arabic script too. They are registered with Qt lazily: the chosen language's
 fonts when it is applied, the rest (for names typed in any script) once the window is on screen,
 so start-up reads no font file it does not need. The application font then carries a list of
@@ -17,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -39,7 +34,6 @@ FALLBACK_ORDER = ("DejaVu Sans", "Noto Naskh Arabic", "Noto Sans Bengali", "Noto
 
 _loaded: dict[str, bool] = {}
 _base_families: list[str] = []
-_qt_translator: QTranslator | None = None
 
 
 def ensure(families) -> list[str]:
@@ -65,11 +59,10 @@ def language_families(code: str) -> list[str]:
 
 
 def apply_language(code: str) -> None:
-    """Qt's own translation and the font list for ``code``, on the running application."""
+    """The font list for ``code`` on the running application (Qt's own words: ``ui.qt_language``)."""
     app = QApplication.instance()
     if app is None:
         return
-    install_qt_translation(app, code)
     own = ensure(language_families(code))
     _set_families(app, own)
 
@@ -104,20 +97,3 @@ def load_all_later(code: str) -> None:
             _set_families(app, ensure(language_families(code)))
 
     QTimer.singleShot(0, load)
-
-
-def install_qt_translation(app: QApplication, code: str) -> bool:
-    """Qt's own words in ``code`` where Qt ships them; True when a translation was installed."""
-    global _qt_translator
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
-    if not code or code == "en":
-        return False
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(f"qtbase_{code}", folder):
-        return False
-    app.installTranslator(translator)
-    _qt_translator = translator
-    return True

@@ -405,6 +405,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(_(APP_NAME))
         box.setInformativeText(about_text(self.ctx))
+        icon = QApplication.windowIcon()  # the app's own (ui/icon.py), set at start-up
+        if not icon.isNull():
+            box.setIconPixmap(icon.pixmap(64, 64))
         box.setAccessibleName(_("About {app}").format(app=_(APP_NAME)))
         box.exec()
 
@@ -463,9 +466,10 @@ class MainWindow(QMainWindow):
         from kinship_app.i18n import set_language
 
         set_language(code)
-        from ui import fonts
+        from ui import fonts, qt_language
 
-        fonts.apply_language(code)  # Qt's own words and the script's fonts
+        qt_language.apply(code)  # Qt's own words
+        fonts.apply_language(code)  # the script's fonts
         app = QApplication.instance()
         if app is not None:
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)

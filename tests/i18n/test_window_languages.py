@@ -44,10 +44,10 @@ def test_qts_own_buttons_speak_the_language_where_qt_ships_it(qtbot, window, cod
 
 @pytest.mark.parametrize("code", ["ro", "pa", "ur", "bn"])
 def test_where_qt_ships_no_translation_its_words_stay_english(qtbot, window, code):
-    from ui import fonts
+    from ui import qt_language
 
     window.apply_language(code)
-    assert fonts._qt_translator is None
+    assert qt_language._installed is None
 
 
 @pytest.mark.parametrize("code, family, sample", [
