@@ -104,7 +104,9 @@ def _add_letter_commands(sub: Any) -> None:
     p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
     p.add_argument("--out", required=True, help="where to write the PDF")
     p.add_argument("--as-of", dest="as_of", default=None, help="the date on the letter (YYYY-MM-DD)")
-    p.add_argument("--language", default="en", help="the letter's language (default: en)")
+    p.add_argument("--language", default="en",
+                   help="the family's language (default: en): the support summary is written in it; a letter "
+                        "to a council, school or employer stays in English and gets a first page in it")
     p.set_defaults(run=_lazy("kinship_app.letters.cli", "cmd_letter"))
 
 

@@ -37,8 +37,20 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     found = _catalog.get((singular, plural))
     if isinstance(found, tuple) and len(found) >= 2 and all(found):
-        return found[0] if n == 1 else found[1]
+        return found[plural_index(_catalog, n, len(found))]
     return singular if n == 1 else plural
+
+
+# The key under which a catalogue table keeps its language's plural rule (never a message id).
+PLURAL_RULE = "\x00plural"
+
+
+def plural_index(table: dict, n: int, forms: int) -> int:
+    """Which of a message's plural forms fits ``n``, by the catalogue's Plural-Forms rule (Polish
+    and Romanian have three forms, Arabic six); without a rule, English's two."""
+    rule = table.get(PLURAL_RULE)
+    index = rule(n) if callable(rule) else int(n != 1)
+    return index if 0 <= index < forms else forms - 1
 
 
 def available_languages() -> dict[str, str]:
@@ -84,6 +96,7 @@ def set_language(code: str) -> None:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=code)
     table: dict[str, object] = {}
+    table[PLURAL_RULE] = _plural_rule(catalog.plural_expr)
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
@@ -92,6 +105,15 @@ def set_language(code: str) -> None:
         else:
             table[message.id] = message.string
     _catalog, _language = table, code
+
+
+def _plural_rule(expr: str):
+    import gettext
+
+    try:
+        return gettext.c2py(expr)
+    except (ValueError, SyntaxError):
+        return None
 
 
 def format_money(value: float | Decimal, currency: str = "GBP", language: str | None = None) -> str:
@@ -103,6 +125,8 @@ def format_money(value: float | Decimal, currency: str = "GBP", language: str | 
     lang = language or _language
     amount = Decimal(str(value))
     pattern = "¤#,##0" if amount == amount.to_integral_value() else "¤#,##0.00"
+    if lang != "en":
+        return _money_for(amount, currency, lang)
     return format_currency(amount, currency, format=pattern, locale=_babel_locale(lang), currency_digits=False)
 
 
@@ -110,7 +134,25 @@ def format_number(value: int, language: str | None = None) -> str:
     """A whole number as people write it: '4,500' in English."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_babel_locale(language or _language))
+    return format_decimal(value, locale=_babel_locale(language or _language), numbering_system="latn")
+
+
+def _money_for(amount: Decimal, currency: str, lang: str) -> str:
+    """The language's own currency pattern ('27,05 £' in Polish, '£27.05' in Urdu), with the pound
+    sign a family sees on every UK letter (not 'GBP' or 'UK£') and Western digits, as on the
+    council's and DWP's papers the family will hold next to ours (CLDR's default for all six)."""
+    from babel import Locale
+    from babel.numbers import format_currency, get_currency_symbol
+
+    locale = Locale.parse(_babel_locale(lang))
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    if amount == amount.to_integral_value():
+        pattern = pattern.replace(".00", "")
+    text = format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False,
+                           numbering_system="latn")
+    if currency == "GBP":
+        text = text.replace(get_currency_symbol(currency, locale=locale), "£")
+    return text
 
 
 def format_date(day: _dt.date, language: str | None = None) -> str:

@@ -205,11 +205,12 @@ def run(argv: list[str] | None = None) -> int:
         try:
             set_language(language)
         except ValueError:
-            pass  # a language whose file was removed: carry on in English
+            language = "en"  # a language whose file was removed: carry on in English
         else:
-            from ui import qt_language
+            from ui import fonts, qt_language
 
             qt_language.apply(language)
+            fonts.apply_language(language)
 
     from ui.main_window import MainWindow
 
@@ -221,4 +222,7 @@ def run(argv: list[str] | None = None) -> int:
     if args.quit_when_shown:
         QuitWhenPainted(window.screen("start"), app)
     window.show()
+    from ui import fonts
+
+    fonts.load_all_later(language)  # every script's fonts, for names, once the window is up
     return app.exec()

@@ -113,6 +113,12 @@ class HiddenScreen(QWidget):
     def retranslate_ui(self) -> None:
         set_button_text(self.back, _("Open again"))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Laid out while hidden, the button can keep a width measured before the last change of
+        # language or text size ("Otwórz ponownie" two pixels short at 200%): measure it again.
+        self.back.updateGeometry()
+        super().showEvent(event)
+
 
 class _BusyIndicator(QWidget):
     """"Working…" with a moving bar, in the footer while the operations helper has work running.
@@ -492,9 +498,10 @@ class MainWindow(QMainWindow):
         from kinship_app.i18n import set_language
 
         set_language(code)
-        from ui import qt_language
+        from ui import fonts, qt_language
 
-        qt_language.apply(code)
+        qt_language.apply(code)  # Qt's own words
+        fonts.apply_language(code)  # the script's fonts
         app = QApplication.instance()
         if app is not None:
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)

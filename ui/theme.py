@@ -167,6 +167,17 @@ QToolTip {{ background: {c['tooltip']}; color: {c['tooltip_text']}; border: 1px 
 
 FUSION_PROPERTY = "kinshipFusionStyle"
 
+# The font families for the language in force, first choice first (ui.fonts sets them). They are a
+# rule of the style sheet, because widgets the sheet styles do not take the application font's.
+FAMILIES: list[str] = []
+
+
+def family_rule() -> str:
+    if not FAMILIES:
+        return ""
+    names = ", ".join('"' + f.replace('"', "") + '"' for f in FAMILIES)
+    return f"\nQWidget {{ font-family: {names}; }}\n"
+
 
 def apply(app: QApplication, theme: str, scale: int) -> None:
     # Each call re-polishes every widget, so skip what is already in force. ui.app starts Qt with
@@ -184,6 +195,6 @@ def apply(app: QApplication, theme: str, scale: int) -> None:
         font = QFont(app.font())
         font.setPointSizeF(size)
         app.setFont(font)
-    sheet = style_sheet(theme, scale)
+    sheet = style_sheet(theme, scale) + family_rule()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)

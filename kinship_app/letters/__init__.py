@@ -88,8 +88,27 @@ def _language(code: str):
 
 def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.date,
                  language: str = "en") -> LetterContent:
-    """The letter as content. Raises ``LetterError`` (``MissingDetail`` for a detail not given)."""
+    """The letter as content. Raises ``LetterError`` (``MissingDetail`` for a detail not given).
+
+    ``language`` is the family's. The support summary is written wholly in it; a letter to a
+    council, a school or an employer stays in English and gets a first page in the family's
+    language (``family_page``) saying what it asks for, where to send it and what happens next."""
     spec = _spec(letter_id)
+    if spec.recipient == "family" or language == "en":
+        return _build(spec, case, assessment, as_of, language)
+    with _language(language):  # an unknown language is refused before any work is done
+        pass
+    content = _build(spec, case, assessment, as_of, "en")
+    with _language(language):
+        from kinship_app.letters import family_page
+
+        page = family_page.build(content, language, english_title=content.title)
+    from dataclasses import replace
+
+    return replace(content, family_page=page)
+
+
+def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date, language: str) -> LetterContent:
     with _language(language):
         why = spec.fits(case, assessment)
         if why is None:

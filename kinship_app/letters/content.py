@@ -91,6 +91,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FamilyPage:
+    """A page in front of an English letter, in the family's language (``letters.family_page``)."""
+
+    language: str
+    title: str
+    blocks: tuple[Block, ...]
+
+    def plain_text(self) -> str:
+        out = [self.title]
+        for block in self.blocks:
+            if isinstance(block, Bullets):
+                out += [f"• {item}" for item in block.items]
+            else:
+                out.append(block.text)
+        return "\n".join(out)
+
+
+@dataclass(frozen=True)
 class LetterContent:
     letter_id: str
     title: str
@@ -110,6 +128,8 @@ class LetterContent:
     enclosures: tuple[str, ...] = ()
     # The details given by the person: path -> the strings they print as (tests check each prints).
     details_used: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # In the family's language, printed first, when the letter itself stays in English.
+    family_page: FamilyPage | None = None
 
     def plain_text(self) -> str:
         """The whole letter as text, in reading order (for the household's history and search)."""
@@ -157,4 +177,6 @@ class LetterContent:
             "enclosures": list(self.enclosures),
             "citations": [c.law for c in self.citations],
             "text": self.plain_text(),
+            **({"family_page": {"language": self.family_page.language, "text": self.family_page.plain_text()}}
+               if self.family_page else {}),
         }

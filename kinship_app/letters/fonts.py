@@ -18,6 +18,11 @@ BASE_BOLD = "DejaVuSans-Bold"
 ARABIC = "NotoNaskhArabic"
 ARABIC_BOLD = "NotoNaskhArabic-Bold"
 EMOJI = "SymbolaEmoji"
+GURMUKHI, GURMUKHI_BOLD = "NotoSansGurmukhi", "NotoSansGurmukhi-Bold"
+BENGALI, BENGALI_BOLD = "NotoSansBengali", "NotoSansBengali-Bold"
+TAMIL, TAMIL_BOLD = "NotoSansTamil", "NotoSansTamil-Bold"
+GUJARATI, GUJARATI_BOLD = "NotoSansGujarati", "NotoSansGujarati-Bold"
+CJK = "DroidSansFallback"  # one weight: bold CJK is drawn regular
 
 _FILES = {
     BASE: "DejaVuSans.ttf",
@@ -25,10 +30,24 @@ _FILES = {
     ARABIC: "NotoNaskhArabic-Regular.ttf",
     ARABIC_BOLD: "NotoNaskhArabic-Bold.ttf",
     EMOJI: "Symbola-Emoji.ttf",
+    GURMUKHI: "NotoSansGurmukhi-Regular.ttf",
+    GURMUKHI_BOLD: "NotoSansGurmukhi-Bold.ttf",
+    BENGALI: "NotoSansBengali-Regular.ttf",
+    BENGALI_BOLD: "NotoSansBengali-Bold.ttf",
+    TAMIL: "NotoSansTamil-Regular.ttf",
+    TAMIL_BOLD: "NotoSansTamil-Bold.ttf",
+    GUJARATI: "NotoSansGujarati-Regular.ttf",
+    GUJARATI_BOLD: "NotoSansGujarati-Bold.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
 }
 
 # The order fonts are tried in for a character that is not Arabic script, for (regular, bold).
-FALLBACK = {False: (BASE, ARABIC, EMOJI), True: (BASE_BOLD, ARABIC_BOLD, EMOJI)}
+FALLBACK = {False: (BASE, ARABIC, GURMUKHI, BENGALI, TAMIL, GUJARATI, CJK, EMOJI),
+            True: (BASE_BOLD, ARABIC_BOLD, GURMUKHI_BOLD, BENGALI_BOLD, TAMIL_BOLD, GUJARATI_BOLD, CJK, EMOJI)}
+# Scripts whose letters change shape and order around each other (vowel signs before the consonant
+# they follow, conjuncts): a word set in one of these fonts is shaped by HarfBuzz (uharfbuzz).
+# Arabic script is not: it is joined by arabic-reshaper and ordered by python-bidi (letters.text).
+SHAPED = frozenset({GURMUKHI, GURMUKHI_BOLD, BENGALI, BENGALI_BOLD, TAMIL, TAMIL_BOLD, GUJARATI, GUJARATI_BOLD})
 ARABIC_FACE = {False: ARABIC, True: ARABIC_BOLD}
 
 
@@ -42,12 +61,68 @@ def register() -> None:
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    _shape_only_complex_scripts()
     # So that <b> inside a run, or a bold style, maps to the bold face of the same family.
-    for regular, bold in ((BASE, BASE_BOLD), (ARABIC, ARABIC_BOLD), (EMOJI, EMOJI)):
+    for regular, bold in ((BASE, BASE_BOLD), (ARABIC, ARABIC_BOLD), (EMOJI, EMOJI), (GURMUKHI, GURMUKHI_BOLD),
+                          (BENGALI, BENGALI_BOLD), (TAMIL, TAMIL_BOLD), (GUJARATI, GUJARATI_BOLD), (CJK, CJK)):
         addMapping(regular, 0, 0, regular)
         addMapping(regular, 0, 1, regular)
         addMapping(regular, 1, 0, bold)
         addMapping(regular, 1, 1, bold)
+
+
+def shaping_available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _shape_only_complex_scripts() -> None:
+    """ReportLab shapes every word of a paragraph whose style asks for it; ours ask for it (see
+    render), and this narrows it to words set in a ``SHAPED`` font. Latin keeps ReportLab's own
+    spacing, and Arabic-script runs, already joined and put in visual order, are not turned round
+    a second time by HarfBuzz."""
+    from reportlab.platypus import paragraph
+
+    original = getattr(paragraph.shapeFragWord, "__wrapped__", paragraph.shapeFragWord)
+
+    def shape_complex(word, *args, **kwargs):
+        parts = word[1:]
+        names = {f.fontName for f, _text in parts if not hasattr(f, "cbDefn")}
+        if not names & SHAPED:
+            return word
+        if len(names) == 1:
+            return original(word, *args, **kwargs)
+        # A word that changes font ("ਕੌਰ's"): HarfBuzz shapes it with one font, so shape each
+        # stretch in its own font and join them again.
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        stretches: list[list] = []
+        for f, text in parts:
+            name = getattr(f, "fontName", None)
+            if stretches and getattr(stretches[-1][0][0], "fontName", None) == name and not hasattr(f, "cbDefn"):
+                stretches[-1].append((f, text))
+            else:
+                stretches.append([(f, text)])
+        out: list = []
+        shaped_class = None
+        for items in stretches:
+            f0 = items[0][0]
+            width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in items if not hasattr(f, "cbDefn"))
+            piece = word.__class__([width, *items])
+            if getattr(f0, "fontName", None) in SHAPED:
+                piece = original(piece, *args, **kwargs)
+                shaped_class = piece.__class__
+            out.append(piece)
+        joined = (shaped_class or word.__class__)([sum(p[0] for p in out)])
+        for piece in out:
+            joined.extend(piece[1:])
+        return joined
+
+    shape_complex.__wrapped__ = original
+    paragraph.shapeFragWord = shape_complex
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

@@ -13,6 +13,7 @@ import functools
 import io
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from kinship_app.i18n import _
@@ -38,7 +39,7 @@ def _styles():
 
     base = ParagraphStyle("body", fontName=fonts.BASE, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.38,
                           spaceAfter=BODY_SIZE * 0.75, alignment=TA_LEFT, splitLongWords=1,
-                          bulletFontName=fonts.BASE)
+                          bulletFontName=fonts.BASE, shaping=1)
     return {
         "body": base,
         "address": ParagraphStyle("address", parent=base, spaceAfter=0),
@@ -68,11 +69,45 @@ def _p(text: str, style, **kw):
     return Paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
 
 
+def _para_maker(language: str):
+    """A paragraph maker for text in ``language``: right to left for Arabic and Urdu."""
+    from kinship_app.letters.rtl import RTLParagraph, is_rtl_language
+
+    def para(text: str, style, bullet: bool = False):
+        if is_rtl_language(language):
+            return RTLParagraph(text, style.fontSize, style.leading * 1.15, bold=style.fontName == fonts.BASE_BOLD,
+                                space_before=style.spaceBefore, space_after=style.spaceAfter, bullet=bullet,
+                                color=str(style.textColor) if style.textColor is not None else "#000000")
+        return _p(text, style, bulletText="•") if bullet else _p(text, style)
+
+    return para
+
+
+def _family_story(page) -> list:
+    """The family's page, then a page break: in their language, right to left where it is written so."""
+    from reportlab.platypus import PageBreak, Spacer
+
+    st = _styles()
+    story: list = []
+    para = _para_maker(page.language)
+    story.append(para(page.title, st["title"]))
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            story.append(para(block.text, st["heading"]))
+        elif isinstance(block, Bullets):
+            story += [para(item, st["bullet"], bullet=True) for item in block.items]
+            story.append(Spacer(1, 5))
+        else:
+            story.append(para(block.text, st["body"]))
+    story.append(PageBreak())
+    return story
+
+
 def _story(content: LetterContent) -> list:
     from reportlab.platypus import KeepTogether, Spacer
 
     st = _styles()
-    story: list = []
+    story: list = _family_story(content.family_page) if content.family_page else []
     if content.sender:
         story.append(_p(content.sender.name, st["address_right"]))
         story += [_p(line, st["address_right"]) for line in content.sender.lines]
@@ -84,23 +119,26 @@ def _story(content: LetterContent) -> list:
         story.append(Spacer(1, BODY_SIZE))
         story += [_p(line, st["address"]) for line in content.reference_lines()]
         story.append(Spacer(1, BODY_SIZE))
+    para = _para_maker(content.language)
+    rtl = _rtl(content.language)
     if content.salutation:
-        story.append(_p(content.salutation, st["body"]))
-        story.append(_p(content.subject, st["subject"]))
+        story.append(para(content.salutation, st["body"]))
+        story.append(para(content.subject, st["subject"]))
     else:
-        story.append(_p(content.subject, st["title"]))
+        story.append(para(content.subject, st["title"]))
     for block in content.blocks:
         if isinstance(block, Para):
-            story.append(_p(block.text, st["body"]))
+            story.append(para(block.text, st["body"]))
         elif isinstance(block, Heading):
-            story.append(_p(block.text, st["heading"]))
+            story.append(para(block.text, st["heading"]))
         elif isinstance(block, Note):
-            story.append(_p(block.text, st["small"]))
+            story.append(para(block.text, st["small"]))
         elif isinstance(block, Bullets):
-            story += [_p(item, st["bullet"], bulletText="•") for item in block.items]
+            story += [para(item, st["bullet"], bullet=True) for item in block.items]
             story.append(Spacer(1, 5))
         elif isinstance(block, Fields):
-            story += [_field(label, value, st["field"]) for label, value in block.rows]
+            story += [para(f"{label}: {value}", st["field"]) if rtl else _field(label, value, st["field"])
+                      for label, value in block.rows]
             story.append(Spacer(1, 5))
         else:
             raise TypeError(type(block).__name__)
@@ -111,14 +149,20 @@ def _story(content: LetterContent) -> list:
             _p(content.signature_name, st["body"]),
         ]))
     if content.enclosures:
-        story.append(_p(_("Enclosed:"), st["small_heading"]))
-        story += [_p(item, st["bullet"], bulletText="•") for item in content.enclosures]
+        story.append(para(_("Enclosed:"), st["small_heading"]))
+        story += [para(item, st["bullet"], bullet=True) for item in content.enclosures]
     # A summary shows each item's source beside it; a letter lists its law once, at the end.
     if content.citations and content.closing:
         story.append(_p(_("The law and guidance this letter relies on"), st["small_heading"]))
         for c in content.citations:
-            story.append(_p(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
+            story.append(para(f"{c.law}: {c.says}" if c.says else c.law, st["small"]))
     return story
+
+
+def _rtl(language: str) -> bool:
+    from kinship_app.letters.rtl import is_rtl_language
+
+    return is_rtl_language(language)
 
 
 def _field(label: str, value: str, style):
@@ -174,9 +218,43 @@ def _build(content: LetterContent, out) -> None:
     doc.build(_story(content), canvasmaker=_canvas_class(content.our_reference))
 
 
+@contextmanager
+def _language(code: str):
+    """``_()`` speaks ``code`` for the block (a language without a catalogue: left as it is). With
+    ``i18n.using`` (a per-thread language) where it exists, so the app's language is untouched."""
+    from kinship_app import i18n
+
+    using, translator = getattr(i18n, "using", None), getattr(i18n, "translator", None)
+    if using is not None and translator is not None:
+        try:
+            translator(code)
+        except ValueError:
+            yield
+            return
+        with using(code):
+            yield
+        return
+    before = i18n.get_language()
+    if code == before:
+        yield
+        return
+    try:
+        i18n.set_language(code)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
 def render_pdf_bytes(content: LetterContent) -> bytes:
     buf = io.BytesIO()
-    _build(content, buf)
+    # The words laid out here ("Enclosed:", "Page 1 of 2") are in the letter's language, whatever
+    # the app's is: an English letter printed from the app in Polish stays English.
+    with _language(content.language):
+        _build(content, buf)
     return buf.getvalue()
 
 

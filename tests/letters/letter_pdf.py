@@ -18,6 +18,9 @@ FONT_FILES = {
     "SymbolaEmoji": "Symbola-Emoji.ttf",
     # As named inside the files (ReportLab writes these as /BaseFont).
     "NotoNaskhArabic-Regular": "NotoNaskhArabic-Regular.ttf", "Symbola": "Symbola-Emoji.ttf",
+    **{f"NotoSans{script}-{weight}": f"NotoSans{script}-{weight}.ttf"
+       for script in ("Gurmukhi", "Bengali", "Tamil", "Gujarati") for weight in ("Regular", "Bold")},
+    "DroidSansFallback": "DroidSansFallbackFull.ttf",
 }
 
 

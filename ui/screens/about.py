@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kinship_app import __version__
-from kinship_app.i18n import _, format_date
+from kinship_app.i18n import _, format_date, get_language
 
 
 def data_checked_dates() -> list[tuple[str, Any]]:
@@ -28,8 +28,27 @@ def rates_checked() -> list[Any]:
     return rates.all_rates()
 
 
+def translation_note(language: str) -> str:
+    """In ``language`` itself: whether a native-speaking adviser has checked this translation, and
+    where the English is. Empty for English, the app's own language."""
+    if not language or language == "en":
+        return ""
+    from kinship_app.languages import review
+
+    checked = review(language)
+    if checked is None:
+        return _("This translation has not yet been checked by an adviser who speaks the language. "
+                 "If something is unclear, the English is in Settings, under Language: choose English.")
+    return _("This translation was checked by {name} on {date}. The English is in Settings, under Language.").format(
+        name=checked.name, date=format_date(checked.date))
+
+
 def about_text(ctx: Any) -> str:
-    lines = [_("Version {version}").format(version=__version__), "",
+    lines = [_("Version {version}").format(version=__version__), ""]
+    note = translation_note(get_language())
+    if note:
+        lines += [note, ""]
+    lines += [
              _("Helps kinship carers in England find out what kind of arrangement they have and what "
                "support they can get. Not legal advice: talk to an adviser before relying on it."), "",
              _("Our information was last checked:")]

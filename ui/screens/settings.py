@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from kinship_app.i18n import _, available_languages, get_language
+from ui.screens.about import translation_note
 from ui import theme
 from ui.widgets import Card, ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
 
@@ -57,6 +58,11 @@ class SettingsScreen(QWidget):
         row.addWidget(self.language)
         row.addStretch(1)
         b.addLayout(row)
+        # Said in the language itself: whether a native-speaking adviser has checked the translation.
+        self.review_note = label("", "hint")
+        self.review_note.setObjectName("translation_review")
+        self.review_note.setWordWrap(True)
+        b.addWidget(self.review_note)
 
         self.data_heading = heading("", 2)
         b.addWidget(self.data_heading)
@@ -114,6 +120,9 @@ class SettingsScreen(QWidget):
         self.language_heading.setText(_("Language"))
         self.language_label.setText(_("Language of the app"))
         self.language.setAccessibleName(_("Language of the app"))
+        note = translation_note(get_language())
+        self.review_note.setText(note)
+        self.review_note.setVisible(bool(note))
         self.data_heading.setText(_("Where your data is kept"))
         self.url_label.setText(_("Shared database address (PostgreSQL), for a team sharing one database"))
         self.url.setAccessibleName(_("Shared database address"))
