@@ -230,7 +230,7 @@ class _Test:
             self.ask("finances.child_benefit")
             cb = (ZERO, self.child_benefit_most())
         pay = (cb[0] + f.other_child_payments[0], cb[1] + f.other_child_payments[1])
-        if pay[1] == INF:
+        if f.other_child_payments[1] == INF:
             self.ask("finances.other_child_payments")
         if cb_param.value is False:
             pay = (ZERO, ZERO)
@@ -299,17 +299,26 @@ class _Test:
         return values, confirmed, label
 
     def baseline(self) -> tuple[tuple[Decimal, Decimal], str, bool, str]:
-        weekly, confirmed, label = self.nma_weekly()
-        nma = (min(weekly) * 52, max(weekly) * 52)
         given = self.f.council_fostering_allowance
         if given is not None and given[1] != INF:
             note = ""
-            if given[0] < nma[0]:
+            try:
+                weekly, _confirmed, _label = self.nma_weekly()
+            except CaseError:  # no national minimum known for that date: the council's figure stands
+                weekly = []
+            if weekly and given[0] < min(weekly) * 52:
                 note = _("This is less than the national minimum fostering allowance for the child's age and region "
                          "({amount} a week): ask the council why.").format(amount=format_money(min(weekly)))
             return given, _("your council's fostering allowance"), True, note
         if given is not None:
             self.ask("finances.council_fostering_allowance")
+        try:
+            weekly, confirmed, label = self.nma_weekly()
+        except CaseError:
+            raise CaseError("finances.council_fostering_allowance", _(
+                "no national minimum fostering allowance is known for this date: give the council's fostering "
+                "allowance for the child")) from None
+        nma = (min(weekly) * 52, max(weekly) * 52)
         note = _("The national minimum fostering allowance ({label}); your council may pay more, and then the "
                  "estimate is higher.").format(label=label if len(weekly) == 1 else _("for the ages and regions that may apply"))
         if not confirmed:
@@ -329,7 +338,10 @@ class _Test:
         if not code or not councils.is_pilot_area(code, self.as_of):
             return None
         council = councils.get(code)
-        weekly, confirmed, label = self.nma_weekly()
+        try:
+            weekly, confirmed, _label = self.nma_weekly()
+        except CaseError:
+            return None
         p = councils.pilot()
         return {
             "council": council.nice_name if council else code,
