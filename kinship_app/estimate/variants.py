@@ -127,10 +127,11 @@ def load(extra_paths: Iterable[Path | str] = ()) -> Variants:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> Variants:
-    files = [ESTIMATOR_DIR / "national.toml", ESTIMATOR_DIR / "councils.toml", *map(Path, extra)]
+    shipped = [ESTIMATOR_DIR / "national.toml", ESTIMATOR_DIR / "councils.toml"]
+    files = [*shipped, *map(Path, extra)]
     merged: dict[str, Variant] = {}
     for path in files:
-        for v in parse_bytes(read_bytes(path, MAX_FILE_BYTES), path):
+        for v in parse_bytes(read_bytes(path, MAX_FILE_BYTES), path, national_allowed=path == shipped[0]):
             if v.code in merged:
                 raise DataError(path, f"variants[{v.code}].code",
                                 _("'{code}' is already defined in {file}").format(code=v.code, file=merged[v.code].file))
@@ -149,11 +150,11 @@ def check_file(path: Path | str) -> list[Variant]:
     return [v for v in variants.all() if v.file == str(path)]
 
 
-def parse_bytes(raw: bytes, path: Path | str) -> list[Variant]:
-    return parse_data(parse_toml(raw, path), path)
+def parse_bytes(raw: bytes, path: Path | str, *, national_allowed: bool = False) -> list[Variant]:
+    return parse_data(parse_toml(raw, path), path, national_allowed=national_allowed)
 
 
-def parse_data(data: Any, path: Path | str) -> list[Variant]:
+def parse_data(data: Any, path: Path | str, *, national_allowed: bool = False) -> list[Variant]:
     top = Fields(path, "", data)
     top.only("sources", "variants")
     sources: dict[str, Source] = {}
@@ -175,6 +176,8 @@ def parse_data(data: Any, path: Path | str) -> list[Variant]:
         f = Fields(path, f"variants[{label[:40]}]", raw)
         f.only("code", "name", "councils", "read_on", "sources", "periods")
         code = f.code("code")
+        if code == NATIONAL and not national_allowed:
+            f.fail("code", _("'national' is the national model's code (national.toml); give this variant its own"))
         if code in seen:
             f.fail("code", _("'{code}' appears twice in this file").format(code=code))
         seen.add(code)
