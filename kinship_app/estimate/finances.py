@@ -92,7 +92,7 @@ def parse_finances(data: Any) -> Finances:
             raise CaseError(f"finances.{str(key)[:60]}", _("is not a field of finances (expected one of: {fields})").format(
                 fields=", ".join(TOP)))
     period = data.get("period", "month")
-    if period not in PERIODS:
+    if not isinstance(period, str) or period not in PERIODS:
         raise CaseError("finances.period", _("must be \"week\" or \"month\""))
     variant = data.get("variant")
     if variant is not None and (not isinstance(variant, str) or not variant.strip() or len(variant) > 80):
@@ -109,7 +109,7 @@ def parse_finances(data: Any) -> Finances:
                 if key not in ("amount", "period"):
                     raise CaseError(f"{name}.{str(key)[:40]}", _("is not a field of an amount (expected amount, period)"))
             per = raw.get("period", period)
-            if per not in PERIODS:
+            if not isinstance(per, str) or per not in PERIODS:
                 raise CaseError(f"{name}.period", _("must be \"week\" or \"month\""))
             if "amount" not in raw:
                 raise CaseError(f"{name}.amount", _("is missing"))
