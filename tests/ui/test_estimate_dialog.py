@@ -118,3 +118,16 @@ def test_the_estimate_screen_at_100_and_200_percent_is_never_clipped(qtbot, wind
     bar.setValue(bar.maximum())
     settle()
     assert dialog.grab().save(str(tmp_path / f"estimate-{size}-steps.png"))
+
+
+def test_in_a_pilot_council_it_says_what_the_pilot_pays_from_confirmed_sources_only(qtbot, window):
+    run_check(qtbot, window, {**SGO, "council": "E08000001"})  # Bolton
+    results = see_result(qtbot, window)
+    qtbot.mouseClick(results.findChild(QPushButton, "estimate_allowance"), Qt.MouseButton.LeftButton)
+    dialog = results.estimate_dialog
+    qtbot.mouseClick(dialog.findChild(QPushButton, "estimate_work_out"), Qt.MouseButton.LeftButton)
+    text = shown(dialog.result_card)
+    assert "Kinship Allowance Pilot" in text
+    assert "without a means test" in text and "has not been confirmed: check with your council" in text
+    assert "The pilot pays £194 a week for this child" in text
+    assert "This year's figure is not confirmed yet: this is the last confirmed one." in text  # 2026/27 unpublished

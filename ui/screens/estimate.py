@@ -258,6 +258,8 @@ class EstimateDialog(QDialog):
             card.add(label(_("The pilot pays {amount} a week for this child (the national minimum fostering "
                              "allowance).").format(amount=format_money(pilot["min"])) if pilot["min"] == pilot["max"]
                            else _("The pilot pays the national minimum fostering allowance for the child's age.")))
+            if not pilot["amount_confirmed_for_this_year"]:
+                card.add(label(_("This year's figure is not confirmed yet: this is the last confirmed one."), "hint"))
         card.show()
         QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(figure))
 
