@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kinship_app.case import Case, CaseError
-from kinship_app.estimate.finances import ASKED, INF, PERIODS, UNKNOWN_AMOUNT, ZERO, Finances, Interval
+from kinship_app.estimate.finances import ASKED, INF, PERIODS, UNKNOWN_AMOUNT, ZERO, Finances
 from kinship_app.estimate.variants import NOT_PUBLISHED, UNKNOWN, Parameter, Resolved, Variants
 from kinship_app.i18n import N_, _, format_money
 
