@@ -66,6 +66,21 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_estimate(args: argparse.Namespace) -> int:
+    from kinship_app.data._files import DataError
+    from kinship_app.estimate import estimate_case
+
+    data = read_case_json(args.file)
+    try:
+        result = estimate_case(data, args.as_of, extra_variants=args.variants or ())
+    except DataError as exc:  # a charity's variant file: name the file, the variant and the field
+        from kinship_app.case import CaseError
+
+        raise CaseError("--variants", str(exc)) from None
+    write_json(result.to_json())
+    return 0
+
+
 def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     """A command's function, imported only when that command runs: listing the commands (or
     running ``assess``) never imports the letters package (start-up time, tests/benchmarks)."""
@@ -87,6 +102,13 @@ def build_parser() -> _Parser:
     p.add_argument("--batch", metavar="FILE", default=None,
                    help="a JSON Lines file of cases (or - for standard input): one answer per line, in order")
     p.set_defaults(run=cmd_assess)
+    p = sub.add_parser("estimate", help="estimate a special guardianship or child arrangements allowance "
+                                        "(a case with a finances object) and print each step as JSON")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file with finances, or - for standard input")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date the estimate is for (YYYY-MM-DD)")
+    p.add_argument("--variants", action="append", default=None, metavar="FILE",
+                   help="a means-test variant file from a charity (checked in full first); may be repeated")
+    p.set_defaults(run=cmd_estimate)
     _add_letter_commands(sub)
     return parser
 

@@ -20,6 +20,8 @@ from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
+# Results from which the allowance can be estimated (special guardianship, 'lives with' CAO).
+ESTIMATE_CATEGORIES = ("special_guardianship", "child_arrangements_order")
 
 # Which question settles each contract field the result may say is missing.
 FIELD_QUESTIONS = {
@@ -175,6 +177,11 @@ class ResultsPage(QWidget):
         for ent in a.entitlements:
             b.addWidget(self._entitlement_card(ent))
 
+        if a.category in ESTIMATE_CATEGORIES:  # the allowance estimator (ui/screens/estimate.py)
+            self.estimate_button = button(_("Estimate the allowance"), "", self.open_estimate)
+            self.estimate_button.setObjectName("estimate_allowance")
+            b.addWidget(self.estimate_button)
+
         undated = [x for x in a.actions if not x.due]
         if undated:
             b.addWidget(heading(_("What to do next"), 2))
@@ -219,6 +226,11 @@ class ResultsPage(QWidget):
                 text = "⚠  " + text  # not colour alone
             card.add(heading(text, 2) if style == "title" else label(text, ROLES[style]))
         return card
+
+    def open_estimate(self) -> None:
+        from ui.screens.estimate import open_estimate
+
+        self.estimate_dialog = open_estimate(self, flow.answers_to_case(self.answers), self.assessment.as_of)
 
     def focus_first(self) -> None:
         # The page (not a button far below) takes focus, so reading starts at the outcome.
