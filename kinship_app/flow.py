@@ -256,7 +256,14 @@ def relevant_answers(answers: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in answers.items() if k in keep}
     if "age" in out and "disabled" in answers and needs_disability(out["age"]):
         out["disabled"] = answers["disabled"]
+    for key in EXTRA_ANSWERS:
+        if key in answers:
+            out[key] = answers[key]
     return out
+
+
+# Answers given on the result page rather than as a question of the check (they fit no route's budget).
+EXTRA_ANSWERS = ("employed",)
 
 
 def needs_disability(age: Any) -> bool:
@@ -343,6 +350,9 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
         # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
         # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
         household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
+
+    if "employed" in a:
+        household["employed"] = {"yes": True, "no": False}.get(a["employed"])  # null: not known
 
     council = a.get("council")
     if council == UNSURE:

@@ -127,6 +127,7 @@ class CheckScreen(QWidget):
         self.current = flow.START
         self.mode = "question"
         self.changing = False
+        self.to_result = False
         self.saver: Callable[[dict, str], None] | None = None
         self.on_finished: Callable[[dict, Any], None] | None = None
         self.assessment: Any = None
@@ -150,8 +151,9 @@ class CheckScreen(QWidget):
               on_finished: Callable[[dict, Any], None] | None = None) -> None:
         self.answers = dict(answers or {})
         self.saver, self.on_finished = saver, on_finished
-        self.changing = False
+        self.changing = self.to_result = False
         self.assessment = None
+        self._drop_results()
         if question == flow.END or (question is None and answers and flow.is_complete(self.answers)):
             self.show_answers()
             return
@@ -186,8 +188,7 @@ class CheckScreen(QWidget):
         for page in self.pages.values():
             page.set_value(None)
         self.answers_page.answers.show_answers({})
-        if self._results is not None:
-            self._results.clear()
+        self._drop_results()
         self.mode, self.current = "question", flow.START
         if self.pages:
             self.stack.setCurrentWidget(self._page(flow.START))
@@ -226,7 +227,14 @@ class CheckScreen(QWidget):
 
     def change(self, qid: str) -> None:
         self.changing = True
+        self.to_result = False
         self.show_question(qid)
+
+    def change_from_result(self, qid: str) -> None:
+        """A question opened from the result ("Answer this", Change): once it is answered, and any
+        question it makes relevant, the result is worked out again and shown."""
+        self.change(qid)
+        self.to_result = True
 
     def _answered(self, qid: str, value: Any) -> None:
         self.answers[qid] = value
@@ -237,7 +245,10 @@ class CheckScreen(QWidget):
         if self.changing and flow.is_complete(self.answers):
             nxt = flow.END
         self._save(nxt)
-        if nxt == flow.END:
+        if nxt == flow.END and self.to_result:
+            self.to_result = False
+            self.show_result()
+        elif nxt == flow.END:
             self.show_answers()
         else:
             self.show_question(nxt)
@@ -255,7 +266,13 @@ class CheckScreen(QWidget):
             i = path.index(self.current)
         else:
             i = len(path)
-        if i == 0:
+        if self.to_result and self._results is not None:
+            self.to_result = self.changing = False  # back to the result, unchanged
+            self.mode = "result"
+            self.stack.setCurrentWidget(self._results)
+            self.window_._update_title()
+            self._results.focus_first()
+        elif i == 0:
             self.window_.show_screen("start")
         elif self.changing:
             self.show_answers()
@@ -281,16 +298,9 @@ class CheckScreen(QWidget):
         self.ops.run(work, self._got_result, background=False)
 
     def _got_result(self, assessment: Any) -> None:
-        from ui.screens.results import ResultsPage
-
-        if self._results is None:
-            self._results = ResultsPage(self.ctx, self.window_)
-            self._results.change.connect(self.change)
-            self._results.start_again.connect(self.start_again)
-            self.stack.addWidget(self._results)
         self.assessment = assessment
         self.mode = "result"
-        self._results.show_assessment(assessment, flow.relevant_answers(self.answers))
+        self._new_results().show_assessment(assessment, flow.relevant_answers(self.answers))
         self.stack.setCurrentWidget(self._results)
         self.window_._update_title()
         self._results.focus_first()
@@ -299,7 +309,38 @@ class CheckScreen(QWidget):
             self.on_finished(flow.relevant_answers(self.answers), assessment)
         self.finished.emit(assessment)
 
+    def _new_results(self) -> Any:
+        """A results page built from nothing for every result: no widget of the previous result (one
+        family's details) can survive onto the next."""
+        from ui.screens.results import ResultsPage
+
+        self._drop_results()
+        self._results = ResultsPage(self.ctx, self.window_)
+        self._results.change.connect(self.change_from_result)
+        self._results.start_again.connect(self.start_again)
+        self._results.letter.connect(self.open_letter)
+        self._results.answer.connect(self.answer_on_result)
+        self.stack.addWidget(self._results)
+        return self._results
+
+    def _drop_results(self) -> None:
+        old, self._results = self._results, None
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+
+    def open_letter(self, letter_id: str) -> None:
+        """A letter named on the result, opened for this child (the check's answers, nothing saved)."""
+        self.window_.show_screen("letters").open_letter(letter_id)
+
+    def answer_on_result(self, key: str, value: str) -> None:
+        """A fact the result needs, answered on the result itself: the result is worked out again."""
+        self.answers[key] = value
+        self.show_result()
+
     def start_again(self) -> None:
+        self._drop_results()
         self.begin()
         self.window_.show_screen("check")
 

@@ -543,6 +543,12 @@ class LettersScreen(widgets.Page):
         self.window_ = window
         self.panel = LettersPanel(today=ctx.today, ops=ops, store=None)
         self.body.addWidget(self.panel)
+        # With no check done, Letters is not a dead end: a button starts one.
+        self.start_check = widgets.button(role="primary", on_click=self._start_check)
+        self.start_check.setObjectName("letters_start_check")
+        self.panel.choose.body.insertWidget(self.panel.choose.body.indexOf(self.panel.choose.intro) + 1,
+                                            self.start_check)
+        widgets.set_button_text(self.start_check, _("Start a check"))
         self._shown_for: Any = None
         self.setAccessibleName(_("Letters"))
 
@@ -550,6 +556,17 @@ class LettersScreen(widgets.Page):
         return _("Letters")
 
     def on_shown(self) -> None:
+        self._follow_check()
+        no_check = self.panel.assessment is None
+        self.start_check.setVisible(no_check)
+        if no_check:
+            self.start_check.setFocus()
+        elif self.panel.choose.choices is not None:
+            self.panel.choose.choices.focus_first()
+        else:
+            self.panel.choose.title.setFocus()
+
+    def _follow_check(self) -> None:
         check = self.window_.built_screens().get("check") if self.window_ is not None else None
         assessment = getattr(check, "assessment", None)
         if assessment is not None and assessment is not self._shown_for:
@@ -558,9 +575,23 @@ class LettersScreen(widgets.Page):
 
             self._shown_for = assessment
             self.panel.set_case(parse_case(flow.answers_to_case(check.answers)), assessment)
-        elif assessment is None and self._shown_for is None:
+        elif assessment is None and self._shown_for is not None:
+            self._shown_for = None  # the check was started again: its letters go with it
             self.panel.set_case(None, None)
-        self.panel.choose.title.setFocus()
+        elif assessment is None:
+            self.panel.set_case(None, None)
+
+    def open_letter(self, letter_id: str) -> None:
+        """Open one letter for the check just done (from a button on the result)."""
+        self._follow_check()
+        if any(info.id == letter_id for info in self.panel.letters):
+            self.panel.choose_letter(letter_id)
+            if self.panel.current is self.panel.preview:
+                self.panel.preview.print_button.setFocus()
+
+    def _start_check(self) -> None:
+        if self.window_ is not None:
+            self.window_.start_check()
 
     def print_(self) -> None:
         if self.panel.current is self.panel.preview:
@@ -572,4 +603,5 @@ class LettersScreen(widgets.Page):
 
     def retranslate_ui(self) -> None:
         self.panel.retranslate_ui()
+        widgets.set_button_text(self.start_check, _("Start a check"))
         self.setAccessibleName(_("Letters"))
