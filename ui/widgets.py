@@ -63,6 +63,18 @@ def button(text: str = "", role: str = "", on_click: Callable[[], None] | None =
     return b
 
 
+def tab_chain(widgets: Iterable[QWidget | None]) -> None:
+    """Tab goes through these in this order (reading order), whatever order they were made in."""
+    chain = [w for w in widgets if w is not None]
+    for a, b in zip(chain, chain[1:]):
+        QWidget.setTabOrder(a, b)
+
+
+def focusables(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in the order they were made."""
+    return [w for w in root.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
 def set_button_text(b: QAbstractButton, text: str, description: str = "") -> None:
     b.setText(text)
     b.setAccessibleName(text.replace("&", ""))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 from kinship_app import flow
 from kinship_app.i18n import _
 from ui.screens.question import QuestionPage, council_name
-from ui.widgets import button, heading, label, page_in, set_button_text
+from ui.widgets import button, heading, label, page_in, set_button_text, tab_chain
 
 
 def answer_text(qid: str, answers: dict[str, Any]) -> str:
@@ -111,10 +111,15 @@ class AnswersPage(QWidget):
         self.next_text.setText(_("The result is based on your answers and on the rules and rates we hold for today's date."))
         set_button_text(self.see_button, _("See the result"))
 
+    def fill(self, answers: dict[str, Any]) -> None:
+        self.answers.show_answers(answers)
+        tab_chain([self.back_button, *self.answers.change_buttons.values(), self.see_button])
+
     def focus_first(self) -> None:
+        # The main action has the keyboard: Enter sees the result; Shift+Tab goes up to the Changes.
         self.page.verticalScrollBar().setValue(0)
-        first = next(iter(self.answers.change_buttons.values()), None)
-        (first or self.see_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.see_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.see_button.setDefault(True)
 
 
 class CheckScreen(QWidget):
@@ -177,7 +182,7 @@ class CheckScreen(QWidget):
             page.retranslate_ui()
         self.answers_page.retranslate_ui()
         if self.mode == "answers":
-            self.answers_page.answers.show_answers(self.answers)
+            self.answers_page.fill(self.answers)
         if self._results is not None:
             self._results.retranslate_ui()
 
@@ -187,7 +192,7 @@ class CheckScreen(QWidget):
         self.assessment = None
         for page in self.pages.values():
             page.set_value(None)
-        self.answers_page.answers.show_answers({})
+        self.answers_page.fill({})
         self._drop_results()
         self.mode, self.current = "question", flow.START
         if self.pages:
@@ -220,7 +225,7 @@ class CheckScreen(QWidget):
     def show_answers(self) -> None:
         self.mode = "answers"
         self.changing = False
-        self.answers_page.answers.show_answers(self.answers)
+        self.answers_page.fill(self.answers)
         self.stack.setCurrentWidget(self.answers_page)
         self.window_._update_title()
         self.answers_page.focus_first()

@@ -228,7 +228,9 @@ class HouseholdView(widgets.Page):
         self.status.hide()
         self.section_bar = widgets.FlowLayout()
         self.section_group = QButtonGroup(self)
-        self.section_group.setExclusive(True)
+        # Not exclusive: an exclusive group is one Tab stop (arrow keys only); each section must be
+        # a Tab stop of its own. show_section keeps exactly one checked. Alt+1… also open them.
+        self.section_group.setExclusive(False)
         self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
@@ -250,6 +252,11 @@ class HouseholdView(widgets.Page):
         self.section_bar.addWidget(b)
         self.body.insertWidget(self.body.count() - 1, page)
         b.clicked.connect(lambda _c=False, k=key: self.show_section(k))
+        n = len(self._buttons) + 1
+        if n <= 9:
+            sc = QShortcut(QKeySequence(f"Alt+{n}"), self, lambda k=key: self._go_to_section(k))
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            b.setAccessibleDescription(_("Alt+{n}").format(n=n))
         self._buttons[key] = b
         self._pages[key] = page
         if len(self._buttons) == 1:
@@ -268,8 +275,13 @@ class HouseholdView(widgets.Page):
     def current_section(self) -> str:
         return next(k for k, b in self._buttons.items() if b.isChecked())
 
+    def _go_to_section(self, key: str) -> None:
+        self.show_section(key)
+        self._buttons[key].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def show_section(self, key: str) -> None:
-        self._buttons[key].setChecked(True)
+        for k, b in self._buttons.items():
+            b.setChecked(k == key)
         for k, page in self._pages.items():
             page.setVisible(k == key)
         self.verticalScrollBar().setValue(0)
@@ -425,7 +437,8 @@ class HouseholdsScreen(QWidget):
             self.view.say("")
             self.stack.setCurrentWidget(self.view)
             self.view.show_section("overview")
-            self.view.title.setFocus()
+            # Focus where it shows: the section shown (Tab goes on to its content).
+            self.view.section_button("overview").setFocus()
             self.household_opened.emit(household_id)
 
         self.run(lambda: self._load(household_id), show)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import _, format_date, get_language
@@ -224,7 +224,8 @@ class LettersPanel(Panel):
         self.recorded = False
         self.preview.show_letter(content, self.pdf)
         self.show_step(self.preview)
-        self.preview.title.setFocus()
+        # The main action has the keyboard (the pages above are the print preview); Ctrl+S saves.
+        self.preview.print_button.setFocus()
 
     # -- print, save and record ---------------------------------------------------------------
 
@@ -415,10 +416,18 @@ class _DetailsPage(Panel):
             _("They are saved with the household, so you will not be asked again.") if saved
             else _("They are used for this letter only and are not saved.")))
         self.form.set_details(details, {d.path: get_raw(people, d.path) for d in details})
+        # Reading order for Tab (the fields are made after Continue), and Enter in a one-line box
+        # means Continue, as on every other page.
+        widgets.tab_chain([self.back, *[w for f in self.form.fields for w in widgets.focusables(f)], self.go])
+        for f in self.form.fields:
+            for edit in f.findChildren(QLineEdit):
+                edit.returnPressed.connect(self._continue)
 
     def focus_first(self) -> None:
         if self.form.fields:
             self.form.fields[0].focus_widget().setFocus()
+        else:
+            self.go.setFocus()
 
     def show_problem(self, path: str, message: str) -> None:
         target = self.form.show_error(path, message)

@@ -110,10 +110,16 @@ class QuestionPage(QWidget):
             self.page.ensureWidgetVisible(focused, 50, 120)
 
     def _enter(self) -> None:
-        # Enter on a focused button presses that button; anywhere else it means Continue.
+        # Enter on a focused button presses that button; on an answer it chooses that answer and
+        # continues (a group of answers opens instead, with the keyboard in it); anywhere else it
+        # means Continue.
         focused = self.focusWidget()
         if focused is not None and focused.inherits("QPushButton") and focused is not self.continue_button:
             focused.click()
+            return
+        if focused is not None and focused.inherits("QRadioButton") and not focused.isChecked():
+            focused.click()
+        if isinstance(self.input, GroupedChoiceInput) and self.input.open_group():
             return
         self._continue()
 
@@ -282,6 +288,15 @@ class GroupedChoiceInput(_Input):
             self.subs[group].focus_first()
         else:
             self.top.focus_first()
+
+    def open_group(self) -> bool:
+        """A group is chosen but none of its answers yet: put the keyboard on its first answer."""
+        group = self.top.value()
+        if group in self.subs and self.subs[group].value() is None:
+            self._reveal()
+            self.subs[group].focus_first()
+            return True
+        return False
 
     def focus_target(self) -> QWidget | None:
         group = self.top.value()

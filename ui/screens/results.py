@@ -344,6 +344,12 @@ class ResultsPage(QWidget):
         self.sentence = label(v.sentence)
         self.sentence.setObjectName("result_sentence")
         b.addWidget(self.sentence)
+        if "support_summary" in fitting:
+            # First after the outcome: a summary to keep, print or save (one Tab from the page).
+            self.summary_letter = button("", "link", lambda: self.letter.emit("support_summary"))
+            self.summary_letter.setObjectName("letter_support_summary")
+            set_button_text(self.summary_letter, _("Open the letter: {title}").format(title=fitting["support_summary"]))
+            b.addWidget(self.summary_letter)
 
         for code, words in v.flags:
             card = Card("warning")
@@ -385,11 +391,6 @@ class ResultsPage(QWidget):
             self.cards[ent.code] = card
             cards.addWidget(card)
         b.addLayout(cards)
-        if "support_summary" in fitting:
-            self.summary_letter = button("", "link", lambda: self.letter.emit("support_summary"))
-            self.summary_letter.setObjectName("letter_support_summary")
-            set_button_text(self.summary_letter, _("Open the letter: {title}").format(title=fitting["support_summary"]))
-            b.addWidget(self.summary_letter)
 
         if v.reasons:
             b.addWidget(heading(_("Because you told us…"), 2))
