@@ -57,6 +57,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "support": ("ui.screens.support", "SupportScreen", N_("Support near you")),
     "letters": ("ui.screens.letters", "LettersScreen", N_("Letters")),
     "settings": ("ui.screens.settings", "SettingsScreen", N_("Settings")),
+    "first_run": ("ui.screens.first_run", "FirstRunScreen", ""),
 }
 
 SHIFT_PRESSES_TO_HIDE = 3
@@ -188,6 +189,16 @@ class MainWindow(QMainWindow):
             self._screens[key] = widget
             self.stack.addWidget(widget)
         return self._screens[key]
+
+    def first_run_if_needed(self) -> bool:
+        """On the very first start (nothing in settings.ini yet), ask the language and the text size
+        before anything else. ``ui.app.run`` calls it; returns True when the question is shown."""
+        from ui.screens.first_run import needs_first_run
+
+        if not needs_first_run(self.ctx):
+            return False
+        self.show_screen("first_run")
+        return True
 
     def built_screens(self) -> dict[str, QWidget]:
         return dict(self._screens)

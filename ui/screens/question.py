@@ -404,8 +404,14 @@ class CouncilInput(_Input):
         self.search_label = label("")
         self.search = QLineEdit()
         self.search.setObjectName("council_search")
-        self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
+        # Our own Clear button beside the box (Qt's built-in one sat over the box's thick border).
+        self.clear_search = button("", "link", self._clear)
+        self.clear_search.setObjectName("council_clear")
+        search_row = QHBoxLayout()
+        search_row.setSpacing(8)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_search)
         self.list_label = label("", "hint")
         self.list = QListWidget()
         self.list.setObjectName("council_list")
@@ -418,7 +424,9 @@ class CouncilInput(_Input):
         self.unsure.toggled.connect(self._update)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_single)
-        for w in (self.search_label, self.search, self.list_label, self.list, self.unsure):
+        lay.addWidget(self.search_label)
+        lay.addLayout(search_row)
+        for w in (self.list_label, self.list, self.unsure):
             lay.addWidget(w)
         self._councils: list[Any] | None = None
 
@@ -437,6 +445,8 @@ class CouncilInput(_Input):
         self.search_label.setText(_("Search for your council"))
         self.search.setAccessibleName(_("Search for your council"))
         self.search.setPlaceholderText(_("For example Leeds or Kent"))
+        set_button_text(self.clear_search, _("Clear"))
+        self.clear_search.setAccessibleName(_("Clear the search"))
         self.list_label.setText(_("Councils that match"))
         self.list.setAccessibleName(_("Councils that match"))
         self.unsure.setText(_("I'm not sure which council"))
@@ -455,13 +465,17 @@ class CouncilInput(_Input):
         if (current is None or current.isHidden()) and first is not None and needle:
             self.list.setCurrentItem(first)
 
+    def _clear(self) -> None:
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _pick_single(self) -> None:
         visible = [self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
         if len(visible) == 1:
             self.list.setCurrentItem(visible[0])
 
     def _update(self) -> None:
-        for w in (self.search, self.list):
+        for w in (self.search, self.clear_search, self.list):
             w.setEnabled(not self.unsure.isChecked())
 
     def set_value(self, value: Any, extra: dict[str, Any]) -> None:
