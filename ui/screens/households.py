@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -227,10 +227,9 @@ class HouseholdView(widgets.Page):
         self.status_text = self.status.add(widgets.label())
         self.status.hide()
         self.section_bar = widgets.FlowLayout()
-        self.section_group = QButtonGroup(self)
-        # Not exclusive: an exclusive group is one Tab stop (arrow keys only); each section must be
-        # a Tab stop of its own. show_section keeps exactly one checked. Alt+1… also open them.
-        self.section_group.setExclusive(False)
+        # No QButtonGroup: Qt makes the checkable buttons of any group a single Tab stop (arrow
+        # keys only), and each section must be a Tab stop of its own. show_section keeps exactly
+        # one checked. Alt+1… open them too.
         self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
@@ -248,10 +247,11 @@ class HouseholdView(widgets.Page):
         # colour marks the section shown, and screen readers hear "checked".
         b.setStyleSheet("QPushButton:checked { border: 2px solid palette(highlight); "
                         "border-bottom: 6px solid palette(highlight); }")
-        self.section_group.addButton(b)
         self.section_bar.addWidget(b)
         self.body.insertWidget(self.body.count() - 1, page)
         b.clicked.connect(lambda _c=False, k=key: self.show_section(k))
+        if self._buttons:  # Tab goes from one section button to the next, as they read
+            QWidget.setTabOrder(list(self._buttons.values())[-1], b)
         n = len(self._buttons) + 1
         if n <= 9:
             sc = QShortcut(QKeySequence(f"Alt+{n}"), self, lambda k=key: self._go_to_section(k))
