@@ -257,3 +257,28 @@ def test_a_households_sections_are_tab_stops_and_have_shortcuts(qtbot, window, h
     qtbot.keyClick(view.section_button("notes"), Qt.Key.Key_Return)
     assert view.current_section() == "notes"
     assert [k for k in ("overview", "actions", "history", "notes") if view.section_button(k).isChecked()] == ["notes"]
+
+
+def test_tab_follows_reading_order_on_check_your_answers_and_choosing_a_letter(qtbot, window):
+    from check_driver import run_check, see_result
+
+    answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
+               "services": "family", "parents": "none", "council": "E08000035"}
+    run_check(qtbot, window, answers)
+    page = window.screen("check").answers_page
+    order = [page.back_button, *page.answers.change_buttons.values(), page.see_button]
+    for a, b in zip(order, order[1:]):
+        assert a.nextInFocusChain() is b or _next_tab_stop(a) is b, (a.objectName(), b.objectName())
+    see_result(qtbot, window)
+    letters = window.show_screen("letters")
+    choose = letters.panel.choose
+    radios = [row.radio for row in choose.choices.rows.values()]
+    assert QApplication.focusWidget() is radios[0]
+    assert _next_tab_stop(radios[-1]) is choose.go  # the letters, then Continue
+
+
+def _next_tab_stop(w):
+    nxt = w.nextInFocusChain()
+    while not (nxt.focusPolicy() & Qt.FocusPolicy.TabFocus and nxt.isVisible() and nxt.isEnabled()):
+        nxt = nxt.nextInFocusChain()
+    return nxt

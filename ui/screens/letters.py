@@ -373,6 +373,8 @@ class _ChoosePage(Panel):
             self.choices.add_choice(info.id, info.title, info.why)
         self.choices_holder.addWidget(self.choices)
         self.go.show()
+        # Tab in reading order: the letters (made afresh each time) come before Continue.
+        widgets.tab_chain([self.child_box, *[row.radio for row in self.choices.rows.values()], self.go])
 
     def _continue(self) -> None:
         chosen = self.choices.value() if self.choices else None
