@@ -261,7 +261,10 @@ class HelpCard(Card):
         detail = QVBoxLayout(self.detail)
         detail.setContentsMargins(0, 4, 0, 4)
         detail.setSpacing(6)
-        for style, text in lines[2:]:
+        rest = lines[2:]
+        if rest and rest[0][0] == "amount":
+            rest = rest[1:]  # the amount is on the card's own line already
+        for style, text in rest:
             if style == "warning":
                 text = "⚠  " + text
             detail.addWidget(label(text, ROLES[style]))
