@@ -225,7 +225,7 @@ class HelpCard(Card):
         super().__init__("card", parent)
         self.ent = ent
         self.setObjectName(f"entitlement_{ent.code}")
-        self.layout_.setContentsMargins(12, 6, 12, 6)
+        self.layout_.setContentsMargins(12, 4, 12, 4)
         self.layout_.setSpacing(2)
         lines = entitlement_lines(ent)
         short = certainty_text(ent)
@@ -386,7 +386,7 @@ class ResultsPage(QWidget):
             b.addWidget(label(_("We did not find any support to list from your answers. An adviser can look at "
                                 "your situation with you.")))
         cards = QVBoxLayout()
-        cards.setSpacing(6)
+        cards.setSpacing(4)
         for ent in v.entitlements:
             letters = [(k, fitting[k]) for k in LETTERS_FOR.get(ent.code, ()) if k in fitting]
             card = HelpCard(ent, letters)
