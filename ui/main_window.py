@@ -253,7 +253,14 @@ class MainWindow(QMainWindow):
 
             self.ops.run(work, changes="household")
 
-        return self.start_check(saver=save, answers=answers, question=question, on_finished=finished)
+        shown = self.start_check(saver=save, answers=answers, question=question, on_finished=finished)
+        # A letter button on this child's result opens the household's own Letters.
+        self.screen("check").letter_opener = lambda letter_id: self._household_letter(household_id, child_id, letter_id)
+        return shown
+
+    def _household_letter(self, household_id: int, child_id: int | None, letter_id: str) -> None:
+        self.ops.wait(5000)  # the finished check is written and re-assessed first
+        self.show_screen("households").open_letter(household_id, child_id, letter_id)
 
     def find_resumable(self, callback: Callable[[dict | None], None]) -> None:
         """The most recently changed household with an unfinished check, found off the UI thread."""

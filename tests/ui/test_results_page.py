@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
 from kinship_app.i18n import format_money
 
 from check_driver import check_screen, choose, continue_, page, press, run_check, see_result
+from test_households_helpers import store  # noqa: F401 (fixture)
 
 LEEDS, KENT = "E08000035", "E10000016"
 # The four checks of the issue.
@@ -229,3 +230,21 @@ def test_back_from_a_question_opened_on_the_result_returns_to_it(qtbot, window):
     press(qtbot, page(window).findChild(QPushButton, "back"))
     assert check_screen(window).mode == "result"
     assert check_screen(window)._results is results
+
+
+def test_a_saved_childs_result_opens_the_letter_in_the_households_letters(qtbot, window, store):
+    from kinship_app.store import ChildRecord
+    from test_households_autosave import open_household_check
+
+    record = store.create_household(council=LEEDS, children=[ChildRecord(name="Ellis Ward")])
+    check = open_household_check(qtbot, window, record, "Start the check")
+    check.answers = dict(SGO_AUNT, council=LEEDS)
+    check.show_answers()
+    results = see_result(qtbot, window)
+    press(qtbot, results.cards["special_guardianship_support"].letter_buttons[0])
+    screen = window.screen("households")
+    qtbot.waitUntil(lambda: window.current_key() == "households" and screen.view.current_section() == "letters")
+    panel = screen.letters
+    assert panel.household is not None and panel.household.id == record.id
+    assert panel.letter is not None and panel.letter.id == "sg_support_assessment"
+    assert panel.current in (panel.details, panel.preview)

@@ -133,6 +133,7 @@ class CheckScreen(QWidget):
         self.mode = "question"
         self.changing = False
         self.to_result = False
+        self.letter_opener: Callable[[str], None] | None = None
         self.saver: Callable[[dict, str], None] | None = None
         self.on_finished: Callable[[dict, Any], None] | None = None
         self.assessment: Any = None
@@ -156,6 +157,7 @@ class CheckScreen(QWidget):
               on_finished: Callable[[dict, Any], None] | None = None) -> None:
         self.answers = dict(answers or {})
         self.saver, self.on_finished = saver, on_finished
+        self.letter_opener: Callable[[str], None] | None = None  # set for a saved household's check
         self.changing = self.to_result = False
         self.assessment = None
         self._drop_results()
@@ -336,7 +338,11 @@ class CheckScreen(QWidget):
             old.deleteLater()
 
     def open_letter(self, letter_id: str) -> None:
-        """A letter named on the result, opened for this child (the check's answers, nothing saved)."""
+        """A letter named on the result, opened for this child: a saved household's in its own
+        Letters; a quick check's from its answers, nothing saved."""
+        if self.letter_opener is not None:
+            self.letter_opener(letter_id)
+            return
         self.window_.show_screen("letters").open_letter(letter_id)
 
     def answer_on_result(self, key: str, value: str) -> None:

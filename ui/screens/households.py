@@ -432,7 +432,7 @@ class HouseholdsScreen(QWidget):
 
     # -- one household -------------------------------------------------------------------------
 
-    def open_household(self, household_id: int) -> None:
+    def open_household(self, household_id: int, then: Callable[[], None] | None = None) -> None:
         def show(loaded):
             self._show_household(*loaded)
             self.view.say("")
@@ -441,8 +441,26 @@ class HouseholdsScreen(QWidget):
             # Focus where it shows: the section shown (Tab goes on to its content).
             self.view.section_button("overview").setFocus()
             self.household_opened.emit(household_id)
+            if then is not None:
+                then()
 
         self.run(lambda: self._load(household_id), show)
+
+    def open_letter(self, household_id: int, child_id: int | None, letter_id: str) -> None:
+        """A letter named on a saved child's result, opened in the household's Letters (so the
+        details typed are saved with the household)."""
+        def choose() -> None:
+            if child_id is not None and child_id != self.letters.child_id:
+                self.letters._select_child(child_id)
+            self.view.show_section("letters")
+            if any(info.id == letter_id for info in self.letters.letters):
+                self.letters.choose_letter(letter_id)
+            if self.letters.current is self.letters.preview:
+                self.letters.preview.print_button.setFocus()
+            elif self.letters.current is self.letters.details:
+                self.letters.details.focus_first()
+
+        self.open_household(household_id, choose)
 
     def reload(self) -> None:
         """Show the open household again as saved now, staying on the section shown."""
