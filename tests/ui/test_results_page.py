@@ -4,6 +4,7 @@ from the cards, every "we need to know" answerable where it is shown."""
 
 import itertools
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
@@ -59,7 +60,10 @@ def result_content_height(results) -> int:
     return inner.heightForWidth(results.page.viewport().width())
 
 
-def test_three_checks_in_a_row_leave_nothing_of_the_earlier_families(qtbot, window):
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_three_checks_in_a_row_leave_nothing_of_the_earlier_families(qtbot, window, ctx, text_size):
+    ctx.set_setting("appearance/text_size", text_size)
+    window.apply_appearance()
     earlier: list[QWidget] = []
     earlier_words: set[str] = set()
     for answers in (UNSURE, BEREAVED, SGO_AUNT):
@@ -82,6 +86,8 @@ def test_three_checks_in_a_row_leave_nothing_of_the_earlier_families(qtbot, wind
         earlier_words |= mine
         press(qtbot, results.again_button)
         assert check_screen(window).mode == "question" and check_screen(window)._results is None
+    ctx.set_setting("appearance/text_size", 100)
+    window.apply_appearance()
 
 
 def test_after_start_again_the_first_question_has_no_answer_and_no_result_text(qtbot, window):
