@@ -26,7 +26,7 @@ from kinship_app import flow
 from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.result import PERIODS, category_title, flag_text, unconfirmed_warning
 from ui.advice import advice_lines, describe
-from ui.screens.check import AnswerList, answer_text
+from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, Disclosure, FlowLayout, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_YEAR = 52
