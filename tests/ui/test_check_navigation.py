@@ -129,7 +129,8 @@ def test_change_from_the_result_and_start_again(qtbot, window):
     screen = check_screen(window)
     assert screen.current == "relationship"
     assert page(window).findChild(QRadioButton, "choice_grandparent").isChecked()
-    answer(qtbot, window, "relationship", "grandparent")
+    with qtbot.waitSignal(screen.result_shown, timeout=30000):
+        answer(qtbot, window, "relationship", "grandparent")
     assert screen.mode == "result"  # a change made from the result goes straight back to it
     assert screen._results is not results
     press(qtbot, screen._results.again_button)

@@ -114,7 +114,8 @@ def test_a_saved_support_summary_in_at_most_25_key_presses(qtbot, ctx, tmp_path,
         keys.press(Qt.Key.Key_Return)
         assert check.mode == "answers", keys.log
         keys.press(Qt.Key.Key_Return)  # See the result
-        assert check.mode == "result" and check.assessment.category == "special_guardianship"
+        qtbot.waitUntil(lambda: check.mode == "result", timeout=30000)  # worked out off the UI thread
+        assert check.assessment.category == "special_guardianship"
         keys.press(Qt.Key.Key_Tab)
         assert QApplication.focusWidget().objectName() == "letter_support_summary", keys.log
         keys.press(Qt.Key.Key_Return)
@@ -124,7 +125,8 @@ def test_a_saved_support_summary_in_at_most_25_key_presses(qtbot, ctx, tmp_path,
             keys.press(Qt.Key.Key_Return)
         assert panel.current is panel.preview, keys.log
         keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        assert target.exists() and target.read_bytes().startswith(b"%PDF")
+        qtbot.waitUntil(target.exists, timeout=30000)  # written off the UI thread
+        assert target.read_bytes().startswith(b"%PDF")
         assert keys.count <= 25, (keys.count, keys.log)
         assert stray.seen == []
         print(f"support summary: {keys.count} key presses")
@@ -201,6 +203,7 @@ def test_a_saved_private_fostering_notice_in_at_most_45_key_presses_plus_the_det
         keys.type(LEEDS_TYPED)
         keys.press(Qt.Key.Key_Return)
         keys.press(Qt.Key.Key_Return)  # See the result
+        qtbot.waitUntil(lambda: check.mode == "result", timeout=30000)
         assert check.assessment.category == "private_fostering", keys.log
         for _ in range(4):
             if QApplication.focusWidget().objectName() == "action_letter_private_fostering_notice":
@@ -213,7 +216,8 @@ def test_a_saved_private_fostering_notice_in_at_most_45_key_presses_plus_the_det
         fill_details(keys, panel)
         assert panel.current is panel.preview, (panel.details.errors.accessibleName(), keys.log[-6:])
         keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        assert target.exists() and target.read_bytes().startswith(b"%PDF")
+        qtbot.waitUntil(target.exists, timeout=30000)  # written off the UI thread
+        assert target.read_bytes().startswith(b"%PDF")
         assert keys.count <= 45, (keys.count, keys.log)
         assert stray.seen == []
         print(f"private fostering notice: {keys.count} key presses plus {keys.form} in the details form")

@@ -208,8 +208,9 @@ def test_answer_this_opens_the_question_and_the_result_updates(qtbot, window):
     press(qtbot, results.findChild(QPushButton, "answer_parents"))
     assert page(window).objectName() == "question_parents"
     choose(qtbot, window, "both")
-    continue_(qtbot, window)
     screen = check_screen(window)
+    with qtbot.waitSignal(screen.result_shown, timeout=30000):  # worked out again off the UI thread
+        continue_(qtbot, window)
     assert screen.mode == "result"
     assert screen.assessment.entitlement("guardians_allowance").certainty in ("qualifies", "may_qualify")
     assert "household.parents_died" not in screen.assessment.missing
@@ -221,8 +222,9 @@ def test_paid_work_is_answered_on_the_result(qtbot, window):
     results = see_result(qtbot, window)
     assert "household.employed" in results.assessment.missing
     assert results.assessment.entitlement("flexible_working").certainty == "may_qualify"
-    press(qtbot, results.findChild(QPushButton, "inline_employed_yes"))
     screen = check_screen(window)
+    with qtbot.waitSignal(screen.result_shown, timeout=30000):
+        press(qtbot, results.findChild(QPushButton, "inline_employed_yes"))
     assert screen.mode == "result" and screen._results is not results
     assert "household.employed" not in screen.assessment.missing
     assert screen.assessment.entitlement("flexible_working").certainty == "qualifies"
