@@ -60,12 +60,17 @@ def main(argv: list[str]) -> int:
             name = f"{name}-{theme_name.replace('_', '-')}"
         (widget or window).grab().save(str(out / f"{name}.png"))
 
+    def see_result() -> None:
+        check.answers_page.see_button.click()
+        window.ops.wait()  # the result is worked out off the UI thread
+        for _ in range(5):
+            app.processEvents()
+
     def result_of(answers: dict):
         window.start_check()
         check.answers = dict(answers)
         check.show_answers()
-        check.answers_page.see_button.click()
-        app.processEvents()
+        see_result()
         return check._results
 
     if theme_name != "light":
@@ -104,7 +109,7 @@ def main(argv: list[str]) -> int:
             shot("question-council")
         page.continue_button.click()
     shot("check-your-answers")
-    check.answers_page.see_button.click()
+    see_result()
     shot("result")
     results = check._results
     results.cards["child_benefit"].open_detail()
