@@ -9,8 +9,11 @@ core keeps codes, and text is produced for the language in force when it is show
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # decimal is imported when money is first formatted, not at start-up
+    from decimal import Decimal
 
 DOMAIN = "kinship_app"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -22,10 +25,8 @@ _language = "en"
 
 def _(message: str) -> str:
     """Translate ``message`` into the language in force."""
-    found = _catalog.get(message)
-    if isinstance(found, str) and found:
-        return found
-    return message
+    # String keys hold strings (plural forms are keyed by a tuple); "" means not translated yet.
+    return _catalog.get(message) or message
 
 
 def N_(message: str) -> str:
@@ -95,6 +96,8 @@ def set_language(code: str) -> None:
 
 def format_money(value: float | Decimal, currency: str = "GBP", language: str | None = None) -> str:
     """'£27.05' in English; whole pounds without pence ('£3,000')."""
+    from decimal import Decimal
+
     from babel.numbers import format_currency
 
     lang = language or _language

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, parse_toml, read_bytes
-from kinship_app.i18n import N_, _
+from kinship_app.i18n import N_, _, get_language
 from kinship_app.result import Amount
 
 RATES_DIR = RESOURCES / "rates"
@@ -129,6 +129,25 @@ def lookup(name: str, as_of: dt.date, **dims: str) -> Amount | None:
     """
     if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
         raise ValueError(f"as_of must be a date, not {type(as_of).__name__}")
+    table = load()
+    # Amounts are immutable, so one date's answers are kept (batch mode asks the same few
+    # questions for every case); the label is in the language in force, so that is in the key,
+    # and a reloaded table (tests clear ``load``) starts afresh.
+    memo_key = (name, as_of, get_language(), *sorted(dims.items()))
+    hit = _LOOKUPS.get(memo_key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    amount = _lookup(table, name, as_of, dims)
+    if len(_LOOKUPS) >= 4096:
+        _LOOKUPS.clear()
+    _LOOKUPS[memo_key] = (table, amount)
+    return amount
+
+
+_LOOKUPS: dict[tuple[Any, ...], tuple[dict[str, Rate], Amount | None]] = {}
+
+
+def _lookup(table: dict[str, Rate], name: str, as_of: dt.date, dims: dict[str, str]) -> Amount | None:
     rate = _rate(name)
     key = _key(rate, dims)
     period = next((p for p in reversed(rate.periods) if p.covers(as_of)), None)
