@@ -16,7 +16,7 @@ from kinship_app.case import LOOKED_AFTER_STATUSES, Case
 from kinship_app.data import councils, law, rates
 from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
 from kinship_app.i18n import _, format_number
-from kinship_app.result import Action, Amount, Entitlement
+from kinship_app.result import Action, Amount, Entitlement, Reason
 
 PREVIOUSLY_LOOKED_AFTER_ORDERS = ("special_guardianship_order", "cao_lives_with", "adoption_order")
 PR_ORDERS = PREVIOUSLY_LOOKED_AFTER_ORDERS  # orders that give the carer parental responsibility
@@ -108,6 +108,15 @@ def _may(known: bool | None) -> str:
     return "qualifies" if known else "may_qualify"
 
 
+def _if_kinship(c: Context, why: str) -> tuple[str, str]:
+    """Help for kinship carers: certain when this is kinship care; when that is not known yet, "may",
+    and what would settle it."""
+    if c.cls.kinship is True or "order_support_without_kinship" in c.cls.flags:
+        return why, "qualifies"
+    return why + " " + _("We cannot tell yet whether this is kinship care: the answers we still need "
+                         "would settle it."), "may_qualify"
+
+
 def _over_16(c: Context) -> str:
     """Child Benefit and the Universal Credit child element carry on from 16 only for a young person
     in approved education or training, up to 20; the child's age is needed to say so."""
@@ -188,6 +197,15 @@ def guardians_allowance(c: Context) -> Entitlement | None:
                 "the mother has died and the father is not known; or if they were divorced and the other "
                 "parent had no custody and was not paying towards the child's upkeep.")
     else:
+        if died == 1:
+            # Say why it is not listed, and what would change that (issue 11): a bereaved family
+            # otherwise wonders whether it was forgotten.
+            c.cls.reasons.append(Reason(
+                _("Guardian's Allowance is not listed: with one parent who has died, it is paid only if the "
+                  "other parent cannot be found, is in prison for 2 years or more, or is held in hospital by a "
+                  "court. If that is so, change your answer about the child's parents."),
+                "Social Security Contributions and Benefits Act 1992, section 77; GOV.UK Guardian's Allowance",
+                rule="guardians_allowance_not_listed"))
         return None
     if c.case.carer.relationship == "step_parent":
         why += " " + _("A step-parent does not count as a parent for Guardian's Allowance, so you can claim it.")
@@ -681,15 +699,16 @@ def kinship_training(c: Context) -> Entitlement | None:
     legal order (Kinship Compass, funded by DfE from April 2024)."""
     if not c.kinship_or_maybe:
         return None
+    why, certainty = _if_kinship(c, _("The national training and support offer is for all kinship carers in "
+                                      "England, with or without a court order."))
     return Entitlement(
         code="kinship_training", title=_("Free training and information for kinship carers"),
-        why=_("The national training and support offer is for all kinship carers in England, with or without "
-              "a court order."),
+        why=why,
         next_step=_("Look at Kinship Compass (compass.kinship.org.uk) for free workshops, training and advice "
                     "pages. Its government funding was agreed to March 2025, with a possible extension to "
                     "March 2027: check what is running now."),
         source="Kinship, Training and support for kinship carers (policy tracker); Parliamentary answer 26804",
-        amount=None, certainty="qualifies")
+        amount=None, certainty=certainty)
 
 
 @rule
@@ -697,13 +716,15 @@ def peer_support(c: Context) -> Entitlement | None:
     """Kinship's peer support groups, funded by DfE: over 140 groups across England."""
     if not c.kinship_or_maybe:
         return None
+    why, certainty = _if_kinship(c, _("Support groups run by and for kinship carers meet across England, in "
+                                      "person and online."))
     return Entitlement(
         code="peer_support", title=_("Kinship carer support groups"),
-        why=_("Support groups run by and for kinship carers meet across England, in person and online."),
+        why=why,
         next_step=_("Look on the Kinship website (kinship.org.uk) for support groups, or ask your council's "
                     "kinship team about groups near you."),
         source="Kinship, Training and support for kinship carers (policy tracker)", amount=None,
-        certainty="qualifies")
+        certainty=certainty)
 
 
 @rule
@@ -726,12 +747,13 @@ def kinship_local_offer(c: Context) -> Entitlement | None:
         why = _("Every council should publish what support it gives kinship families, who can get money, how "
                 "to apply and how it decides.")
         source = "Kinship care: statutory guidance for local authorities (DfE, October 2024)"
+    why, certainty = _if_kinship(c, why)
     return Entitlement(
         code="kinship_local_offer", title=_("Your council's kinship local offer"), why=why,
         next_step=_("Read {where} on the council's website, or ask children's services for a copy. Any money "
                     "it agrees to pay should be set out in a written agreement saying how much, for how long "
                     "and how it will be reviewed.").format(where=where),
-        source=source, amount=None, certainty="qualifies")
+        source=source, amount=None, certainty=certainty)
 
 
 @rule
@@ -775,14 +797,17 @@ def actions_for(case: Case, cls: Classification, found: list[Entitlement], as_of
                                                   "looked after, and on what legal basis."),
                           "Kinship care: statutory guidance for local authorities (DfE, October 2024)"))
     codes = {e.code for e in found}
-    if "guardians_allowance" in codes:
+    # Only what the facts known call for: a claim needs a parent known to have died; telling the school
+    # needs the child known to have been looked after before the order.
+    died = case.household.parents_died
+    if "guardians_allowance" in codes and isinstance(died, int) and died >= 1:
         out.append(Action("claim_guardians_allowance", _("Claim Guardian's Allowance on form BG1 within 3 months "
                                                          "of the child coming to you, to get full backdating."),
                           "GOV.UK Guardian's Allowance guidance"))
     if "special_guardianship_support" in codes:
         out.append(Action("ask_sg_assessment", _("Ask the council in writing for a special guardianship support "
                                                  "assessment."), "Special Guardianship Regulations 2005, regulation 11"))
-    if "pupil_premium_plus" in codes:
+    if "pupil_premium_plus" in codes and case.child.looked_after_before_order is True:
         out.append(Action("tell_school", _("Tell the school the child was looked after before the order, before "
                                            "the October census, with a copy of the order."),
                           SRC_PUPIL_PREMIUM_PLUS))

@@ -75,6 +75,23 @@ RELATIONSHIP_OPTIONS = (
     _unsure(),
 )
 
+# The relationship question shows these first (GOV.UK radios with a conditional reveal): a group
+# with more than one answer opens its answers under it when chosen, so "I'm not sure" is never far
+# down the page. Each group: (code, text, the answer codes within it in RELATIONSHIP_OPTIONS).
+RELATIONSHIP_GROUPS = (
+    ("grandparent", N_("Grandparent"), ("grandparent",)),
+    ("aunt_uncle", N_("Aunt or uncle"), ("aunt_uncle",)),
+    ("sibling", N_("Brother or sister"), ("sibling",)),
+    ("group_other_relative", N_("Another relative, such as a cousin or a great-aunt"),
+     ("great_aunt_uncle", "cousin", "family_of_half_sibling", "other_relative")),
+    ("group_step_parent", N_("Step-parent, or a parent's former partner"),
+     ("step_parent", "former_step_parent", "former_partner_of_parent")),
+    ("group_friend", N_("A friend, or someone the child knows"),
+     ("friend_of_family", "friend_of_child", "prior_connection", "no_prior_connection")),
+    ("parent", N_("The child's parent"), ("parent",)),
+    (UNSURE, N_("I'm not sure"), (UNSURE,)),
+)
+
 LIVING_OPTIONS = (
     Option("28_plus", N_("28 days or more")),
     Option("under_28_lasting", N_("Less than 28 days, and it's meant to last 28 days or more")),
@@ -162,6 +179,7 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
            "The law treats some relatives differently from friends, so choose the closest answer. "
            "If you were the child's step-parent and are no longer together, choose 'Former step-parent'."),
         "choice", _after_relationship, RELATIONSHIP_OPTIONS, ("kinship_care", "relative"),
+        extra={"groups": RELATIONSHIP_GROUPS},
     ),
     Question(
         "living", N_("How long has the child lived with you?"), N_("How long the child has lived with you"),
@@ -282,7 +300,14 @@ def relevant_answers(answers: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in answers.items() if k in keep}
     if "age" in out and "disabled" in answers and needs_disability(out["age"]):
         out["disabled"] = answers["disabled"]
+    for key in EXTRA_ANSWERS:
+        if key in answers:
+            out[key] = answers[key]
     return out
+
+
+# Answers given on the result page rather than as a question of the check (they fit no route's budget).
+EXTRA_ANSWERS = ("employed",)
 
 
 def needs_disability(age: Any) -> bool:
@@ -371,6 +396,9 @@ def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
         household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
     if parents == "one" and "other_parent" in a:
         household["other_parent_situation"] = a["other_parent"]  # "unknown" stays not known
+
+    if "employed" in a:
+        household["employed"] = {"yes": True, "no": False}.get(a["employed"])  # null: not known
 
     council = a.get("council")
     if council == UNSURE:

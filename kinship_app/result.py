@@ -37,6 +37,13 @@ FLAGS = {
 
 PERIODS = {"week": N_("a week"), "month": N_("a month"), "year": N_("a year"), "once": N_("once")}
 
+# The one warning every figure past its confirmed period carries: on screen, in print and in letters.
+UNCONFIRMED = N_("Not confirmed for this year — check before relying on it")
+
+
+def unconfirmed_warning() -> str:
+    return _(UNCONFIRMED)
+
 
 def category_title(code: str) -> str:
     return _(CATEGORIES[code])

@@ -221,6 +221,8 @@ def run(argv: list[str] | None = None) -> int:
         window._single_instance = _listen(name, window)  # kept alive with the window
     if args.quit_when_shown:
         QuitWhenPainted(window.screen("start"), app)
+    else:
+        window.first_run_if_needed()
     window.show()
     from ui import fonts
 

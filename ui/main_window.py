@@ -63,6 +63,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "settings": ("ui.screens.settings", "SettingsScreen", N_("Settings")),
     # An organisation's coordinator: workers, caseloads and the audit log (shown once one signs in).
     "team": ("ui.screens.team", "TeamScreen", N_("Team")),
+    "first_run": ("ui.screens.first_run", "FirstRunScreen", ""),
 }
 
 SHIFT_PRESSES_TO_HIDE = 3
@@ -253,6 +254,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self._screens[key]
 
+    def first_run_if_needed(self) -> bool:
+        """On the very first start (nothing in settings.ini yet), ask the language and the text size
+        before anything else. ``ui.app.run`` calls it; returns True when the question is shown."""
+        from ui.screens.first_run import needs_first_run
+
+        if not needs_first_run(self.ctx):
+            return False
+        self.show_screen("first_run")
+        return True
+
     def built_screens(self) -> dict[str, QWidget]:
         return dict(self._screens)
 
@@ -343,8 +354,15 @@ class MainWindow(QMainWindow):
         def opened(loaded: tuple[dict | None, str | None]) -> None:
             answers, question = loaded
             self.start_check(saver=save, answers=answers, question=question, assessor=assessor)
+            # A letter button on this child's result opens the household's own Letters.
+            self.screen("check").letter_opener = (
+                lambda letter_id: self._household_letter(household_id, child_id, letter_id))
 
         self.ops.run(load, opened)
+
+    def _household_letter(self, household_id: int, child_id: int | None, letter_id: str) -> None:
+        # The run the result shows is already recorded (casework.record_check, before it is shown).
+        self.show_screen("households").open_letter(household_id, child_id, letter_id)
 
     def find_resumable(self, callback: Callable[[dict | None], None]) -> None:
         """The most recently changed household with an unfinished check, found off the UI thread."""

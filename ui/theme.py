@@ -122,6 +122,7 @@ QLabel[role="error"] {{ color: {c['error']}; font-weight: 700; }}
 QFrame[role="card"] {{ background: {c['card']}; border: 1px solid {c['border']}; border-radius: 4px; }}
 QFrame[role="warning"] {{ background: {c['card']}; border: 4px solid {c['warning']}; }}
 QFrame[role="error_summary"] {{ background: {c['card']}; border: 4px solid {c['error']}; }}
+QFrame[role="actionbar"] {{ border-top: 1px solid {c['border']}; }}
 QFrame[role="panel"] {{ background: {c['card']}; border-left: 6px solid {c['border']}; }}
 QFrame[role="topbar"] {{ background: {c['text'] if theme == 'light' else c['base']}; border-bottom: 2px solid {c['border']}; }}
 QFrame[role="topbar"] QLabel {{ color: {c['window'] if theme == 'light' else c['text']}; font-weight: 700; }}

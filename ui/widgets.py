@@ -53,12 +53,26 @@ def button(text: str = "", role: str = "", on_click: Callable[[], None] | None =
     b = QPushButton(text)
     if role:
         b.setProperty("role", role)
-    b.setAutoDefault(False)
+    # Enter (or Return) on a focused button presses it, as Space does, on every screen: Qt only does
+    # that for a button marked auto-default.
+    b.setAutoDefault(True)
     b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
     if on_click:
         b.clicked.connect(on_click)
     return b
+
+
+def tab_chain(widgets: Iterable[QWidget | None]) -> None:
+    """Tab goes through these in this order (reading order), whatever order they were made in."""
+    chain = [w for w in widgets if w is not None]
+    for a, b in zip(chain, chain[1:]):
+        QWidget.setTabOrder(a, b)
+
+
+def focusables(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in the order they were made."""
+    return [w for w in root.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
 
 def set_button_text(b: QAbstractButton, text: str, description: str = "") -> None:
@@ -78,6 +92,9 @@ class Page(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         inner.setObjectName("pageContent")
+        # Its height comes from the words wrapped at the page's width (height for width), never from
+        # the minimum sizes of wrapped labels (measured as if narrow): those left pages of blank space.
+        inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer = QHBoxLayout(inner)
         outer.setContentsMargins(24, 16, 24, 24)
         column = QWidget()
@@ -97,12 +114,38 @@ class Page(QScrollArea):
         self.body.addStretch(1)
 
     def clear(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            w = item.widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.body)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empty a layout, nested layouts included: every widget in it is hidden and deleted (a label left
+    in a nested layout would stay on screen under the next page's text)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+            item.layout().deleteLater()
+
+
+def print_with_preview(parent: QWidget, title: str, paint: Callable[..., None]) -> bool:
+    """Print through a print preview (the pages as they will print, then the native print dialog).
+    ``paint(printer)`` draws the document; returns True when it was sent to a printer."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.paintRequested.connect(paint)
+    window = parent.window() if parent is not None else None
+    if hasattr(window, "watch_for_hide"):
+        window.watch_for_hide(dialog)
+    dialog.resize(900, 700)
+    return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
 
 
 def column(owner: QWidget, spacing: int = 8) -> QVBoxLayout:

@@ -10,7 +10,7 @@ from kinship_app.case import Case
 from kinship_app.i18n import N_, _, format_date, format_money
 from kinship_app.letters.content import Block, Citation, Party
 from kinship_app.letters.people import Spec, read
-from kinship_app.result import PERIODS, Amount, Assessment
+from kinship_app.result import PERIODS, Amount, Assessment, unconfirmed_warning
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def amount_text(amount: Amount, language: str = "en") -> str:
         span = _("figure from {start}").format(start=format_date(amount.valid_from, language))
     text = _("{money} {period} ({span})").format(money=money, period=period, span=span)
     if not amount.confirmed:
-        text += " " + _("— the latest figure we have; it may have changed since")
+        text += " — " + unconfirmed_warning()
     return text
 
 

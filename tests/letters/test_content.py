@@ -79,7 +79,7 @@ MUST_SAY = {
         "A special guardianship order names you", "Child Benefit", "£27.05 a week",
         "6 April 2026 to 5 April 2027", "Special guardianship support", "£194 a week",
         "For comparison, the national minimum fostering allowance",
-        "the latest figure we have; it may have changed since", "Pupil Premium Plus", "£2,630 a year",
+        "Not confirmed for this year — check before relying on it", "Pupil Premium Plus", "£2,630 a year",
         "Ask the council for a special guardianship support assessment", "Free, independent advice",
         "Ask about free advice line.",
         "not legal advice", "for Margaret Ellis", "about Ellis Ward",
@@ -191,7 +191,7 @@ def test_support_summary_shows_every_entitlement_with_amount_period_and_status()
         assert ent.next_step in text
         if ent.code != "advice_line":  # the advice line is its own section, near the top
             assert ent.title in text and ent.why in text
-    assert "£2,630 a year (figure for 1 April 2025 to 31 March 2026) — the latest figure we have" in text
+    assert "£2,630 a year (figure for 1 April 2025 to 31 March 2026) — Not confirmed for this year — check before relying on it" in text
     assert "£27.05 a week (figure for 6 April 2026 to 5 April 2027)" in text
     assert "£27.05 a week (figure for 6 April 2026 to 5 April 2027) —" not in text  # confirmed: no warning
 

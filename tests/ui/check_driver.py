@@ -30,6 +30,11 @@ def continue_(qtbot, window):
 
 def choose(qtbot, window, code):
     radio = page(window).findChild(QRadioButton, f"choice_{code}")
+    if radio is not None and not radio.isVisible():
+        # An answer inside a group (the relationship question): choose its group first.
+        groups = flow.QUESTIONS[check_screen(window).current].extra.get("groups", ())
+        group = next(g for g, _t, members in groups if code in members)
+        press(qtbot, page(window).findChild(QRadioButton, f"choice_{group}"))
     assert radio is not None and radio.isVisible(), (heading_text(window), code)
     press(qtbot, radio)
     assert radio.isChecked()

@@ -102,6 +102,9 @@ def test_settings_database_address_is_checked_and_the_password_never_shown(qtbot
     from PySide6.QtCore import Qt
 
     settings = window.show_screen("settings")
+    assert not settings.url.isVisible()  # under "Advanced", for charities: not shown to every user
+    qtbot.mouseClick(settings.advanced.toggle, Qt.MouseButton.LeftButton)
+    assert settings.url.isVisible()
     qtbot.keyClicks(settings.url, "not an address")
     qtbot.mouseClick(settings.use_url, Qt.MouseButton.LeftButton)
     assert settings.errors.isVisible()

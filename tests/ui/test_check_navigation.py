@@ -123,12 +123,16 @@ def test_change_that_opens_a_new_route_asks_only_the_new_questions(qtbot, window
 def test_change_from_the_result_and_start_again(qtbot, window):
     run_check(qtbot, window, GRANDPARENT)
     results = see_result(qtbot, window)
+    press(qtbot, results.answers_box.toggle)  # "Your answers, with Change" opens in place
+    assert results.answer_list.isVisible()
     press(qtbot, results.answer_list.change_buttons["relationship"])
     screen = check_screen(window)
     assert screen.current == "relationship"
     assert page(window).findChild(QRadioButton, "choice_grandparent").isChecked()
-    answer(qtbot, window, "relationship", "grandparent")
-    see_result(qtbot, window)
+    with qtbot.waitSignal(screen.result_shown, timeout=30000):
+        answer(qtbot, window, "relationship", "grandparent")
+    assert screen.mode == "result"  # a change made from the result goes straight back to it
+    assert screen._results is not results
     press(qtbot, screen._results.again_button)
     assert screen.current == "relationship" and screen.answers == {}
     assert not any(r.isChecked() for r in page(window).findChildren(QRadioButton))

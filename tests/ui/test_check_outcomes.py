@@ -44,5 +44,6 @@ def test_category_reached_through_the_question_screens(qtbot, window, category):
         assert reason.text in shown
     for ent in assessment.entitlements:
         assert ent.title in shown
-    assert "Your answers" in shown
+    assert "Your answers" in results.answers_box.toggle.text()  # opens in place, Change on every row
+    assert set(results.answer_list.change_buttons) == set(asked)
     assert "0808 801 0366" in shown  # an advice line on every result

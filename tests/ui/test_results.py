@@ -30,6 +30,8 @@ def test_each_entitlement_card_shows_amount_period_dates_why_and_next_step(qtbot
     for ent in a.entitlements:
         card = results.findChild(QFrame, f"entitlement_{ent.code}")
         assert card is not None, ent.code
+        assert ent.why not in "\n".join(texts(card))  # closed until opened
+        qtbot.mouseClick(card.toggle, Qt.MouseButton.LeftButton)
         shown = "\n".join(texts(card))
         assert ent.title in shown and ent.why in shown and ent.next_step in shown
         if ent.amount is not None:
@@ -42,18 +44,25 @@ def test_each_entitlement_card_shows_amount_period_dates_why_and_next_step(qtbot
                 assert f"Checked on {format_date(amount.checked_on)}" in shown
     cb = results.findChild(QFrame, "entitlement_child_benefit")
     shown = "\n".join(texts(cb))
+    assert "Source:" not in shown  # sources are in one details section
     assert "a week (about £" in shown and "a month)" in shown  # weekly figures also as a month
     assert "For 6 April 2026 to 5 April 2027" in shown
 
 
-def test_the_reasons_name_the_deciding_answers(qtbot, window):
+def test_the_reasons_name_the_deciding_answers_and_the_sources_are_in_one_place(qtbot, window):
     run_check(qtbot, window, SGO)
     results = see_result(qtbot, window)
     shown = "\n".join(texts(results))
     assert "Because you told us…" in shown
     for reason in results.assessment.reasons:
         assert reason.text in shown
-        assert f"Source: {reason.source}" in shown
+        assert reason.source not in shown  # no source line under every bullet
+    qtbot.mouseClick(results.sources_box.toggle, Qt.MouseButton.LeftButton)
+    sources = "\n".join(texts(results.sources_box))
+    for reason in results.assessment.reasons:
+        assert reason.source in sources
+    for ent in results.assessment.entitlements:
+        assert ent.source in sources
 
 
 def test_a_flag_is_a_prominent_warning_with_its_deadline(qtbot, window):
@@ -66,6 +75,7 @@ def test_a_flag_is_a_prominent_warning_with_its_deadline(qtbot, window):
     shown = "\n".join(texts(results))
     dated = [x for x in a.actions if x.due]
     assert dated, "private fostering should give a dated action"
+    assert dated[0].text in shown
     for action in dated:
         assert f"by {format_date(action.due)}" in shown
 
@@ -78,6 +88,7 @@ def test_a_date_past_the_confirmed_rates_says_so_on_the_card(qtbot, window, ctx)
     assert unconfirmed
     for ent in unconfirmed:
         card = results.findChild(QFrame, f"entitlement_{ent.code}")
+        # Seen before the card is opened.
         assert any("Not confirmed for this year — check before relying on it" in t for t in texts(card))
 
 
@@ -100,11 +111,16 @@ def test_save_as_pdf_through_the_native_dialog(qtbot, window, tmp_path, monkeypa
     assert "Your answers" in text and "Grandparent" in text
 
 
-def test_ctrl_p_opens_the_print_dialog_and_prints(qtbot, window, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def test_ctrl_p_opens_a_print_preview_and_prints(qtbot, window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printed = []
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+
+    def preview(self):
+        self.paintRequested.emit(self.printer())  # what the preview (and then the printer) draws
+        return QPrintPreviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", preview)
 
     def fake_print(doc, printer):
         printed.append((doc.toPlainText(), isinstance(printer, QPrinter)))
@@ -118,10 +134,10 @@ def test_ctrl_p_opens_the_print_dialog_and_prints(qtbot, window, monkeypatch):
 
 
 def test_print_is_only_offered_with_a_result(qtbot, window, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     opened = []
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: opened.append(1) or 0)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: opened.append(1) or 0)
     window.show_screen("start")
     window.action_print.trigger()
     assert opened == []
@@ -131,15 +147,17 @@ def test_print_is_only_offered_with_a_result(qtbot, window, monkeypatch):
 def test_deadlines_come_first_in_their_own_warning(qtbot, window):
     run_check(qtbot, window, PRIVATE_FOSTERING)
     results = see_result(qtbot, window)
-    card = results.findChild(QFrame, "deadlines")
+    card = results.findChild(QFrame, "things_to_do")
+    assert card.property("role") == "warning"
     assert card is not None
     shown = "\n".join(texts(card))
     for action in results.assessment.actions:
         if action.due:
             assert action.text in shown and format_date(action.due) in shown
-    body = results.page.body
-    order = [body.itemAt(i).widget() for i in range(body.count()) if body.itemAt(i).widget() is not None]
-    assert order.index(card) < order.index(next(w for w in order if w.objectName().startswith("entitlement_")))
+    first_card = results.findChildren(QFrame, options=Qt.FindChildOption.FindChildrenRecursively)
+    first_card = min((w for w in first_card if w.objectName().startswith("entitlement_")),
+                     key=lambda w: w.mapTo(results, w.rect().topLeft()).y())
+    assert card.mapTo(results, card.rect().topLeft()).y() < first_card.mapTo(results, first_card.rect().topLeft()).y()
 
 
 def test_not_sure_about_the_parents_shows_guardians_allowance_as_a_may(qtbot, window):
@@ -154,6 +172,7 @@ def test_not_sure_about_the_parents_shows_guardians_allowance_as_a_may(qtbot, wi
     assert "household.parents_died" in a.missing
     card = results.findChild(QFrame, "entitlement_guardians_allowance")
     assert card is not None and card.isVisibleTo(results)
+    card.open_detail()
     shown = "\n".join(texts(card))
     assert "Guardian's Allowance" in shown
     assert "You may be able to get this" in shown and "You can get this" not in shown

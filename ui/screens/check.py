@@ -20,7 +20,7 @@ from kinship_app import flow
 from kinship_app.i18n import _
 from ui.screens.answers import AnswerList
 from ui.screens.question import QuestionPage
-from ui.widgets import button, heading, label, page_in, set_button_text
+from ui.widgets import button, heading, label, page_in, set_button_text, tab_chain
 
 
 class AnswersPage(QWidget):
@@ -64,10 +64,15 @@ class AnswersPage(QWidget):
         set_button_text(self.see_button, _("See the result"))
         self.working.setText(_("Working out the result…"))
 
+    def fill(self, answers: dict[str, Any]) -> None:
+        self.answers.show_answers(answers)
+        tab_chain([self.back_button, *self.answers.change_buttons.values(), self.see_button])
+
     def focus_first(self) -> None:
+        # The main action has the keyboard: Enter sees the result; Shift+Tab goes up to the Changes.
         self.page.verticalScrollBar().setValue(0)
-        first = next(iter(self.answers.change_buttons.values()), None)
-        (first or self.see_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.see_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.see_button.setDefault(True)
 
 
 class CheckScreen(QWidget):
@@ -81,6 +86,8 @@ class CheckScreen(QWidget):
         self.current = flow.START
         self.mode = "question"
         self.changing = False
+        self.to_result = False
+        self.letter_opener: Callable[[str], None] | None = None
         self.saver: Callable[[dict, str], None] | None = None
         self.assessor: Callable[[dict, Any], Any] | None = None
         self.on_finished: Callable[[Any], None] | None = None
@@ -110,8 +117,10 @@ class CheckScreen(QWidget):
         self._forget_pending()
         self.answers = dict(answers or {})
         self.saver, self.assessor, self.on_finished = saver, assessor, on_finished
-        self.changing = False
+        self.letter_opener = None  # set for a saved household's check (MainWindow.check_household)
+        self.changing = self.to_result = False
         self.assessment = self.result = None
+        self._drop_results()
         if question == flow.END or (question is None and answers and flow.is_complete(self.answers)):
             self.show_answers()
             return
@@ -135,7 +144,7 @@ class CheckScreen(QWidget):
             page.retranslate_ui()
         self.answers_page.retranslate_ui()
         if self.mode == "answers":
-            self.answers_page.answers.show_answers(self.answers)
+            self.answers_page.fill(self.answers)
         if self._results is not None:
             self._results.retranslate_ui()
 
@@ -146,9 +155,8 @@ class CheckScreen(QWidget):
         self.assessment = self.result = None
         for page in self.pages.values():
             page.set_value(None)
-        self.answers_page.answers.show_answers({})
-        if self._results is not None:
-            self._results.clear()
+        self.answers_page.fill({})
+        self._drop_results()
         self.mode, self.current = "question", flow.START
         if self.pages:
             self.stack.setCurrentWidget(self._page(flow.START))
@@ -182,14 +190,21 @@ class CheckScreen(QWidget):
     def show_answers(self) -> None:
         self.mode = "answers"
         self.changing = False
-        self.answers_page.answers.show_answers(self.answers)
+        self.answers_page.fill(self.answers)
         self.stack.setCurrentWidget(self.answers_page)
         self.window_._update_title()
         self.answers_page.focus_first()
 
     def change(self, qid: str) -> None:
         self.changing = True
+        self.to_result = False
         self.show_question(qid)
+
+    def change_from_result(self, qid: str) -> None:
+        """A question opened from the result ("Answer this", Change): once it is answered, and any
+        question it makes relevant, the result is worked out again and shown."""
+        self.change(qid)
+        self.to_result = True
 
     def _answered(self, qid: str, value: Any) -> None:
         self.answers[qid] = value
@@ -200,7 +215,11 @@ class CheckScreen(QWidget):
         if self.changing and flow.is_complete(self.answers):
             nxt = flow.END
         self._save(nxt)
-        if nxt == flow.END:
+        if nxt == flow.END and self.to_result:
+            self.to_result = False
+            self.show_answers()  # seen for a moment while the result is worked out again
+            self.show_result()
+        elif nxt == flow.END:
             self.show_answers()
         else:
             self.show_question(nxt)
@@ -219,7 +238,13 @@ class CheckScreen(QWidget):
             i = path.index(self.current)
         else:
             i = len(path)
-        if i == 0:
+        if self.to_result and self._results is not None:
+            self.to_result = self.changing = False  # back to the result, unchanged
+            self.mode = "result"
+            self.stack.setCurrentWidget(self._results)
+            self.window_._update_title()
+            self._results.focus_first()
+        elif i == 0:
             self.window_.show_screen("start")
         elif self.changing:
             self.show_answers()
@@ -267,16 +292,9 @@ class CheckScreen(QWidget):
         self._set_pending(False)
 
     def _got_result(self, result: Any) -> None:
-        from ui.screens.results import ResultsPage
-
-        if self._results is None:
-            self._results = ResultsPage(self.ctx, self.window_)
-            self._results.change.connect(self.change)
-            self._results.start_again.connect(self.start_again)
-            self.stack.addWidget(self._results)
         self.result, self.assessment = result, result.assessment
         self.mode = "result"
-        self._results.show_assessment(result.assessment, result.answers)
+        self._new_results().show_assessment(result.assessment, result.answers)
         self.stack.setCurrentWidget(self._results)
         self.window_._update_title()
         self._results.focus_first()
@@ -285,7 +303,42 @@ class CheckScreen(QWidget):
         self.result_shown.emit(result)
         self.finished.emit(result.assessment)
 
+    def _new_results(self) -> Any:
+        """A results page built from nothing for every result: no widget of the previous result (one
+        family's details) can survive onto the next."""
+        from ui.screens.results import ResultsPage
+
+        self._drop_results()
+        self._results = ResultsPage(self.ctx, self.window_)
+        self._results.change.connect(self.change_from_result)
+        self._results.start_again.connect(self.start_again)
+        self._results.letter.connect(self.open_letter)
+        self._results.answer.connect(self.answer_on_result)
+        self.stack.addWidget(self._results)
+        return self._results
+
+    def _drop_results(self) -> None:
+        old, self._results = self._results, None
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+
+    def open_letter(self, letter_id: str) -> None:
+        """A letter named on the result, opened for this child: a saved household's in its own
+        Letters; a quick check's from its answers, nothing saved."""
+        if self.letter_opener is not None:
+            self.letter_opener(letter_id)
+            return
+        self.window_.show_screen("letters").open_letter(letter_id)
+
+    def answer_on_result(self, key: str, value: str) -> None:
+        """A fact the result needs, answered on the result itself: the result is worked out again."""
+        self.answers[key] = value
+        self.show_result()
+
     def start_again(self) -> None:
+        self._drop_results()
         self.begin()
         self.window_.show_screen("check")
 

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -255,8 +255,9 @@ class HouseholdView(widgets.Page):
         self.status_text = self.status.add(widgets.label())
         self.status.hide()
         self.section_bar = widgets.FlowLayout()
-        self.section_group = QButtonGroup(self)
-        self.section_group.setExclusive(True)
+        # No QButtonGroup: Qt makes the checkable buttons of any group a single Tab stop (arrow
+        # keys only), and each section must be a Tab stop of its own. show_section keeps exactly
+        # one checked. Alt+1… open them too.
         self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
@@ -274,10 +275,16 @@ class HouseholdView(widgets.Page):
         # colour marks the section shown, and screen readers hear "checked".
         b.setStyleSheet("QPushButton:checked { border: 2px solid palette(highlight); "
                         "border-bottom: 6px solid palette(highlight); }")
-        self.section_group.addButton(b)
         self.section_bar.addWidget(b)
         self.body.insertWidget(self.body.count() - 1, page)
         b.clicked.connect(lambda _c=False, k=key: self.show_section(k))
+        if self._buttons:  # Tab goes from one section button to the next, as they read
+            QWidget.setTabOrder(list(self._buttons.values())[-1], b)
+        n = len(self._buttons) + 1
+        if n <= 9:
+            sc = QShortcut(QKeySequence(f"Alt+{n}"), self, lambda k=key: self._go_to_section(k))
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            b.setAccessibleDescription(_("Alt+{n}").format(n=n))
         self._buttons[key] = b
         self._pages[key] = page
         if len(self._buttons) == 1:
@@ -296,8 +303,13 @@ class HouseholdView(widgets.Page):
     def current_section(self) -> str:
         return next(k for k, b in self._buttons.items() if b.isChecked())
 
+    def _go_to_section(self, key: str) -> None:
+        self.show_section(key)
+        self._buttons[key].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def show_section(self, key: str) -> None:
-        self._buttons[key].setChecked(True)
+        for k, b in self._buttons.items():
+            b.setChecked(k == key)
         for k, page in self._pages.items():
             page.setVisible(k == key)
         self.verticalScrollBar().setValue(0)
@@ -469,16 +481,35 @@ class HouseholdsScreen(QWidget):
 
     # -- one household -------------------------------------------------------------------------
 
-    def open_household(self, household_id: int) -> None:
+    def open_household(self, household_id: int, then: Callable[[], None] | None = None) -> None:
         def show(loaded):
             self._show_household(*loaded)
             self.view.say("")
             self.stack.setCurrentWidget(self.view)
             self.view.show_section("overview")
-            self.view.title.setFocus()
+            # Focus where it shows: the section shown (Tab goes on to its content).
+            self.view.section_button("overview").setFocus()
             self.household_opened.emit(household_id)
+            if then is not None:
+                then()
 
         self.run(lambda: self._load(household_id), show)
+
+    def open_letter(self, household_id: int, child_id: int | None, letter_id: str) -> None:
+        """A letter named on a saved child's result, opened in the household's Letters (so the
+        details typed are saved with the household)."""
+        def choose() -> None:
+            if child_id is not None and child_id != self.letters.child_id:
+                self.letters._select_child(child_id)
+            self.view.show_section("letters")
+            if any(info.id == letter_id for info in self.letters.letters):
+                self.letters.choose_letter(letter_id)
+            if self.letters.current is self.letters.preview:
+                self.letters.preview.print_button.setFocus()
+            elif self.letters.current is self.letters.details:
+                self.letters.details.focus_first()
+
+        self.open_household(household_id, choose)
 
     def reload(self) -> None:
         """Show the open household again as saved now, staying on the section shown."""

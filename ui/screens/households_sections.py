@@ -181,6 +181,7 @@ class ActionsSection(_Section):
         if not open_:
             self.content.addWidget(widgets.label(_("Nothing to do at the moment.")))
         names = {c.id: c.name for c in record.children}
+        finishes = []
         for action in open_:
             card = widgets.Card("warning" if action.due and action.due < today else "card")
             card.add(widgets.label(action.text))
@@ -198,7 +199,10 @@ class ActionsSection(_Section):
             finish = widgets.button(on_click=lambda _c=False, aid=action.id: self._complete(aid))
             widgets.set_button_text(finish, _("Mark as done"), action.text)
             card.add(finish)
+            finishes.append(finish)
             self.content.addWidget(card)
+        # Tab in reading order: the list (made afresh each time), then the "Add" form below it.
+        widgets.tab_chain([*finishes, *widgets.focusables(self.add_card)])
         if done:
             self.content.addWidget(widgets.heading(_("Done"), level=2))
             for action in done:

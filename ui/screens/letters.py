@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import _, format_date, get_language
@@ -208,7 +208,8 @@ class LettersPanel(Panel):
         self.recorded = False
         self.preview.show_letter(content, self.pdf)
         self.show_step(self.preview)
-        self.preview.title.setFocus()
+        # The main action has the keyboard (the pages are the print preview); Ctrl+S saves.
+        self.preview.print_button.setFocus()
         pdf = self.pdf
 
         def drawn(images) -> None:
@@ -412,6 +413,8 @@ class _ChoosePage(Panel):
             self.choices.add_choice(info.id, info.title, info.why)
         self.choices_holder.addWidget(self.choices)
         self.go.show()
+        # Tab in reading order: the letters (made afresh each time) come before Continue.
+        widgets.tab_chain([self.child_box, *[row.radio for row in self.choices.rows.values()], self.go])
 
     def _continue(self) -> None:
         chosen = self.choices.value() if self.choices else None
@@ -455,10 +458,18 @@ class _DetailsPage(Panel):
             _("They are saved with the household, so you will not be asked again.") if saved
             else _("They are used for this letter only and are not saved.")))
         self.form.set_details(details, {d.path: get_raw(people, d.path) for d in details})
+        # Reading order for Tab (the fields are made after Continue), and Enter in a one-line box
+        # means Continue, as on every other page.
+        widgets.tab_chain([self.back, *[w for f in self.form.fields for w in widgets.focusables(f)], self.go])
+        for f in self.form.fields:
+            for edit in f.findChildren(QLineEdit):
+                edit.returnPressed.connect(self._continue)
 
     def focus_first(self) -> None:
         if self.form.fields:
             self.form.fields[0].focus_widget().setFocus()
+        else:
+            self.go.setFocus()
 
     def show_problem(self, path: str, message: str) -> None:
         target = self.form.show_error(path, message)
@@ -584,6 +595,12 @@ class LettersScreen(widgets.Page):
         self.window_ = window
         self.panel = LettersPanel(today=ctx.today, ops=ops, store=None)
         self.body.addWidget(self.panel)
+        # With no check done, Letters is not a dead end: a button starts one.
+        self.start_check = widgets.button(role="primary", on_click=self._start_check)
+        self.start_check.setObjectName("letters_start_check")
+        self.panel.choose.body.insertWidget(self.panel.choose.body.indexOf(self.panel.choose.intro) + 1,
+                                            self.start_check)
+        widgets.set_button_text(self.start_check, _("Start a check"))
         self._shown_for: Any = None
         self.setAccessibleName(_("Letters"))
 
@@ -591,6 +608,17 @@ class LettersScreen(widgets.Page):
         return _("Letters")
 
     def on_shown(self) -> None:
+        self._follow_check()
+        no_check = self.panel.assessment is None
+        self.start_check.setVisible(no_check)
+        if no_check:
+            self.start_check.setFocus()
+        elif self.panel.choose.choices is not None:
+            self.panel.choose.choices.focus_first()
+        else:
+            self.panel.choose.title.setFocus()
+
+    def _follow_check(self) -> None:
         check = self.window_.built_screens().get("check") if self.window_ is not None else None
         # The check's one result: the case it was assessed from (for a saved household, with the
         # letter details) and the assessment on its screen (for a household, the stored run).
@@ -599,9 +627,23 @@ class LettersScreen(widgets.Page):
         if assessment is not None and assessment is not self._shown_for:
             self._shown_for = assessment
             self.panel.set_case(result.case, assessment)
-        elif assessment is None and self._shown_for is None:
+        elif assessment is None and self._shown_for is not None:
+            self._shown_for = None  # the check was started again: its letters go with it
             self.panel.set_case(None, None)
-        self.panel.choose.title.setFocus()
+        elif assessment is None:
+            self.panel.set_case(None, None)
+
+    def open_letter(self, letter_id: str) -> None:
+        """Open one letter for the check just done (from a button on the result)."""
+        self._follow_check()
+        if any(info.id == letter_id for info in self.panel.letters):
+            self.panel.choose_letter(letter_id)
+            if self.panel.current is self.panel.preview:
+                self.panel.preview.print_button.setFocus()
+
+    def _start_check(self) -> None:
+        if self.window_ is not None:
+            self.window_.start_check()
 
     def print_(self) -> None:
         if self.panel.current is self.panel.preview:
@@ -613,4 +655,5 @@ class LettersScreen(widgets.Page):
 
     def retranslate_ui(self) -> None:
         self.panel.retranslate_ui()
+        widgets.set_button_text(self.start_check, _("Start a check"))
         self.setAccessibleName(_("Letters"))

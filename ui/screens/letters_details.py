@@ -39,8 +39,8 @@ class _Field(QWidget):
         self.label.setProperty("role", "subheading")
         lay.addWidget(self.label)
         self.hint = widgets.label(_(detail.hint) if detail.hint else "", "hint")
+        lay.addWidget(self.hint)  # in the layout (so a child) before it is shown: never a window of its own
         self.hint.setVisible(bool(detail.hint))
-        lay.addWidget(self.hint)
         self.error = widgets.label("", "error")
         self.error.hide()
         lay.addWidget(self.error)

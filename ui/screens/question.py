@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 from kinship_app import flow
 from kinship_app.glossary import BY_CODE
 from kinship_app.i18n import _
-from ui.widgets import ChoiceList, Disclosure, ErrorSummary, button, column, heading, label, page_in, set_button_text
+from ui.widgets import ChoiceList, Disclosure, ErrorSummary, Page, button, column, heading, label, set_button_text
 
 
 class QuestionPage(QWidget):
@@ -28,12 +28,15 @@ class QuestionPage(QWidget):
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"question_{question.id}")
-        self.page = page_in(self)
-        b = self.page.body
-
+        # Back above the scrolling page and Continue below it: both always in view, whatever the
+        # window height or text size (GOV.UK: Back top left, Continue bottom left).
+        outer = column(self, 0)
         self.back_button = button("", "link", self.back.emit)
         self.back_button.setObjectName("back")
-        b.addWidget(self.back_button)
+        outer.addWidget(_bar(self.back_button, "backbar"))
+        self.page = Page()
+        outer.addWidget(self.page, 1)
+        b = self.page.body
         self.errors = ErrorSummary()
         b.addWidget(self.errors)
         self.caption = label("", "caption")
@@ -66,7 +69,7 @@ class QuestionPage(QWidget):
 
         self.continue_button = button("", "primary", self._continue)
         self.continue_button.setObjectName("continue")
-        b.addWidget(self.continue_button)
+        outer.addWidget(_bar(self.continue_button, "actionbar"))
         self.page.finish()
         for key in ("Return", "Enter"):
             sc = QShortcut(QKeySequence(key), self, self._enter)
@@ -107,10 +110,16 @@ class QuestionPage(QWidget):
             self.page.ensureWidgetVisible(focused, 50, 120)
 
     def _enter(self) -> None:
-        # Enter on a focused button presses that button; anywhere else it means Continue.
+        # Enter on a focused button presses that button; on an answer it chooses that answer and
+        # continues (a group of answers opens instead, with the keyboard in it); anywhere else it
+        # means Continue.
         focused = self.focusWidget()
         if focused is not None and focused.inherits("QPushButton") and focused is not self.continue_button:
             focused.click()
+            return
+        if focused is not None and focused.inherits("QRadioButton") and not focused.isChecked():
+            focused.click()
+        if isinstance(self.input, GroupedChoiceInput) and self.input.open_group():
             return
         self._continue()
 
@@ -130,11 +139,25 @@ class QuestionPage(QWidget):
         self.errors.show_errors([(error, self.input.focus_target())])
 
 
+def _bar(w: QWidget, role: str) -> QFrame:
+    """A strip outside the scrolling page holding one button, lined up with the page's text."""
+    bar = QFrame()
+    bar.setProperty("role", role)
+    lay = QHBoxLayout(bar)
+    top_bottom = 2 if role == "backbar" else 6
+    lay.setContentsMargins(27, top_bottom, 24, top_bottom)  # lined up with the page's margin and focus frame
+    lay.addWidget(w)
+    lay.addStretch(1)
+    return bar
+
+
 def _make_input(q: flow.Question) -> "_Input":
     if q.kind == "age":
         return AgeInput(q)
     if q.kind == "council":
         return CouncilInput(q)
+    if q.extra.get("groups"):
+        return GroupedChoiceInput(q)
     return ChoiceInput(q)
 
 
@@ -186,6 +209,100 @@ class ChoiceInput(_Input):
 
     def focus_target(self) -> QWidget | None:
         return self.choices.first_radio()
+
+
+class GroupedChoiceInput(_Input):
+    """A short list of groups; a group with several answers opens them under it when chosen (GOV.UK
+    radios with a conditional reveal). The answer is always one of the question's own option codes."""
+
+    def __init__(self, q: flow.Question):
+        super().__init__(q)
+        lay = column(self)
+        self.groups = q.extra["groups"]
+        self.top = ChoiceList()
+        self.subs: dict[str, ChoiceList] = {}
+        self._divider: QLabel | None = None
+        options = {o.code: o for o in q.options}
+        for code, _text, members in self.groups:
+            if code == flow.UNSURE:
+                self._divider = self.top.add_divider("")
+            row = self.top.add_choice(code, "")
+            if len(members) > 1:
+                sub = ChoiceList()
+                sub.setObjectName(f"within_{code}")
+                sub.setContentsMargins(40, 0, 0, 8)  # indented under its group
+                for member in members:
+                    sub.add_choice(member, "")
+                sub.hide()
+                self.subs[code] = sub
+                # Straight under its group's row, so reading order and Tab order agree.
+                self.top._layout.insertWidget(self.top._layout.indexOf(row) + 1, sub)
+        self._options = options
+        self.top.group.buttonToggled.connect(self._reveal)
+        lay.addWidget(self.top)
+
+    def retranslate_ui(self) -> None:
+        if self._divider is not None:
+            self._divider.setText(_("or"))
+        for code, text, members in self.groups:
+            hint = ""
+            if len(members) == 1 and members[0] in self._options and self._options[members[0]].hint:
+                hint = _(self._options[members[0]].hint)
+            self.top.rows[code].set_text(_(text), hint)
+        for sub in self.subs.values():
+            for code, row in sub.rows.items():
+                option = self._options[code]
+                row.set_text(_(option.text), _(option.hint) if option.hint else "")
+
+    def _group_of(self, code: Any) -> str | None:
+        return next((g for g, _t, members in self.groups if code in members), None)
+
+    def _reveal(self, *_args: Any) -> None:
+        chosen = self.top.value()
+        for code, sub in self.subs.items():
+            sub.setVisible(code == chosen)
+
+    def set_value(self, value: Any, extra: dict[str, Any]) -> None:
+        group = self._group_of(value)
+        self.top.set_value(group)
+        for code, sub in self.subs.items():
+            sub.set_value(value if code == group else None)
+        self._reveal()
+
+    def value(self) -> Any:
+        group = self.top.value()
+        if group in self.subs:
+            return self.subs[group].value()
+        return group
+
+    def validate(self) -> str:
+        if self.top.value() is None:
+            return _(self.q.error)
+        if self.value() is None:
+            return _("Select which of these you are to the child")
+        return ""
+
+    def focus_first(self) -> None:
+        group = self.top.value()
+        if group in self.subs and self.subs[group].value():
+            self.subs[group].focus_first()
+        else:
+            self.top.focus_first()
+
+    def open_group(self) -> bool:
+        """A group is chosen but none of its answers yet: put the keyboard on its first answer."""
+        group = self.top.value()
+        if group in self.subs and self.subs[group].value() is None:
+            self._reveal()
+            self.subs[group].focus_first()
+            return True
+        return False
+
+    def focus_target(self) -> QWidget | None:
+        group = self.top.value()
+        if group in self.subs:
+            return self.subs[group].first_radio()
+        return self.top.first_radio()
 
 
 class AgeInput(_Input):
@@ -287,8 +404,14 @@ class CouncilInput(_Input):
         self.search_label = label("")
         self.search = QLineEdit()
         self.search.setObjectName("council_search")
-        self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
+        # Our own Clear button beside the box (Qt's built-in one sat over the box's thick border).
+        self.clear_search = button("", "link", self._clear)
+        self.clear_search.setObjectName("council_clear")
+        search_row = QHBoxLayout()
+        search_row.setSpacing(8)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_search)
         self.list_label = label("", "hint")
         self.list = QListWidget()
         self.list.setObjectName("council_list")
@@ -301,7 +424,9 @@ class CouncilInput(_Input):
         self.unsure.toggled.connect(self._update)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_single)
-        for w in (self.search_label, self.search, self.list_label, self.list, self.unsure):
+        lay.addWidget(self.search_label)
+        lay.addLayout(search_row)
+        for w in (self.list_label, self.list, self.unsure):
             lay.addWidget(w)
         self._councils: list[Any] | None = None
 
@@ -320,6 +445,8 @@ class CouncilInput(_Input):
         self.search_label.setText(_("Search for your council"))
         self.search.setAccessibleName(_("Search for your council"))
         self.search.setPlaceholderText(_("For example Leeds or Kent"))
+        set_button_text(self.clear_search, _("Clear"))
+        self.clear_search.setAccessibleName(_("Clear the search"))
         self.list_label.setText(_("Councils that match"))
         self.list.setAccessibleName(_("Councils that match"))
         self.unsure.setText(_("I'm not sure which council"))
@@ -338,13 +465,17 @@ class CouncilInput(_Input):
         if (current is None or current.isHidden()) and first is not None and needle:
             self.list.setCurrentItem(first)
 
+    def _clear(self) -> None:
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _pick_single(self) -> None:
         visible = [self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
         if len(visible) == 1:
             self.list.setCurrentItem(visible[0])
 
     def _update(self) -> None:
-        for w in (self.search, self.list):
+        for w in (self.search, self.clear_search, self.list):
             w.setEnabled(not self.unsure.isChecked())
 
     def set_value(self, value: Any, extra: dict[str, Any]) -> None:

@@ -1,27 +1,38 @@
-"""The result (GOV.UK smart-answer outcome): what this is and why, what you may get, what to do next,
-advice lines, your answers with Change, start again, print or save as PDF.
+"""The result (GOV.UK smart-answer outcome), summary first.
+
+The first screen says, at 100% text in a 1280×720 window: what the arrangement is, in one sentence;
+the things to do, with their dates; the money the family can count on (per week and per year,
+confirmed figures only) with what is uncertain said apart. Then each kind of help is a card that
+opens for the detail (and opens its letter, where there is one); what we need to know, each
+answerable here; "Because you told us…" (the sources are in one details section); advice lines;
+your answers with Change; print, save as PDF, start again.
 
 Everything shown comes from the ``Assessment`` (ARCHITECTURE.md, 5): this page never re-decides.
+It reads the assessment only through ``read_assessment`` below, the one place that knows its shape
+(core9a's wording layer plugs in there). A new ``ResultsPage`` is built for every result: nothing of
+one family's result survives onto the next family's screen.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kinship_app import flow
 from kinship_app.i18n import N_, _, format_date, format_money
-from kinship_app.result import PERIODS, category_title, flag_text
+from kinship_app.result import PERIODS, category_title, flag_text, unconfirmed_warning
 from ui.advice import advice_lines, describe
 from ui.screens.answers import AnswerList, answer_text
-from ui.widgets import Card, button, heading, label, page_in, set_button_text
+from ui.widgets import Card, Disclosure, FlowLayout, button, heading, label, page_in, set_button_text
 
-WEEKS_PER_MONTH = 52 / 12
+WEEKS_PER_YEAR = 52
 # Results from which the allowance can be estimated (special guardianship, 'lives with' CAO).
 ESTIMATE_CATEGORIES = ("special_guardianship", "child_arrangements_order")
+WEEKS_PER_MONTH = 52 / 12
 
 # Which question settles each contract field the result may say is missing.
 FIELD_QUESTIONS = {
@@ -31,17 +42,62 @@ FIELD_QUESTIONS = {
     "child.legal_status": "services", "arrangement.council_arranged": "services",
     "arrangement.court_involved": "services", "carer.approved_foster_carer": "approved",
     "household.parents_died": "parents", "household.surviving_parent_unavailable": "parents",
-    "household.other_parent_situation": "other_parent",
     "household.council": "council",
 }
-# Facts the quick check does not ask (a saved household can record them), in plain words.
+# Facts the quick check does not ask as a question of its own: answered on the result itself.
 UNASKED_FIELDS = {
-    "household.employed": N_("Whether you are in paid work: the rights at work below depend on it"),
+    "household.employed": (N_("Are you in paid work?"), "employed",
+                           N_("The rights at work below depend on it.")),
 }
+# Money paid to the family (not to a school or a therapist): what "money you can count on" adds up.
+FAMILY_MONEY = ("child_benefit", "guardians_allowance", "universal_credit_child_element", "fostering_allowance",
+                "kinship_allowance_pilot")
+# The letter that goes with each kind of help, where the app has one (kinship_app.letters ids).
+LETTERS_FOR = {
+    "special_guardianship_support": ("sg_support_assessment", "allowance_request"),
+    "child_arrangements_order_allowance": ("allowance_request",),
+    "section_17_support": ("child_in_need_assessment",),
+    "pupil_premium_plus": ("school_previously_looked_after",),
+    "school_admission_priority": ("school_previously_looked_after",),
+    "virtual_school_advice": ("virtual_school_advice",),
+    "flexible_working": ("flexible_working_request",),
+    "parental_leave": ("parental_leave_request",),
+}
+ACTION_LETTERS = {"private_fostering_notice": "private_fostering_notice",
+                  "ask_sg_assessment": "sg_support_assessment"}
 
+
+# -- the one adapter between the assessment and this page ------------------------------------------
+
+@dataclass
+class View:
+    """The assessment as this page shows it: plain words and values, nothing to decide."""
+
+    title: str
+    sentence: str
+    as_of: Any
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (code, words)
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (words, source)
+    missing: list[str] = field(default_factory=list)  # contract field names
+    entitlements: list[Any] = field(default_factory=list)  # code, title, why, next_step, source, amount,
+    #                                                         certainty, reference_amount, deadline
+    actions: list[Any] = field(default_factory=list)  # code, text, source, due
+
+
+def read_assessment(a: Any) -> View:
+    """The only place the results page reads an ``Assessment``; words are rendered here, when shown."""
+    return View(
+        title=category_title(a.category), sentence=kinship_sentence(a.kinship), as_of=a.as_of,
+        flags=[(code, flag_text(code)) for code in a.flags],
+        reasons=[(r.text, r.source) for r in a.reasons], missing=list(a.missing),
+        entitlements=list(a.entitlements), actions=list(a.actions))
+
+
+# -- words shared by the screen and the printout ---------------------------------------------------
 
 def amount_lines(amount: Any) -> list[str]:
-    """'£27.05 a week (about £117 a month)', the period it is for, and when it was checked."""
+    """'£27.05 a week (about £117 a month)', which figure, the dates it is for, when it was checked,
+    and the one warning every figure past its confirmed period carries."""
     money = format_money(amount.value, amount.currency)
     period = _(PERIODS.get(amount.period, amount.period))
     first = f"{money} {period}"
@@ -67,26 +123,30 @@ HTML = {"amount": "<p><b>{}</b></p>", "detail": "<p><small>{}</small></p>", "war
         "text": "<p>{}</p>", "deadline": "<p><b>{}</b></p>"}
 
 
+def certainty_text(ent: Any) -> str:
+    return _("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this")
+
+
 def entitlement_lines(ent: Any) -> list[tuple[str, str]]:
-    """One entitlement card as (style, text) lines, the same on screen and on paper."""
-    lines = [("title", ent.title),
-             ("detail", _("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this"))]
+    """One kind of help as (style, text) lines, the same on screen and on paper. Every figure past
+    its confirmed period, the comparison figure too, carries ``unconfirmed_warning()``."""
+    lines = [("title", ent.title), ("detail", certainty_text(ent))]
     if ent.amount is not None:
         first, *rest = amount_lines(ent.amount)
         lines += [("amount", first)] + [("detail", x) for x in rest]
         if not ent.amount.confirmed:
-            lines.append(("warning", _("Not confirmed for this year — check before relying on it")))
+            lines.append(("warning", unconfirmed_warning()))
     if ent.reference_amount is not None:
         first, *rest = amount_lines(ent.reference_amount)
         lines += [("text", _("For comparison: {amount}").format(amount=first))] + [("detail", x) for x in rest]
+        if not ent.reference_amount.confirmed:
+            lines.append(("warning", unconfirmed_warning()))
     if ent.why:
         lines.append(("text", _("Why: {text}").format(text=ent.why)))
     if ent.next_step:
         lines.append(("text", _("What to do next: {text}").format(text=ent.next_step)))
     if ent.deadline:
         lines.append(("deadline", _("By {date}").format(date=format_date(ent.deadline))))
-    if ent.source:
-        lines.append(("detail", _("Source: {source}").format(source=ent.source)))
     return lines
 
 
@@ -98,16 +158,154 @@ def kinship_sentence(kinship: bool | None) -> str:
     return _("From what you told us, we cannot tell yet whether this is kinship care.")
 
 
+def weekly_and_yearly(amount: Any) -> tuple[float, float] | None:
+    """The same figure per week and per year, or None for a one-off sum."""
+    if amount.period == "week":
+        return amount.value, amount.value * WEEKS_PER_YEAR
+    if amount.period == "month":
+        return amount.value * 12 / WEEKS_PER_YEAR, amount.value * 12
+    if amount.period == "year":
+        return amount.value / WEEKS_PER_YEAR, amount.value
+    return None
+
+
+def money_summary(view: View) -> tuple[list[tuple[Any, float, float]], list[Any]]:
+    """(money the family can count on: (entitlement, per week, per year)), (money that may come)."""
+    sure, maybe = [], []
+    for ent in view.entitlements:
+        if ent.code not in FAMILY_MONEY:
+            continue
+        split = weekly_and_yearly(ent.amount) if ent.amount is not None else None
+        if ent.certainty == "qualifies" and ent.amount is not None and ent.amount.confirmed and split:
+            sure.append((ent, *split))
+        else:
+            maybe.append(ent)
+    return sure, maybe
+
+
+def count_on_line(ent: Any, week: float, year: float) -> str:
+    return _("{title}: {week} a week, {year} a year").format(
+        title=ent.title, week=format_money(week, ent.amount.currency), year=format_money(year, ent.amount.currency))
+
+
+def maybe_line(ent: Any) -> str:
+    if ent.amount is None:
+        return _("{title}: the amount is decided by the council").format(title=ent.title)
+    money = f"{format_money(ent.amount.value, ent.amount.currency)} {_(PERIODS.get(ent.amount.period, ent.amount.period))}"
+    text = _("{title}: {money}, if it applies").format(title=ent.title, money=money)
+    if not ent.amount.confirmed:
+        text += " (" + unconfirmed_warning() + ")"
+    return text
+
+
+def action_text(action: Any) -> str:
+    if action.due:
+        return _("{text} — by {date}").format(text=action.text, date=format_date(action.due))
+    return action.text
+
+
+def sources(view: View) -> list[str]:
+    """Every source the result rests on, once each, in the order they first appear."""
+    out: list[str] = []
+    for text in ([s for _w, s in view.reasons] + [e.source for e in view.entitlements]
+                 + [a.source for a in view.actions]):
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+# -- the page ----------------------------------------------------------------------------------------
+
+class HelpCard(Card):
+    """One kind of help on one line: its name, the one thing that matters (the amount, or whether you
+    can get it), "Show details" that opens the rest in place, and "Open the letter" where the app has
+    one. A figure past its confirmed period shows its warning before anything is opened."""
+
+    letter = Signal(str)
+
+    def __init__(self, ent: Any, letters: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__("card", parent)
+        self.ent = ent
+        self.setObjectName(f"entitlement_{ent.code}")
+        self.layout_.setContentsMargins(12, 4, 12, 4)
+        self.layout_.setSpacing(2)
+        lines = entitlement_lines(ent)
+        short = certainty_text(ent)
+        if ent.amount is not None:
+            short = f"{amount_lines(ent.amount)[0]} · {short}"
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        self.title = heading(ent.title, 2)
+        words.addWidget(self.title)
+        self.summary = label(short)
+        words.addWidget(self.summary)
+        warnings = [t for s, t in lines if s == "warning"]
+        if warnings:
+            words.addWidget(label("⚠  " + warnings[0], "error"))  # not colour alone
+        row.addLayout(words, 1)
+        self.toggle = button("", "link", self._toggle)
+        self.toggle.setCheckable(True)
+        self.toggle.setObjectName(f"details_{ent.code}")
+        row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        self.letter_buttons = []
+        for i, (letter_id, title) in enumerate(letters):
+            b = button("", "link", lambda _c=False, k=letter_id: self.letter.emit(k))
+            b.setObjectName(f"letter_{ent.code}_{letter_id}")
+            set_button_text(b, _("Open the letter") if i == 0 else _("Open the letter: {title}").format(title=title))
+            b.setAccessibleName(_("Open the letter: {title}").format(title=title))
+            self.letter_buttons.append(b)
+        if self.letter_buttons:
+            row.addWidget(self.letter_buttons[0], 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(row)
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 4, 0, 4)
+        detail.setSpacing(6)
+        rest = lines[2:]
+        if rest and rest[0][0] == "amount":
+            rest = rest[1:]  # the amount is on the card's own line already
+        for style, text in rest:
+            if style == "warning":
+                text = "⚠  " + text
+            detail.addWidget(label(text, ROLES[style]))
+        for b in self.letter_buttons[1:]:
+            detail.addWidget(b)
+        self.detail.hide()
+        self.add(self.detail)
+        self._update()
+
+    def _toggle(self) -> None:
+        self.detail.setVisible(self.toggle.isChecked())
+        self._update()
+
+    def open_detail(self, shown: bool = True) -> None:
+        self.toggle.setChecked(shown)
+        self._toggle()
+
+    def _update(self) -> None:
+        opened = self.toggle.isChecked()
+        self.toggle.setText(("▼ " if opened else "▶ ") + (_("Hide details") if opened else _("Show details")))
+        self.toggle.setAccessibleName((_("Hide details: {title}") if opened else _("Show details: {title}")).format(
+            title=self.ent.title))
+
+
 class ResultsPage(QWidget):
     change = Signal(str)
     start_again = Signal()
+    letter = Signal(str)  # a letter id, to open for this child
+    answer = Signal(str, str)  # an answer given on the result itself: (answer key, value)
 
     def __init__(self, ctx: Any, window: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.window_ = ctx, window
         self.assessment: Any = None
+        self.view: View | None = None
         self.answers: dict[str, Any] = {}
+        self.cards: dict[str, HelpCard] = {}
         self.page = page_in(self)
+        self.page.body.setSpacing(10)
         self.setObjectName("results")
 
     # -- building ----------------------------------------------------------------------------------
@@ -117,114 +315,196 @@ class ResultsPage(QWidget):
         self._build()
 
     def clear(self) -> None:
-        self.assessment, self.answers = None, {}
+        self.assessment, self.view, self.answers = None, None, {}
+        self.cards = {}
         self.page.clear()
 
     def retranslate_ui(self) -> None:
         if self.assessment is not None:
             self._build()
 
+    def _letters(self) -> dict[str, str]:
+        """The letters that fit this result: id -> title."""
+        from kinship_app import letters
+        from kinship_app.case import parse_case
+
+        try:
+            case = parse_case(flow.answers_to_case(self.answers))
+        except Exception:  # noqa: BLE001 - no letters rather than no result
+            return {}
+        return {info.id: info.title for info in letters.available_letters(case, self.assessment)}
+
     def _build(self) -> None:
-        a = self.assessment
+        v = self.view = read_assessment(self.assessment)
         self.page.clear()
+        self.cards = {}
+        fitting = self._letters()
         b = self.page.body
         self.caption = label(_("Information based on your answers"), "caption")
         b.addWidget(self.caption)
-        self.heading = heading(category_title(a.category))
+        self.heading = heading(v.title)
         self.heading.setObjectName("result_heading")
-        self.page.setAccessibleName(_("Your result: {title}").format(title=category_title(a.category)))
+        self.page.setAccessibleName(_("Your result: {title}").format(title=v.title))
         b.addWidget(self.heading)
-        b.addWidget(label(kinship_sentence(a.kinship)))
+        self.sentence = label(v.sentence)
+        self.sentence.setObjectName("result_sentence")
+        b.addWidget(self.sentence)
+        if "support_summary" in fitting:
+            # First after the outcome: a summary to keep, print or save (one Tab from the page).
+            self.summary_letter = button("", "link", lambda: self.letter.emit("support_summary"))
+            self.summary_letter.setObjectName("letter_support_summary")
+            set_button_text(self.summary_letter, _("Open the letter: {title}").format(title=fitting["support_summary"]))
+            b.addWidget(self.summary_letter)
 
-        for code in a.flags:
+        for code, words in v.flags:
             card = Card("warning")
             card.setObjectName(f"flag_{code}")
-            card.add(label("⚠  " + flag_text(code), "subheading"))
-            b.addWidget(card)
-        dated = [x for x in a.actions if x.due]
-        if dated:
-            # Deadlines first, in plain dates: they are what a family must not miss.
-            card = Card("warning")
-            card.setObjectName("deadlines")
-            card.add(heading(_("Do this by the date shown"), 2))
-            for action in dated:
-                card.add(label("•  " + _action_text(action)))
+            card.add(label("⚠  " + words, "subheading"))
             b.addWidget(card)
 
-        if a.reasons:
-            b.addWidget(heading(_("Because you told us…"), 2))
-            for reason in a.reasons:
-                b.addWidget(label("•  " + reason.text))
-                if reason.source:
-                    b.addWidget(label(_("Source: {source}").format(source=reason.source), "hint"))
+        # Things to do, dated first: what a family must not miss.
+        todo = sorted(v.actions, key=lambda x: (x.due is None, x.due or v.as_of))
+        if todo:
+            card = Card("warning" if any(x.due for x in todo) else "card")
+            card.setObjectName("things_to_do")
+            card.add(heading(_("Things to do"), 2))
+            for action in todo:
+                card.add(label("•  " + action_text(action), "subheading" if action.due else ""))
+                letter_id = ACTION_LETTERS.get(action.code)
+                if letter_id in fitting:
+                    lb = button("", "link", lambda _c=False, k=letter_id: self.letter.emit(k))
+                    lb.setObjectName(f"action_letter_{letter_id}")
+                    set_button_text(lb, _("Open the letter: {title}").format(title=fitting[letter_id]))
+                    card.add(lb)
+            b.addWidget(card)
 
-        if a.missing:
-            b.addWidget(heading(_("To be sure, we need to know"), 2))
-            for field in a.missing:
-                qid = FIELD_QUESTIONS.get(field)
-                row = QHBoxLayout()
-                what = _(flow.QUESTIONS[qid].summary) if qid else _(UNASKED_FIELDS.get(field, field))
-                row.addWidget(label("•  " + what), 1)
-                if qid and qid in flow.path(self.answers):
-                    change = button(_("Answer this"), "link", lambda _c=False, k=qid: self.change.emit(k))
-                    change.setAccessibleName(_("Answer: {what}").format(what=what))
-                    row.addWidget(change)
-                b.addLayout(row)
+        b.addWidget(self._money_card(v))
 
-        b.addWidget(heading(_("What you may be able to get"), 2))
-        if not a.entitlements:
-            b.addWidget(label(_("We did not find any support to list from your answers. An adviser can look at your situation with you.")))
-        for ent in a.entitlements:
-            b.addWidget(self._entitlement_card(ent))
+        if v.missing:
+            b.addWidget(self._missing_card(v))
 
-        if a.category in ESTIMATE_CATEGORIES:  # the allowance estimator (ui/screens/estimate.py)
+        b.addWidget(heading(_("Each kind of help"), 2))
+        if not v.entitlements:
+            b.addWidget(label(_("We did not find any support to list from your answers. An adviser can look at "
+                                "your situation with you.")))
+        cards = QVBoxLayout()
+        cards.setSpacing(4)
+        for ent in v.entitlements:
+            letters = [(k, fitting[k]) for k in LETTERS_FOR.get(ent.code, ()) if k in fitting]
+            card = HelpCard(ent, letters)
+            card.letter.connect(self.letter)
+            self.cards[ent.code] = card
+            cards.addWidget(card)
+        b.addLayout(cards)
+
+        if self.assessment.category in ESTIMATE_CATEGORIES:  # the allowance estimator (ui/screens/estimate.py)
             self.estimate_button = button(_("Estimate the allowance"), "", self.open_estimate)
             self.estimate_button.setObjectName("estimate_allowance")
             b.addWidget(self.estimate_button)
 
-        undated = [x for x in a.actions if not x.due]
-        if undated:
-            b.addWidget(heading(_("What to do next"), 2))
-            for action in undated:
-                b.addWidget(label("•  " + _action_text(action)))
+        if v.reasons:
+            b.addWidget(heading(_("Because you told us…"), 2))
+            reasons = label("\n".join("•  " + words for words, _s in v.reasons))
+            reasons.setObjectName("reasons")
+            b.addWidget(reasons)
 
-        advice = Card()
+        advice = Card("panel")
         advice.add(heading(_("Talk to someone"), 2))
-        for service in advice_lines():
-            advice.add(label(describe(service)))
+        advice.add(label("\n".join(describe(s) for s in advice_lines())))
         b.addWidget(advice)
 
-        b.addWidget(heading(_("Your answers"), 2))
+        self.answers_box = Disclosure()
+        self.answers_box.setObjectName("your_answers")
+        self.answers_box.set_content(_("Your answers, with Change"), "")
+        self.answers_box.text.hide()
         self.answer_list = AnswerList()
         self.answer_list.change.connect(self.change)
         self.answer_list.show_answers(self.answers)
-        b.addWidget(self.answer_list)
+        self.answers_box.panel.add(self.answer_list)
+        b.addWidget(self.answers_box)
 
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        self.sources_box = Disclosure()
+        self.sources_box.setObjectName("sources")
+        self.sources_box.set_content(_("Where this comes from (sources)"),
+                                     "\n".join("•  " + s for s in sources(v)))
+        b.addWidget(self.sources_box)
+
+        row = FlowLayout(spacing=12)
         self.print_button = button("", "", self.print_)
         self.print_button.setObjectName("print")
         set_button_text(self.print_button, _("Print (Ctrl+P)"))
         self.pdf_button = button("", "", self.save_pdf)
         self.pdf_button.setObjectName("save_pdf")
         set_button_text(self.pdf_button, _("Save as PDF"))
-        self.again_button = button("", "", self.start_again.emit)
+        self.again_button = button("", "primary", self.start_again.emit)
         self.again_button.setObjectName("start_again")
         set_button_text(self.again_button, _("Start again"))
         for w in (self.print_button, self.pdf_button, self.again_button):
             row.addWidget(w)
-        row.addStretch(1)
-        b.addLayout(row)
-        b.addWidget(label(_("Checked against the rules for {date}.").format(date=format_date(a.as_of)), "hint"))
+        holder = QWidget()
+        holder.setLayout(row)
+        b.addWidget(holder)
+        b.addWidget(label(_("Checked against the rules for {date}.").format(date=format_date(v.as_of)), "hint"))
         self.page.finish()
 
-    def _entitlement_card(self, ent: Any) -> Card:
-        card = Card()
-        card.setObjectName(f"entitlement_{ent.code}")
-        for style, text in entitlement_lines(ent):
-            if style == "warning":
-                text = "⚠  " + text  # not colour alone
-            card.add(heading(text, 2) if style == "title" else label(text, ROLES[style]))
+    def _money_card(self, v: View) -> Card:
+        sure, maybe = money_summary(v)
+        card = Card("card")
+        card.setObjectName("money")
+        card.add(heading(_("Money you can count on"), 2))
+        if sure:
+            for ent, week, year in sure:
+                card.add(label(count_on_line(ent, week, year), "subheading"))
+            if len(sure) > 1:
+                currency = sure[0][0].amount.currency
+                card.add(label(_("In all: {week} a week, {year} a year").format(
+                    week=format_money(sum(w for _e, w, _y in sure), currency),
+                    year=format_money(sum(y for _e, _w, y in sure), currency))))
+        else:
+            card.add(label(_("From your answers, there is no money we can be sure of yet.")))
+        if maybe:
+            card.add(label(_("Not certain yet — it depends on something we do not know, or the council decides:"),
+                           "hint"))
+            card.add(label("\n".join("•  " + maybe_line(e) for e in maybe)))
+        return card
+
+    def _missing_card(self, v: View) -> Card:
+        card = Card("panel")
+        card.setObjectName("need_to_know")
+        card.add(heading(_("To be sure, we need to know"), 2))
+        on_path = flow.path(self.answers)
+        shown: set[str] = set()
+        for fld in v.missing:
+            qid = FIELD_QUESTIONS.get(fld)
+            if qid is not None:
+                if qid in shown:
+                    continue
+                shown.add(qid)
+                what = _(flow.QUESTIONS[qid].summary)
+                row = QWidget()
+                lay = QHBoxLayout(row)
+                lay.setContentsMargins(0, 0, 0, 0)
+                lay.addWidget(label("•  " + what), 1)
+                if qid in on_path:
+                    go = button("", "link", lambda _c=False, k=qid: self.change.emit(k))
+                    go.setObjectName(f"answer_{qid}")
+                    set_button_text(go, _("Answer this"))
+                    go.setAccessibleName(_("Answer: {what}").format(what=what))
+                    lay.addWidget(go)
+                card.add(row)
+            elif fld in UNASKED_FIELDS:
+                question, key, why = UNASKED_FIELDS[fld]
+                card.add(label("•  " + _(question) + " " + _(why)))
+                row = QWidget()
+                row.setObjectName(f"inline_{key}")
+                lay = FlowLayout(row, spacing=8)
+                for option in flow.YES_NO_UNSURE:
+                    go = button("", "", lambda _c=False, k=key, v=option.code: self.answer.emit(k, v))
+                    go.setObjectName(f"inline_{key}_{option.code}")
+                    set_button_text(go, _(option.text))
+                    go.setAccessibleName(f"{_(question)} {_(option.text)}")
+                    lay.addWidget(go)
+                card.add(row)
         return card
 
     def open_estimate(self) -> None:
@@ -241,22 +521,33 @@ class ResultsPage(QWidget):
 
     def document_html(self) -> str:
         """The result as simple HTML for QTextDocument; every piece of text is escaped."""
-        a = self.assessment
+        v = read_assessment(self.assessment)
         e = html.escape
-        parts = [f"<h1>{e(category_title(a.category))}</h1>", f"<p>{e(kinship_sentence(a.kinship))}</p>"]
-        for code in a.flags:
-            parts.append(f"<p><b>{e(flag_text(code))}</b></p>")
-        if a.reasons:
-            parts.append(f"<h2>{e(_('Because you told us…'))}</h2><ul>")
-            parts += [f"<li>{e(r.text)}<br/><small>{e(r.source)}</small></li>" for r in a.reasons]
+        parts = [f"<h1>{e(v.title)}</h1>", f"<p>{e(v.sentence)}</p>"]
+        for _code, words in v.flags:
+            parts.append(f"<p><b>{e(words)}</b></p>")
+        if v.actions:
+            parts.append(f"<h2>{e(_('Things to do'))}</h2><ul>")
+            todo = sorted(v.actions, key=lambda x: (x.due is None, x.due or v.as_of))
+            parts += [f"<li>{e(action_text(x))}</li>" for x in todo]
             parts.append("</ul>")
-        parts.append(f"<h2>{e(_('What you may be able to get'))}</h2>")
-        for ent in a.entitlements:
+        sure, maybe = money_summary(v)
+        parts.append(f"<h2>{e(_('Money you can count on'))}</h2>")
+        if sure:
+            parts.append("<ul>" + "".join(f"<li>{e(count_on_line(*s))}</li>" for s in sure) + "</ul>")
+        else:
+            parts.append(f"<p>{e(_('From your answers, there is no money we can be sure of yet.'))}</p>")
+        if maybe:
+            parts.append(f"<p>{e(_('Not certain yet — it depends on something we do not know, or the council decides:'))}</p><ul>")
+            parts += [f"<li>{e(maybe_line(x))}</li>" for x in maybe]
+            parts.append("</ul>")
+        parts.append(f"<h2>{e(_('Each kind of help'))}</h2>")
+        for ent in v.entitlements:
             parts.append(f"<h3>{e(ent.title)}</h3>")
             parts += [HTML[style].format(e(text)) for style, text in entitlement_lines(ent)[1:]]
-        if a.actions:
-            parts.append(f"<h2>{e(_('What to do next'))}</h2><ul>")
-            parts += [f"<li>{e(_action_text(x))}</li>" for x in a.actions]
+        if v.reasons:
+            parts.append(f"<h2>{e(_('Because you told us…'))}</h2><ul>")
+            parts += [f"<li>{e(words)}</li>" for words, _s in v.reasons]
             parts.append("</ul>")
         parts.append(f"<h2>{e(_('Talk to someone'))}</h2><ul>")
         parts += [f"<li>{e(describe(s))}</li>" for s in advice_lines()]
@@ -265,7 +556,10 @@ class ResultsPage(QWidget):
             if qid in self.answers:
                 parts.append(f"<tr><td>{e(_(flow.QUESTIONS[qid].summary))}</td><td>{e(answer_text(qid, self.answers))}</td></tr>")
         parts.append("</table>")
-        parts.append(f"<p><small>{e(_('Checked against the rules for {date}.').format(date=format_date(a.as_of)))}</small></p>")
+        parts.append(f"<h2>{e(_('Where this comes from (sources)'))}</h2><ul>")
+        parts += [f"<li><small>{e(s)}</small></li>" for s in sources(v)]
+        parts.append("</ul>")
+        parts.append(f"<p><small>{e(_('Checked against the rules for {date}.').format(date=format_date(v.as_of)))}</small></p>")
         return "\n".join(parts)
 
     def _document(self) -> Any:
@@ -279,13 +573,10 @@ class ResultsPage(QWidget):
     def print_(self) -> None:
         if self.assessment is None:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from ui.widgets import print_with_preview
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_("Print your result"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._document().print_(printer)
+        doc = self._document()
+        print_with_preview(self, _("Print your result"), doc.print_)
 
     def save_pdf(self) -> str:
         if self.assessment is None:
@@ -337,8 +628,5 @@ def _documents_dir() -> Any:
     return Path(found) if found else Path.home()
 
 
-def _action_text(action: Any) -> str:
-    if action.due:
-        return _("{text} — by {date}").format(text=action.text, date=format_date(action.due))
-    return action.text
-
+# Kept for other screens that import it (households' "What was said then").
+_action_text = action_text

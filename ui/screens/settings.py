@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from kinship_app.i18n import _, available_languages, get_language
 from ui.screens.about import translation_note
 from ui import theme
-from ui.widgets import Card, ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
+from ui.widgets import Card, ChoiceList, Disclosure, ErrorSummary, button, heading, label, page_in, set_button_text
 
 
 class SettingsScreen(QWidget):
@@ -50,6 +50,9 @@ class SettingsScreen(QWidget):
         b.addWidget(self.language_label)
         self.language = QComboBox()
         self.language.setObjectName("language")
+        # As wide as its longest language name (a squashed box cut the names off).
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.setMinimumContentsLength(16)
         self.language_label.setBuddy(self.language)
         for code, name in available_languages().items():
             self.language.addItem(name, code)
@@ -70,12 +73,17 @@ class SettingsScreen(QWidget):
         self.data_where = label("")
         self.data_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_card.add(self.data_where)
+        # The shared database is for charities with a server: out of sight unless asked for.
+        self.advanced = Disclosure()
+        self.advanced.setObjectName("advanced")
+        self.advanced.text.hide()
+        self.data_card.add(self.advanced)
         self.url_label = label("")
-        self.data_card.add(self.url_label)
+        self.advanced.panel.add(self.url_label)
         self.url = QLineEdit()
         self.url.setObjectName("database_url")
         self.url_label.setBuddy(self.url)
-        self.data_card.add(self.url)
+        self.advanced.panel.add(self.url)
         buttons = QHBoxLayout()
         self.use_url = button("", "", self._use_url)
         self.use_url.setObjectName("use_database_url")
@@ -84,7 +92,7 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.use_url)
         buttons.addWidget(self.use_file)
         buttons.addStretch(1)
-        self.data_card.layout_.addLayout(buttons)
+        self.advanced.panel.layout_.addLayout(buttons)
         b.addWidget(self.data_card)
         # Locking and passphrase (issue 12): its own widget, ui/lock.py.
         from ui.lock import SecuritySettings
@@ -124,6 +132,7 @@ class SettingsScreen(QWidget):
         self.review_note.setText(note)
         self.review_note.setVisible(bool(note))
         self.data_heading.setText(_("Where your data is kept"))
+        self.advanced.set_content(_("Advanced: a shared database (for charities and teams)"), "")
         self.url_label.setText(_("Shared database address (PostgreSQL), for a team sharing one database"))
         self.url.setAccessibleName(_("Shared database address"))
         self.url.setPlaceholderText("postgresql+psycopg://user@server/kinship")
@@ -162,6 +171,7 @@ class SettingsScreen(QWidget):
             return
         self.errors.clear()
         self.ctx.set_database_url(url)
+        self.url.clear()  # shown (without its password) above; never left in the box
         self._show_data_location()
 
     def _use_file(self) -> None:

@@ -332,7 +332,8 @@ class SupportScreen(widgets.Page):
             code = _council_of_last_check(self.window_)
             if code:
                 self.panel.set_council(code)
-        self.panel.title.setFocus()
+        # The main control has the keyboard (a heading shows no focus): the council area.
+        self.panel.council_box.setFocus()
 
     def retranslate_ui(self) -> None:
         self.panel.retranslate_ui()
