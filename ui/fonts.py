@@ -3,9 +3,10 @@
 The Noto fonts in ``resources/fonts`` travel with the app, so Windows and macOS users see
 Gurmukhi, Bengali and Arabic script too. They are registered with Qt lazily: the chosen language's
 fonts when it is applied, the rest (for names typed in any script) once the window is on screen,
-so start-up reads no font file it does not need. The application font then carries a list of
-families: the language's own first, then the system's, then every shipped family, and Qt falls
-back through it character by character.
+so start-up reads no font file it does not need. For a language with fonts of its own the
+application font (and a rule of the style sheet) carries a list of families, the language's first,
+then the system's; for the others nothing changes, and Qt's own fallback finds a registered font
+for a character the chosen font lacks.
 """
 
 from __future__ import annotations
@@ -71,15 +72,16 @@ def _set_families(app: QApplication, own: list[str]) -> None:
     font = QFont(app.font())
     if not _base_families:
         _base_families.extend([f for f in font.families() if f not in FAMILIES] or [font.family()])
-    rest = [f for f in FALLBACK_ORDER if _loaded.get(f)]
-    families = list(dict.fromkeys([*own, *_base_families, *rest]))
+    # Only a language with fonts of its own changes the list; Qt's own fallback already draws a
+    # character the chosen fonts lack with any registered font (names in other scripts).
+    families = list(dict.fromkeys([*own, *_base_families]))
     if font.families() != families:
         font.setFamilies(families)
         app.setFont(font)
     from ui import theme
 
     before = theme.family_rule()
-    theme.FAMILIES[:] = families
+    theme.FAMILIES[:] = families if own else []
     after = theme.family_rule()
     sheet = app.styleSheet()
     if sheet and before != after:  # one new sheet: widgets it styles take the new families too
