@@ -41,7 +41,7 @@ bench-report: venv
 translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui
 	@if ls locale/*/LC_MESSAGES/kinship_app.po >/dev/null 2>&1; then \
-		$(VENV)/bin/pybabel update -i locale/kinship_app.pot -d locale -D kinship_app --ignore-obsolete; fi
+		$(VENV)/bin/pybabel update -i locale/kinship_app.pot -d locale -D kinship_app --ignore-obsolete --no-fuzzy-matching; fi
 
 # The installable app: a PyInstaller folder and archive in dist/, built in a venv of its own holding
 # only the run-time dependencies and PyInstaller (packaging/build.py, packaging/kinship-app.spec).

@@ -35,6 +35,16 @@ PLURALS = {
 # Messages that are the same in every language: no letters at all, or only names and codes.
 SAME_AS_ENGLISH = {
     "{percent}%", "PostgreSQL", "GOV.UK", "Family Rights Group", "Kinship", "Coram", "Citizens Advice",
+    # Keys and a file name, typed or seen as they are.
+    "Alt+{n}", "Ctrl+P", "Ctrl+S", "kinship-check-result", "{n:,} cases",
+    # Names a family must match on English papers (GLOSSARY.md rule 2): regions, council types, an
+    # office, a section of the Act, and the local offer where a translator kept the English term.
+    "London", "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
+    "East of England", "South East", "South West", "City corporation", "County council", "London borough",
+    "Metropolitan borough", "Unitary authority", "Guardian's Allowance Unit", "Section 20",
+    "{council}: kinship local offer",
+    # The same word in the language (Romanian "Important", "Sex"; Polish "Online"; "Textphone").
+    "Important", "Sex", "Online", "Textphone: {phone}",
 }
 
 

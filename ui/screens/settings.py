@@ -119,7 +119,7 @@ class SettingsScreen(QWidget):
         self.heading.setAccessibleName(_("Settings"))
         self.page.setAccessibleName(_("Settings"))
         self.size_heading.setText(_("Text size"))
-        self.size_hint.setText(_("Makes all the words and buttons bigger. 200% is twice the normal size."))
+        self.size_hint.setText(_("Makes all the words and buttons bigger. 200% makes them twice the normal size."))
         for pct in theme.TEXT_SIZES:
             self.size.rows[str(pct)].set_text(_("{percent}%").format(percent=pct) + ("  " + _("(normal)") if pct == 100 else ""))
         self.theme_heading.setText(_("Colours"))
