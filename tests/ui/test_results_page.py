@@ -17,7 +17,7 @@ from test_households_helpers import store  # noqa: F401 (fixture)
 LEEDS, KENT = "E08000035", "E10000016"
 # The four checks of the issue.
 BEREAVED = {"relationship": "grandparent", "living": "28_plus", "age": 7, "order": "none", "services": "family",
-            "parents": "one", "council": LEEDS}
+            "parents": "one", "other_parent": "none", "council": LEEDS}
 SGO_AUNT = {"relationship": "aunt_uncle", "living": "28_plus", "age": 10, "order": "special_guardianship_order",
             "looked_after_before": "yes", "parents": "none", "council": KENT}
 COUSIN = {"relationship": "cousin", "living": "28_plus", "age": 8, "order": "none", "services": "family",
