@@ -86,10 +86,23 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from kinship_app.assess import assess
     from kinship_app.case import parse_case
 
+    language = parse_language(args.language)
     as_of = parse_as_of(args.as_of)
     case = parse_case(read_case_json(args.file))
-    write_json(assess(case, as_of).to_json())
+    write_json(assess(case, as_of).to_json(language))
     return 0
+
+
+def parse_language(value: str | None) -> str:
+    """A language the app has words for (``en`` when not given); otherwise a ``--language`` error."""
+    from kinship_app.case import CaseError
+    from kinship_app.i18n import available_languages, is_known_language
+
+    code = value or "en"
+    if not is_known_language(code):
+        raise CaseError("--language", f"there is no translation for {code[:20]!r}; use one of: "
+                                      f"{', '.join(available_languages())}")
+    return code
 
 
 def build_parser() -> _Parser:
@@ -98,6 +111,7 @@ def build_parser() -> _Parser:
     p = sub.add_parser("assess", help="assess one case (JSON) and print the assessment as JSON")
     p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
     p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
+    p.add_argument("--language", default=None, help="the language of the text fields (default: en)")
     p.set_defaults(run=cmd_assess)
     _add_letter_commands(sub)
     return parser

@@ -2,6 +2,8 @@
 advice lines, your answers with Change, start again, print or save as PDF.
 
 Everything shown comes from the ``Assessment`` (ARCHITECTURE.md, 5): this page never re-decides.
+The page keeps the assessment's meaning and words it when it is built, in the app's language
+(``kinship_app.wording.render``), so switching the language re-words it.
 """
 
 from __future__ import annotations
@@ -12,30 +14,14 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kinship_app import flow
-from kinship_app.i18n import N_, _, format_date, format_money
-from kinship_app.result import PERIODS, category_title, flag_text
+from kinship_app import facts, flow
+from kinship_app.i18n import _, format_date, format_money, get_language
+from kinship_app.wording import PERIODS, render
 from ui.advice import advice_lines, describe
 from ui.screens.check import AnswerList, answer_text
 from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
-
-# Which question settles each contract field the result may say is missing.
-FIELD_QUESTIONS = {
-    "carer.relationship": "relationship", "arrangement.lives_with_carer": "living",
-    "arrangement.days_so_far": "living", "arrangement.expected_days": "living", "child.age": "age",
-    "child.disabled": "age", "arrangement.order": "order", "child.looked_after_before_order": "looked_after_before",
-    "child.legal_status": "services", "arrangement.council_arranged": "services",
-    "arrangement.court_involved": "services", "carer.approved_foster_carer": "approved",
-    "household.parents_died": "parents", "household.surviving_parent_unavailable": "parents",
-    "household.council": "council",
-}
-# Facts the quick check does not ask (a saved household can record them), in plain words.
-UNASKED_FIELDS = {
-    "household.employed": N_("Whether you are in paid work: the rights at work below depend on it"),
-}
-
 
 def amount_lines(amount: Any) -> list[str]:
     """'£27.05 a week (about £117 a month)', the period it is for, and when it was checked."""
@@ -121,22 +107,26 @@ class ResultsPage(QWidget):
         if self.assessment is not None:
             self._build()
 
+    def shown(self) -> Any:
+        """The assessment in words, in the app's language now."""
+        return render(self.assessment, get_language())
+
     def _build(self) -> None:
-        a = self.assessment
+        a = self.shown()
         self.page.clear()
         b = self.page.body
         self.caption = label(_("Information based on your answers"), "caption")
         b.addWidget(self.caption)
-        self.heading = heading(category_title(a.category))
+        self.heading = heading(a.category_title)
         self.heading.setObjectName("result_heading")
-        self.page.setAccessibleName(_("Your result: {title}").format(title=category_title(a.category)))
+        self.page.setAccessibleName(_("Your result: {title}").format(title=a.category_title))
         b.addWidget(self.heading)
         b.addWidget(label(kinship_sentence(a.kinship)))
 
         for code in a.flags:
             card = Card("warning")
             card.setObjectName(f"flag_{code}")
-            card.add(label("⚠  " + flag_text(code), "subheading"))
+            card.add(label("⚠  " + a.flag_texts[code], "subheading"))
             b.addWidget(card)
         dated = [x for x in a.actions if x.due]
         if dated:
@@ -158,9 +148,9 @@ class ResultsPage(QWidget):
         if a.missing:
             b.addWidget(heading(_("To be sure, we need to know"), 2))
             for field in a.missing:
-                qid = FIELD_QUESTIONS.get(field)
+                qid = facts.question_for(field)
                 row = QHBoxLayout()
-                what = _(flow.QUESTIONS[qid].summary) if qid else _(UNASKED_FIELDS.get(field, field))
+                what = _(flow.QUESTIONS[qid].summary) if qid else a.missing_words[field]
                 row.addWidget(label("•  " + what), 1)
                 if qid and qid in flow.path(self.answers):
                     change = button(_("Answer this"), "link", lambda _c=False, k=qid: self.change.emit(k))
@@ -228,11 +218,11 @@ class ResultsPage(QWidget):
 
     def document_html(self) -> str:
         """The result as simple HTML for QTextDocument; every piece of text is escaped."""
-        a = self.assessment
+        a = self.shown()
         e = html.escape
-        parts = [f"<h1>{e(category_title(a.category))}</h1>", f"<p>{e(kinship_sentence(a.kinship))}</p>"]
+        parts = [f"<h1>{e(a.category_title)}</h1>", f"<p>{e(kinship_sentence(a.kinship))}</p>"]
         for code in a.flags:
-            parts.append(f"<p><b>{e(flag_text(code))}</b></p>")
+            parts.append(f"<p><b>{e(a.flag_texts[code])}</b></p>")
         if a.reasons:
             parts.append(f"<h2>{e(_('Because you told us…'))}</h2><ul>")
             parts += [f"<li>{e(r.text)}<br/><small>{e(r.source)}</small></li>" for r in a.reasons]
