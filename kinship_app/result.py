@@ -229,8 +229,9 @@ class Action:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Action":
         if "say" in d:
-            return cls(d["code"], d.get("source", ""), _date(d.get("due")), Phrase.from_json(d["say"]),
-                       d.get("said", ""))
+            say = Phrase.from_json(d["say"])
+            return cls(d["code"], d.get("source", ""), _date(d.get("due")),
+                       None if say == Phrase(d["code"]) else say, d.get("said", ""))
         return cls(d["code"], d.get("source", ""), _date(d.get("due")), said=d.get("text", ""))
 
 

@@ -97,12 +97,21 @@ class Page(QScrollArea):
         self.body.addStretch(1)
 
     def clear(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            w = item.widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        _empty(self.body)
+
+
+def _empty(layout: "QLayout") -> None:
+    """Take everything out of ``layout``, rows of widgets included: a widget in a nested row left
+    behind would stay on screen, in the old language, beside its rebuilt twin."""
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item.layout() is not None:
+            _empty(item.layout())
+            item.layout().deleteLater()
 
 
 def column(owner: QWidget, spacing: int = 8) -> QVBoxLayout:
