@@ -38,9 +38,14 @@ def today() -> dt.date:
 
 
 def read_case_json(source: str | None) -> Any:
-    """Read one JSON document from a file path, or standard input for ``-`` or nothing."""
+    """Read one JSON document from a file path, or standard input for ``-`` or nothing.
+
+    Every value in it is checked before the case parser sees it (kinship_app.jsonsafe): a
+    4,301-digit number, NaN, a lone surrogate or deep nesting is an ``error:`` naming the field.
+    """
     import json
 
+    from kinship_app import jsonsafe
     from kinship_app.case import CaseError
 
     try:
@@ -56,11 +61,16 @@ def read_case_json(source: str | None) -> Any:
     except UnicodeDecodeError:
         raise CaseError("case", "is not UTF-8 text") from None
     try:
-        return json.loads(text)
+        data = jsonsafe.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseError("case", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise CaseError("case", "is nested too deeply to be a case") from None
+    try:
+        jsonsafe.check(data, "")
+    except jsonsafe.JSONValueError as exc:
+        raise CaseError(exc.path or "case", exc.message) from None
+    return data
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -158,5 +168,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write("error: " + " ".join(str(message).split()) + "\n")
+    from kinship_app.jsonsafe import printable
+
+    # Input can hold control characters (a terminal escape, a lone surrogate): written as escapes.
+    line = printable(" ".join(str(message).split()), limit=2000)
+    sys.stderr.write("error: " + line + "\n")
     sys.stderr.flush()

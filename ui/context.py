@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QSettings
 
+from ui.clock import Clock
+
 
 # The same variable kinship_app.store reads (store/engine.py ENV_VAR); named here so that reading
 # it does not import SQLAlchemy at start-up.
@@ -29,12 +31,17 @@ def default_data_dir() -> Path:
 
 class AppContext:
     def __init__(self, data_dir: Path | None = None, database_url: str | None = None,
-                 today: Callable[[], dt.date] | None = None):
+                 today: Callable[[], dt.date] | None = None, clock: Clock | None = None):
         self.data_dir = Path(data_dir).expanduser() if data_dir else default_data_dir()
         # An explicit ini path under the data folder: never the global registry or ~/.config.
         self.settings = QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat)
         self._database_url = database_url
-        self.today: Callable[[], dt.date] = today or dt.date.today
+        if clock is None:
+            # ``today`` pins the whole clock to that day (tests and screenshots written on one day
+            # must pass on any other): the store then stamps the same day the screens show.
+            clock = Clock.on(today()) if today is not None else Clock()
+        self.clock = clock
+        self.today: Callable[[], dt.date] = clock.today
         self._store: Any = None
         # The start page may look for an unfinished check off the UI thread while a screen opens
         # the store: only one may create it.
@@ -76,7 +83,7 @@ class AppContext:
         from kinship_app.assess import assess
         from kinship_app.store import Store
 
-        return Store(self.database_url, clock=lambda: dt.datetime.now(dt.timezone.utc),
+        return Store(self.database_url, clock=self.clock.now,
                      assess=assess, create_folder=True,
                      worker=str(self.settings.value("store/worker", "") or ""))
 

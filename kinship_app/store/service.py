@@ -26,13 +26,15 @@ from sqlalchemy.orm import Session
 
 from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
 from kinship_app.result import Assessment
+from kinship_app import jsonsafe
 from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
     IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
 from kinship_app.store.errors import (
-    BackupError, ConflictError, DiskFullError, InvalidDataError, LockedError, MissingFileError, MissingFolderError,
+    BackupError, ConflictError, DiskFullError, ImportDataError, InvalidDataError, LockedError, MissingFileError,
+    MissingFolderError,
     NotFoundError, ReadOnlyError, StoreError,
 )
 from kinship_app.store.models import (
@@ -364,6 +366,8 @@ class Store:
     def add_action(self, household_id: int, text: str, *, due: dt.date | None = None,
                    child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
         _check_text("text", text, required=True)
+        _check_text("code", code)
+        _check_text("source", source)
 
         return self._add(household_id, child_id, "added an action", lambda row: ActionRow(
             household_id=row.id, child_id=child_id, code=code, text=text, source=source, due=due,
@@ -486,6 +490,7 @@ class Store:
         """Add a household from ``export_household`` data, wholly or not at all. With
         ``keep_reference`` its reference is kept (an error if this store already has it); otherwise
         it gets a new one."""
+        _check_tree(data, "", ImportDataError)
         parsed = transfer.parse_export(data)
 
         def fn(session: Session) -> HouseholdRecord:
@@ -594,8 +599,18 @@ def _check_text(field: str, value: Any, *, required: bool = False) -> None:
         raise InvalidDataError(field, _("must not be empty"))
     if len(value) > MAX_TEXT:
         raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
-    if "\x00" in value:
-        raise InvalidDataError(field, _("contains a NUL character"))
+    problem = jsonsafe._bad_text(value)
+    if problem:
+        raise InvalidDataError(field, problem)
+
+
+def _check_tree(value: Any, field: str, error: type[InvalidDataError] = InvalidDataError) -> None:
+    """Every value anywhere in ``value`` must be one the database can hold and give back (no
+    surrogate, NUL, NaN, 4,301-digit number or runaway nesting); the error names its path."""
+    try:
+        jsonsafe.check(value, field)
+    except jsonsafe.JSONValueError as exc:
+        raise error(exc.path or field or "data", exc.message) from None
 
 
 def _check_council(council: Any) -> None:
@@ -609,6 +624,7 @@ def _check_date(field: str, value: Any) -> None:
 
 
 def _jsonable(value: Any, field: str = "data") -> Any:
+    _check_tree(value, field)
     try:
         return json.loads(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError) as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from kinship_app import jsonsafe
 from kinship_app.i18n import _, format_date, ngettext
 from ui import widgets
 from ui.screens.households_kit import chosen_code, field_label, set_field_label
@@ -562,7 +563,7 @@ class HouseholdsScreen(QWidget):
         def read():
             try:
                 raw = Path(path).read_bytes()
-                data = json.loads(raw.decode("utf-8"))
+                data = jsonsafe.loads(raw.decode("utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
                 from kinship_app.store.errors import ImportDataError
                 raise ImportDataError(Path(path).name, _("is not a household file exported from this app "
