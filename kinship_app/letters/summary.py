@@ -52,6 +52,9 @@ def _entitlement_blocks(ctx: Ctx, ent: ShownEntitlement) -> list:
     if ent.deadline:
         out.append(Para(_("Do this by {date}.").format(date=ctx.date(ent.deadline))))
     source = _("Source: {source}").format(source=ent.source)
+    figures = tuple(dict.fromkeys(a.source for a in (ent.amount, ent.reference_amount) if a and a.source))
+    if figures:  # each figure's own source, from its rate file
+        source += " " + _("Figures: {sources}.").format(sources="; ".join(figures))
     checked = next((a.checked_on for a in (ent.amount, ent.reference_amount) if a and a.checked_on), None)
     if checked:
         source += " " + _("(figure checked on {date})").format(date=ctx.date(checked))

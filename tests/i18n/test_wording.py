@@ -297,3 +297,23 @@ def _only_names_and_figures(text: str) -> bool:
     names = {c.nice_name for c in councils.all()} | {f"{c.nice_name} ({c.name})" for c in councils.all()}
     stripped = text.strip("•⚠ ").strip()
     return stripped in names or not any(ch.isalpha() for ch in stripped.replace("£", ""))
+
+
+def test_each_amount_shows_the_source_from_its_rate_file(qtbot, window):
+    """Updating a rate file updates the citation people see: the figure's source is the file's own."""
+    from check_driver import run_check, see_result
+    from PySide6.QtWidgets import QFrame, QLabel
+
+    from kinship_app.data import rates
+
+    window.apply_language("en")
+    run_check(qtbot, window, {"relationship": "grandparent", "living": "28_plus", "age": 9,
+                              "order": "special_guardianship_order", "looked_after_before": "yes",
+                              "parents": "none", "council": "E08000035"})
+    results = see_result(qtbot, window)
+    card = results.findChild(QFrame, "entitlement_child_benefit")
+    shown = "\n".join(w.text() for w in card.findChildren(QLabel))
+    source = str(rates.describe("child_benefit_eldest").periods[-1].sources[0])
+    assert f"Figure from: {source}" in shown
+    meaning = results.assessment.entitlement("child_benefit")
+    assert "HCWS1100" not in meaning.source  # the rule cites the law; the figure cites the rate file

@@ -41,6 +41,8 @@ def amount_lines(amount: Any) -> list[str]:
         lines.append(_("From {start}").format(start=format_date(amount.valid_from)))
     if amount.checked_on:
         lines.append(_("Checked on {date}").format(date=format_date(amount.checked_on)))
+    if amount.source:  # the rate file's own source, so a new rate brings its new citation
+        lines.append(_("Figure from: {source}").format(source=amount.source))
     return lines
 
 
