@@ -134,7 +134,7 @@ class Reason:
     def to_json(self, language: str = "en") -> dict[str, Any]:
         from kinship_app.wording import reason_text
 
-        return dict(self.to_meaning(), text=reason_text(self, language))
+        return {"text": reason_text(self, language), **self.to_meaning()}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Reason":
@@ -180,9 +180,10 @@ class Entitlement:
         from kinship_app.wording import render_entitlement
 
         shown = render_entitlement(self, language)
-        out = self.to_meaning()
-        out.update(title=shown.title, why=shown.why, next_step=shown.next_step,
-                   amount=self.amount.to_json(language) if self.amount else None,
+        meaning = self.to_meaning()
+        out = {"code": self.code, "title": shown.title, "why": shown.why, "next_step": shown.next_step}
+        out.update(meaning)
+        out.update(amount=self.amount.to_json(language) if self.amount else None,
                    reference_amount=self.reference_amount.to_json(language) if self.reference_amount else None)
         return out
 
@@ -224,7 +225,8 @@ class Action:
     def to_json(self, language: str = "en") -> dict[str, Any]:
         from kinship_app.wording import action_text
 
-        return dict(self.to_meaning(), text=action_text(self, language))
+        meaning = self.to_meaning()
+        return {"code": self.code, "text": action_text(self, language), **meaning}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Action":
