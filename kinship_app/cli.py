@@ -79,9 +79,15 @@ def parse_as_of(value: str | None) -> dt.date:
     if value is None:
         return today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise CaseError("--as-of", "must be a date written YYYY-MM-DD, like 2026-11-22") from None
+    from kinship_app.data import parameters
+
+    first = parameters.earliest()
+    if day < first:
+        raise CaseError("--as-of", f"must be on or after {first.isoformat()}: the app has no rules for earlier dates")
+    return day
 
 
 def write_json(data: Any) -> None:

@@ -61,7 +61,13 @@ class Context:
 
     @property
     def adult(self) -> bool:
-        return self.case.child.age is not None and self.case.child.age >= 18
+        return self.case.child.age is not None and self.case.child.age >= parameters.value("adult_age", self.as_of)
+
+    def too_old_for_child_benefit(self) -> bool:
+        """Child Benefit (and, in this app, the Universal Credit child element and Guardian's
+        Allowance that ride on the same test) stop at the upper age of a qualifying young person."""
+        age = self.case.child.age
+        return age is not None and age >= parameters.value("child_benefit_upper_age", self.as_of)
 
     @property
     def lives_with(self) -> bool:
@@ -117,9 +123,10 @@ def _over_16(c: Context) -> tuple[Phrase, ...]:
     if age is None:
         c.need("child.age")
         return ()
-    if age < 16:
+    child_age = parameters.value("child_benefit_child_age", c.as_of)
+    if age < child_age:
         return ()
-    return (P("over_16", {"age_from": 16, "up_to": 20}),)
+    return (P("over_16", {"age_from": child_age, "up_to": parameters.value("child_benefit_upper_age", c.as_of)}),)
 
 
 @rule
@@ -130,9 +137,9 @@ def child_benefit(c: Context) -> Entitlement | None:
     age = c.case.child.age
     if not c.lives_with or c.fostered:
         return None
-    if age is not None and age >= 20:
+    if c.too_old_for_child_benefit():
         return None
-    older = age is not None and age >= 16
+    older = age is not None and age >= parameters.value("child_benefit_child_age", c.as_of)
     status_unknown = looked_after_status(c.case) is None and c.case.arrangement.order not in PR_ORDERS
     why = (P("child_benefit.if_not_looked_after") if status_unknown else P("child_benefit.lives_with"),
            *_over_16(c))
@@ -152,7 +159,7 @@ def guardians_allowance(c: Context) -> Entitlement | None:
     h = c.case.household
     if c.fostered or not c.lives_with or c.case.carer.relationship in PARENT_LIKE:
         return None
-    if c.case.child.age is not None and c.case.child.age >= 20:
+    if c.too_old_for_child_benefit():
         return None
     died = h.parents_died
     if died is None:
@@ -187,7 +194,7 @@ def universal_credit_child_element(c: Context) -> Entitlement | None:
     age = c.case.child.age
     if not c.lives_with or c.fostered or c.case.carer.relationship in PARENT_LIKE:
         return None
-    if age is not None and age >= 20:
+    if c.too_old_for_child_benefit():
         return None
     why = [P("universal_credit_child_element.what")]
     removed = parameters.get("uc_two_child_limit_removed", c.as_of)

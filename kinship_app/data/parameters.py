@@ -66,6 +66,11 @@ def in_force(name: str, as_of: dt.date) -> bool:
     return bool(found is not None and found.value is True)
 
 
+def earliest() -> dt.date:
+    """The first day for which every number the rules use has a value: answers start here."""
+    return max(p.periods[0].valid_from for p in load().values() if p.unit != "switch")
+
+
 def describe(name: str) -> Parameter:
     return _parameter(name)
 

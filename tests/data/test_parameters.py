@@ -61,6 +61,8 @@ def test_no_age_day_count_or_switch_date_is_a_literal_in_the_rules():
     definition = (ROOT / "kinship_app" / "definition.py").read_text(encoding="utf-8")
     for literal in (">= 28", "< 16", ">= 16", "< 18", ">= 18"):
         assert literal not in definition, literal
+    for literal in (">= 20", "< 16", ">= 16", "age >= 18"):  # Child Benefit's ages and adulthood
+        assert literal not in text, literal
 
 
 def test_values_and_switches_by_date():
@@ -139,3 +141,15 @@ def test_damaged_parameter_files_give_only_clear_errors(data):
 def test_structured_parameter_files_give_only_clear_errors(data):
     tree = mutated(data, tomllib.loads(data.draw(st.sampled_from(TEXTS), label="file")))
     only_clear_errors(lambda d: parameters.parse_data(d, "fuzz"), tree)
+
+
+def test_a_date_before_the_rules_start_is_a_clear_error_not_a_guess():
+    import subprocess
+    import sys
+
+    first = parameters.earliest()
+    assert first == D(2006, 4, 10)
+    proc = subprocess.run([sys.executable, "-m", "kinship_app", "assess", "-", "--as-of", "1999-01-01"],
+                          input=b"{}", capture_output=True, timeout=60)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode().startswith("error: --as-of: must be on or after 2006-04-10")
