@@ -317,3 +317,15 @@ def test_each_amount_shows_the_source_from_its_rate_file(qtbot, window):
     assert f"Figure from: {source}" in shown
     meaning = results.assessment.entitlement("child_benefit")
     assert "HCWS1100" not in meaning.source  # the rule cites the law; the figure cites the rate file
+
+
+def test_history_of_an_earlier_answer_says_it_keeps_its_words(qtbot):
+    from ui.screens.households_sections import what_was_said
+
+    stored = json.loads((ROOT / "tests" / "store" / "samples" / "household_export_v1.json").read_text())
+    old = Assessment.from_json(stored["household"]["assessments"][0]["result"])
+    text = what_was_said(old)
+    assert text.startswith("Saved by an earlier version of the app")
+    assert stored["household"]["assessments"][0]["result"]["reasons"][0]["text"] in text
+    new = what_was_said(assess(parse_case(SGO), AS_OF))
+    assert "earlier version" not in new and "how long the child has lived with you" not in new

@@ -280,6 +280,9 @@ def what_was_said(assessment: Assessment) -> str:
 
     assessment = render(assessment, get_language())
     lines = []
+    if assessment.worded_then:
+        lines.append(_("Saved by an earlier version of the app: its explanations are shown in the words it "
+                       "used then."))
     for reason in assessment.reasons:
         lines.append("• " + reason.text)
     for code in assessment.flags:
