@@ -22,7 +22,7 @@ and built the first time it is opened (start-up stays fast). Open screens with
 own method, e.g. ``window.screen("households").open_household(id)``. To run a check for a saved
 household, call ``window.check_household(household_id, child_id)``: it carries on from the saved
 progress if any, else opens the child's saved facts as answers ("Check your answers" when they are
-complete, ``facts.case_to_answers``), autosaves every answer (``Store.save_progress``), and when the
+complete, ``flow.case_to_answers``), autosaves every answer (``Store.save_progress``), and when the
 result is shown writes the answers into the child's facts (and a newly named council into the
 household), re-assesses and clears the progress. The lower-level
 ``window.start_check(saver=..., answers=..., question=..., on_finished=...)`` takes any
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
 def _saved_answers(household: Any, child_id: int) -> dict:
     """The check's answers for a saved child, read back from the facts the store assesses: the
     child's facts with the household's council, as ``Store.case_for`` puts them together."""
-    from kinship_app.facts import case_to_answers
+    from kinship_app.flow import case_to_answers
 
     facts = {k: dict(v or {}) for k, v in (household.child(child_id).facts or {}).items()}
     if household.council:
@@ -441,7 +441,8 @@ def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) 
     """Write a finished check's answers into the child's facts, keeping facts the check does not ask;
     a council named in the check becomes the household's (the store assesses with the household's)."""
     from kinship_app.case import LOOKED_AFTER_STATUSES
-    from kinship_app.facts import answers_to_case, unasked
+    from kinship_app.facts import unasked
+    from kinship_app.flow import answers_to_case
     from kinship_app.store import ChildRecord
 
     # Facts a saved child may hold that the check does not (always) ask, from the one table of facts.

@@ -177,9 +177,7 @@ def test_changed_answers_replace_the_facts_they_settle_and_keep_the_rest(store):
              "household": {"employed": True}}
     record = store.create_household(children=[ChildRecord(name="Ellis Ward", facts=facts)])
     child = record.children[0]
-    from kinship_app.facts import case_to_answers
-
-    answers = case_to_answers(facts)
+    answers = flow.case_to_answers(facts)
     assert answers["living"] == "under_28_ending" and answers["services"] == "looked_after"
     # 28 days on: the earlier "ends after 10 days" must not stay behind to contradict the new answer.
     _store_answers(store, record.id, child.id, dict(answers, living="28_plus", council="E06000001"))

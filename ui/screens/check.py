@@ -275,9 +275,8 @@ class CheckScreen(QWidget):
         def work() -> Any:
             from kinship_app.assess import assess
             from kinship_app.case import parse_case
-            from kinship_app.facts import answers_to_case
 
-            return assess(parse_case(answers_to_case(answers)), today)
+            return assess(parse_case(flow.answers_to_case(answers)), today)
 
         self.ops.run(work, self._got_result, background=False)
 

@@ -553,11 +553,11 @@ class LettersScreen(widgets.Page):
         check = self.window_.built_screens().get("check") if self.window_ is not None else None
         assessment = getattr(check, "assessment", None)
         if assessment is not None and assessment is not self._shown_for:
+            from kinship_app import flow
             from kinship_app.case import parse_case
-            from kinship_app.facts import answers_to_case
 
             self._shown_for = assessment
-            self.panel.set_case(parse_case(answers_to_case(check.answers)), assessment)
+            self.panel.set_case(parse_case(flow.answers_to_case(check.answers)), assessment)
         elif assessment is None and self._shown_for is None:
             self.panel.set_case(None, None)
         self.panel.choose.title.setFocus()

@@ -334,6 +334,6 @@ def _council_of_last_check(window) -> str | None:
     answers = getattr(check, "answers", None)
     if not answers:
         return None
-    from kinship_app.facts import answers_to_case
+    from kinship_app import flow
 
-    return (answers_to_case(answers).get("household") or {}).get("council")
+    return (flow.answers_to_case(answers).get("household") or {}).get("council")
