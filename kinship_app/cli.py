@@ -18,6 +18,9 @@ from typing import Any, Callable
 
 # kinship_app.case and json are imported inside the functions that need them: plain ``kinship-app``
 # starts the desktop app, whose start screen needs neither (start-up time, tests/benchmarks).
+# Reading the case and writing the answer are cli_io's, shared with the letter commands, which get
+# the date already read (``--as-of`` is turned into a date here): neither imports this module.
+from kinship_app.cli_io import error as _error, read_case_json, write_json  # noqa: F401 (read_case_json: API)
 
 EXIT_BAD_INPUT = 2
 
@@ -37,42 +40,6 @@ def today() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
-def read_case_json(source: str | None) -> Any:
-    """Read one JSON document from a file path, or standard input for ``-`` or nothing.
-
-    Every value in it is checked before the case parser sees it (kinship_app.jsonsafe): a
-    4,301-digit number, NaN, a lone surrogate or deep nesting is an ``error:`` naming the field.
-    """
-    import json
-
-    from kinship_app import jsonsafe
-    from kinship_app.case import CaseError
-
-    try:
-        if source in (None, "-"):
-            raw = sys.stdin.buffer.read()
-        else:
-            with open(source, "rb") as fh:
-                raw = fh.read()
-    except OSError as exc:
-        raise CaseError("FILE", f"cannot read {source}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CaseError("case", "is not UTF-8 text") from None
-    try:
-        data = jsonsafe.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseError("case", f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise CaseError("case", "is nested too deeply to be a case") from None
-    try:
-        jsonsafe.check(data, "")
-    except jsonsafe.JSONValueError as exc:
-        raise CaseError(exc.path or "case", exc.message) from None
-    return data
-
-
 def parse_as_of(value: str | None) -> dt.date:
     from kinship_app.case import CaseError
 
@@ -90,22 +57,13 @@ def parse_as_of(value: str | None) -> dt.date:
     return day
 
 
-def write_json(data: Any) -> None:
-    import json
-
-    out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    sys.stdout.buffer.write(out.encode("utf-8"))
-    sys.stdout.flush()
-
-
 def cmd_assess(args: argparse.Namespace) -> int:
     from kinship_app.assess import assess
     from kinship_app.case import parse_case
 
     language = parse_language(args.language)
-    as_of = parse_as_of(args.as_of)
     case = parse_case(read_case_json(args.file))
-    write_json(assess(case, as_of).to_json(language))
+    write_json(assess(case, args.as_of).to_json(language))
     return 0
 
 
@@ -159,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
             print("\n" + _("To open the desktop app, run: kinship-app (or python -m ui)"))
             return 0
+        if hasattr(args, "as_of"):
+            args.as_of = parse_as_of(args.as_of)  # every command's date, from one place
         return args.run(args)
     except UsageError as exc:
         _error(str(exc))
@@ -171,12 +131,3 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a fault of ours: still one line, never a traceback
         _error(f"internal problem ({type(exc).__name__}): {exc}")
         return 1
-
-
-def _error(message: str) -> None:
-    from kinship_app.jsonsafe import printable
-
-    # Input can hold control characters (a terminal escape, a lone surrogate): written as escapes.
-    line = printable(" ".join(str(message).split()), limit=2000)
-    sys.stderr.write("error: " + line + "\n")
-    sys.stderr.flush()

@@ -20,13 +20,17 @@ Register it in ``SCREENS`` below with its module, class name and navigation labe
 and built the first time it is opened (start-up stays fast). Open screens with
 ``window.show_screen(key)``; a screen reached with arguments (a household, a letter) exposes its
 own method, e.g. ``window.screen("households").open_household(id)``. To run a check for a saved
-household, call ``window.check_household(household_id, child_id)``: it carries on from the saved
-progress if any, else opens the child's saved facts as answers ("Check your answers" when they are
-complete, ``flow.case_to_answers``), autosaves every answer (``Store.save_progress``), and when the
-result is shown writes the answers into the child's facts (and a newly named council into the
-household), re-assesses and clears the progress. The lower-level
-``window.start_check(saver=..., answers=..., question=..., on_finished=...)`` takes any
-``saver(answers, question_id)`` and ``on_finished(answers, assessment)``.
+household, call ``window.check_household(household_id, child_id)``: it reads (off the UI thread) the
+saved progress if any, else the child's saved facts as answers ("Check your answers" when they are
+complete, ``casework.saved_answers``), autosaves every answer (``Store.save_progress``), and when the
+person asks for the result ``casework.record_check`` merges the answers into the child's facts,
+assesses them once and keeps the run: the result screen shows that stored run, the one History and
+the letters show. The lower-level ``window.start_check(saver=..., answers=..., question=...,
+assessor=..., on_finished=...)`` takes any ``saver(answers, question_id)`` and
+``assessor(answers, as_of) -> casework.CheckResult`` (the quick check's when None).
+
+Slow work (the store, assessments, letters' page pictures) goes through ``ops.run`` so the window
+keeps answering; the footer shows "Working…" while it runs (ui/operations.py).
 """
 
 from __future__ import annotations
@@ -108,6 +112,49 @@ class HiddenScreen(QWidget):
         set_button_text(self.back, _("Open again"))
 
 
+class _BusyIndicator(QWidget):
+    """"Working…" with a moving bar, in the footer while the operations helper has work running.
+
+    Shown only when the work lasts longer than a moment (BUSY_DELAY_MS), so quick saves do not
+    make the footer flicker; the window keeps answering all the while."""
+
+    BUSY_DELAY_MS = 300
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QProgressBar
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.text = label("", "hint")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # no end known: a moving bar
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(96)
+        lay.addWidget(self.text)
+        lay.addWidget(self.bar)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.BUSY_DELAY_MS)
+        self._timer.timeout.connect(self.show)
+        self.setObjectName("busy_indicator")
+        self.hide()
+        self.retranslate_ui()
+
+    def set_busy(self, busy: bool) -> None:
+        if busy:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.hide()
+
+    def retranslate_ui(self) -> None:
+        self.text.setText(_("Working…"))
+        self.bar.setAccessibleName(_("Working, please wait. You can keep using the app."))
+        self.setAccessibleName(self.bar.accessibleName())
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal()
     screen_changed = Signal(str)
@@ -165,6 +212,9 @@ class MainWindow(QMainWindow):
         foot.setContentsMargins(16, 6, 16, 6)
         self.footer_text = label("")
         foot.addWidget(self.footer_text, 1)
+        self.busy_indicator = _BusyIndicator()
+        foot.addWidget(self.busy_indicator, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.ops.busy_changed.connect(self.busy_indicator.set_busy)
         outer.addWidget(self.footer)
         self.setCentralWidget(central)
 
@@ -213,36 +263,51 @@ class MainWindow(QMainWindow):
         return widget
 
     def start_check(self, saver: Callable[[dict, str], None] | None = None, answers: dict | None = None,
-                    question: str | None = None,
-                    on_finished: Callable[[dict, Any], None] | None = None) -> QWidget:
+                    question: str | None = None, assessor: Callable[[dict, Any], Any] | None = None,
+                    on_finished: Callable[[Any], None] | None = None) -> QWidget:
+        """Open the check. ``saver(answers, question_id)`` is called (off the UI thread) after every
+        answer; ``assessor(answers, as_of)`` turns the finished answers into a
+        ``kinship_app.casework.CheckResult`` (off the UI thread; the quick check's, which saves
+        nothing, when None); ``on_finished(result)`` is called once the result is shown."""
         check = self.screen("check")
-        check.begin(answers=answers, question=question, saver=saver, on_finished=on_finished)
+        check.begin(answers=answers, question=question, saver=saver, assessor=assessor, on_finished=on_finished)
         return self.show_screen("check")
 
-    def check_household(self, household_id: int, child_id: int | None = None) -> QWidget:
-        store = self.ctx.store()
-        progress = store.progress(household_id)
-        answers, question = None, None
-        if progress is not None and progress.child_id == child_id:
-            answers, question = progress.answers, progress.question_id
-        elif child_id is not None:
-            # Changing a finished check starts from what is saved: "Check your answers" when the
-            # facts answer every question on their route, else the first question they leave open.
-            answers = _saved_answers(store.get_household(household_id), child_id)
+    def check_household(self, household_id: int, child_id: int | None = None) -> None:
+        """Open the check for a saved household's child once its saved answers are read (off the UI
+        thread): the finished check is saved, assessed once and kept by ``casework.record_check``."""
+        ctx = self.ctx
+
+        def load() -> tuple[dict | None, str | None]:
+            from kinship_app import casework
+
+            store = ctx.store()
+            progress = store.progress(household_id)
+            if progress is not None and progress.child_id == child_id:
+                return progress.answers, progress.question_id
+            if child_id is not None:
+                # Changing a finished check starts from what is saved: "Check your answers" when the
+                # facts answer every question on their route, else the first question they leave open.
+                household = store.get_household(household_id)
+                return casework.saved_answers(household.child(child_id).facts, household.council), None
+            return None, None
 
         def save(given: dict, where: str) -> None:
-            store.save_progress(household_id, given, where, child_id=child_id)
+            ctx.store().save_progress(household_id, given, where, child_id=child_id)
 
-        def finished(given: dict, _assessment: Any) -> None:
-            def work() -> None:
-                if child_id is not None:
-                    _store_answers(store, household_id, child_id, given)
-                    store.reassess(child_id, self.ctx.today())
-                store.clear_progress(household_id)
+        def assessor(given: dict, as_of: Any) -> Any:
+            from kinship_app import casework
 
-            self.ops.run(work, changes="household")
+            if child_id is None:  # an unfinished check begun before the household had a child
+                ctx.store().clear_progress(household_id)
+                return casework.assess_answers(given, as_of)
+            return casework.record_check(ctx.store(), household_id, child_id, given, as_of)
 
-        return self.start_check(saver=save, answers=answers, question=question, on_finished=finished)
+        def opened(loaded: tuple[dict | None, str | None]) -> None:
+            answers, question = loaded
+            self.start_check(saver=save, answers=answers, question=question, assessor=assessor)
+
+        self.ops.run(load, opened)
 
     def find_resumable(self, callback: Callable[[dict | None], None]) -> None:
         """The most recently changed household with an unfinished check, found off the UI thread."""
@@ -261,8 +326,8 @@ class MainWindow(QMainWindow):
 
         self.ops.run(work, callback, on_error=lambda exc: callback(None))
 
-    def resume(self, found: dict) -> QWidget:
-        return self.check_household(found["household_id"], found.get("child_id"))
+    def resume(self, found: dict) -> None:
+        self.check_household(found["household_id"], found.get("child_id"))
 
     def _update_title(self) -> None:
         if self._hidden:
@@ -278,6 +343,7 @@ class MainWindow(QMainWindow):
     def hide_screen(self) -> None:
         """Clear the window at once: a blank page, a blank title, minimised; unsaved answers are dropped."""
         self._hidden = True
+        self.ops.forget_pending()  # a page still being read must not appear behind the blank one
         # Close any dialog on top first: it may show a family's details.
         app = QApplication.instance()
         for _attempt in range(10):  # dialogs may be stacked; never loop for ever
@@ -378,6 +444,7 @@ class MainWindow(QMainWindow):
         set_button_text(self.hide_button, _("Hide this screen"),
                         _("Clears the window at once. You can also press Shift three times."))
         self.hidden_screen.retranslate_ui()
+        self.busy_indicator.retranslate_ui()
         self.footer_text.setText(_footer_text())
         for widget in self._screens.values():
             retranslate = getattr(widget, "retranslate_ui", None)
@@ -421,59 +488,11 @@ class MainWindow(QMainWindow):
         if not self._hidden:
             self.ctx.set_setting("window/geometry", self.saveGeometry())
             self.ctx.settings.sync()
+        # Work still running finishes (a save lands) but is not shown: the window is going.
+        self.ops.forget_pending()
         self.ops.wait(5000)
         self.ctx.close_store()
         super().closeEvent(event)
-
-
-def _saved_answers(household: Any, child_id: int) -> dict:
-    """The check's answers for a saved child, read back from the facts the store assesses: the
-    child's facts with the household's council, as ``Store.case_for`` puts them together."""
-    from kinship_app.flow import case_to_answers
-
-    facts = {k: dict(v or {}) for k, v in (household.child(child_id).facts or {}).items()}
-    if household.council:
-        facts.setdefault("household", {})["council"] = household.council
-    return case_to_answers(facts)
-
-
-def _store_answers(store: Any, household_id: int, child_id: int, answers: dict) -> None:
-    """Write a finished check's answers into the child's facts, keeping facts the check does not ask;
-    a council named in the check becomes the household's (the store assesses with the household's)."""
-    from kinship_app.case import LOOKED_AFTER_STATUSES
-    from kinship_app.facts import unasked
-    from kinship_app.flow import answers_to_case
-    from kinship_app.store import ChildRecord
-
-    # Facts a saved child may hold that the check does not (always) ask, from the one table of facts.
-    kept = unasked()
-    household = store.get_household(household_id)
-    case = answers_to_case(answers)
-    children = []
-    for child in household.children:
-        if child.id == child_id:
-            old = {k: dict(v or {}) for k, v in (child.facts or {}).items()}
-            # The answers replace every fact the check asks about (a stale one, say an earlier
-            # "ends before 28 days", could contradict the new answers); the others are kept.
-            facts = {section: {k: v for k, v in values.items() if k in kept.get(section, ())}
-                     for section, values in old.items()}
-            for section, values in case.items():
-                facts.setdefault(section, {}).update(values)
-            new_child, new_days = facts.get("child", {}), facts.get("arrangement", {}).get("days_so_far")
-            if new_child.get("legal_status") == "looked_after" and old.get("child", {}).get("legal_status") in LOOKED_AFTER_STATUSES:
-                # "In the council's care" again: keep the adviser's more precise basis (a care order, s20).
-                new_child["legal_status"] = old["child"]["legal_status"]
-            old_days = old.get("arrangement", {}).get("days_so_far")
-            if new_days == 28 and isinstance(old_days, int) and old_days >= 28:
-                facts["arrangement"]["days_so_far"] = old_days  # "28 days or more": keep the count
-            child = ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
-                                facts=facts, people=child.people, id=child.id)
-        children.append(child)
-    council = case["household"].get("council")
-    if council and council != household.council:
-        store.update_household(household_id, children=children, council=council)
-    else:
-        store.update_household(household_id, children=children)
 
 
 def _is_rtl() -> bool:

@@ -22,41 +22,41 @@ EXIT_CANNOT_WRITE = 1
 
 
 def _load(args: argparse.Namespace):
-    from kinship_app import cli
     from kinship_app.assess import assess
+    from kinship_app.cli_io import read_case_json
 
-    as_of = cli.parse_as_of(args.as_of)
-    case = parse_case(cli.read_case_json(args.file))
+    as_of = args.as_of  # a date: kinship_app.cli reads --as-of (and today's date) for every command
+    case = parse_case(read_case_json(args.file))
     return case, assess(case, as_of), as_of
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
-    from kinship_app import cli
+    from kinship_app import cli_io as cli
 
     try:
         case, assessment, _as_of = _load(args)
         listing = [{"id": i.id, "title": i.title, "why": i.why, "recipient": i.recipient}
                    for i in available_letters(case, assessment)]
     except (CaseError, LetterError) as exc:
-        cli._error(f"{exc.field}: {exc.message}")
+        cli.error(f"{exc.field}: {exc.message}")
         return EXIT_BAD_INPUT
     cli.write_json(listing)
     return 0
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    from kinship_app import cli
+    from kinship_app import cli_io as cli
 
     try:
         case, assessment, as_of = _load(args)
         content = build_letter(args.letter_id, case, assessment, as_of, language=args.language)
     except (CaseError, LetterError) as exc:
-        cli._error(f"{exc.field}: {exc.message}")
+        cli.error(f"{exc.field}: {exc.message}")
         return EXIT_BAD_INPUT
     try:
         render_pdf(content, args.out)
     except OSError as exc:
-        cli._error("--out: " + _("cannot write {path}: {why}").format(path=args.out, why=exc.strerror or exc))
+        cli.error("--out: " + _("cannot write {path}: {why}").format(path=args.out, why=exc.strerror or exc))
         return EXIT_CANNOT_WRITE
     return 0
 

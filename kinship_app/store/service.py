@@ -24,9 +24,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from kinship_app.case import COUNCIL_CODE, Case, CaseError, parse_case
+from kinship_app.case import Case, parse_case
 from kinship_app.result import Assessment
-from kinship_app import jsonsafe
 from kinship_app.i18n import _
 from kinship_app.store import migrate, transfer
 from kinship_app.store.engine import (
@@ -44,6 +43,10 @@ from kinship_app.store.models import (
 from kinship_app.store.records import (
     ActionItem, AssessmentRun, AuditEntry, BackupReport, CarerRecord, CheckProgress, ChildRecord,
     EraseReport, HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
+)
+# Validation lives apart so that transfer.py (imports) can use it without importing this module.
+from kinship_app.store.validate import (  # noqa: F401 (check_carer, check_child: this module's API too)
+    _check_child_of, _check_council, _check_people, _check_text, _check_tree, _jsonable, check_carer, check_child,
 )
 
 T = TypeVar("T")
@@ -336,26 +339,56 @@ class Store:
         """Assess the child's case for ``as_of``, keep the run (facts and full answer), and add the
         answer's actions to the household's list (an open action with the same code is updated, not
         duplicated)."""
-        assess = self._assess
-        if assess is None:
-            from kinship_app.assess import assess
 
         def fn(session: Session) -> AssessmentRun:
             child = session.get(ChildRow, child_id)
             if child is None:
                 raise NotFoundError("Child", child_id)
             row = self._lock(session, child.household_id)
-            case = _case_for(session, child_id)
-            result = assess(case, as_of)
-            run = AssessmentRunRow(household_id=row.id, child_id=child_id, as_of=as_of, run_at=self._now(),
-                                   worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_meaning())
-            session.add(run)
-            _sync_actions(session, row.id, child_id, result, self._now())
-            self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
-            session.flush()
-            return _run_record(run)
+            return self._assess_into(session, row, child, as_of)
 
         return self._write(fn)
+
+    def record_check(self, household_id: int, child_id: int, facts: dict[str, Any], as_of: dt.date, *,
+                     council: str | None = UNSET, expected_version: int | None = None) -> AssessmentRun:
+        """A finished check, as one change: the child's facts become ``facts`` (the letter details,
+        name and dates are kept), ``council`` (when given) becomes the household's, the saved
+        progress is cleared, and the case is assessed once for ``as_of`` and kept as a run, exactly
+        as ``reassess`` keeps one. ``kinship_app.casework`` builds the facts from the answers."""
+        if council is not UNSET:
+            _check_council(council)
+
+        def fn(session: Session) -> AssessmentRun:
+            row = self._lock(session, household_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(row.reference)
+            _check_child_of(session, row.id, child_id)
+            child = session.get(ChildRow, child_id)
+            checked = check_child(child.position, ChildRecord(
+                name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
+                facts=facts, people=dict(child.people), id=child.id))
+            child.facts = dict(checked.facts)
+            if council is not UNSET:
+                row.council = council
+            session.execute(delete(CheckProgressRow).where(CheckProgressRow.household_id == row.id))
+            session.flush()
+            return self._assess_into(session, row, child, as_of)
+
+        return self._write(fn)
+
+    def _assess_into(self, session: Session, row: HouseholdRow, child: ChildRow, as_of: dt.date) -> AssessmentRun:
+        assess = self._assess
+        if assess is None:
+            from kinship_app.assess import assess
+        case = _case_for(session, child.id)
+        result = assess(case, as_of)
+        run = AssessmentRunRow(household_id=row.id, child_id=child.id, as_of=as_of, run_at=self._now(),
+                               worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_meaning())
+        session.add(run)
+        _sync_actions(session, row.id, child.id, result, self._now())
+        self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
+        session.flush()
+        return _run_record(run)
 
     def history(self, child_id: int) -> list[AssessmentRun]:
         """Every assessment run for the child, newest first, exactly as it was given."""
@@ -585,98 +618,6 @@ class Store:
             return [r[0] for r in session.connection().exec_driver_sql("PRAGMA integrity_check")]
 
         return self._read(fn)
-
-
-# -- validation ------------------------------------------------------------------------------------------
-
-MAX_TEXT = 100_000
-
-
-def _check_text(field: str, value: Any, *, required: bool = False) -> None:
-    if not isinstance(value, str):
-        raise InvalidDataError(field, _("must be text"))
-    if required and not value.strip():
-        raise InvalidDataError(field, _("must not be empty"))
-    if len(value) > MAX_TEXT:
-        raise InvalidDataError(field, _("is longer than {n} characters").format(n=MAX_TEXT))
-    problem = jsonsafe._bad_text(value)
-    if problem:
-        raise InvalidDataError(field, problem)
-
-
-def _check_tree(value: Any, field: str, error: type[InvalidDataError] = InvalidDataError) -> None:
-    """Every value anywhere in ``value`` must be one the database can hold and give back (no
-    surrogate, NUL, NaN, 4,301-digit number or runaway nesting); the error names its path."""
-    try:
-        jsonsafe.check(value, field)
-    except jsonsafe.JSONValueError as exc:
-        raise error(exc.path or field or "data", exc.message) from None
-
-
-def _check_council(council: Any) -> None:
-    if council is not None and (not isinstance(council, str) or not COUNCIL_CODE.match(council)):
-        raise InvalidDataError("council", _("must be the ONS code of an English upper-tier council, like E08000035"))
-
-
-def _check_date(field: str, value: Any) -> None:
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidDataError(field, _("must be a date"))
-
-
-def _jsonable(value: Any, field: str = "data") -> Any:
-    _check_tree(value, field)
-    try:
-        return json.loads(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError) as exc:
-        raise InvalidDataError(field, _("cannot be saved as JSON")) from exc
-
-
-def check_child(index: int, child: Any) -> ChildRecord:
-    where = f"children[{index}]"
-    if not isinstance(child, ChildRecord):
-        raise InvalidDataError(where, _("must be a ChildRecord"))
-    _check_text(f"{where}.name", child.name)
-    _check_date(f"{where}.date_of_birth", child.date_of_birth)
-    _check_date(f"{where}.order_date", child.order_date)
-    if not isinstance(child.facts, dict) or "people" in child.facts:
-        raise InvalidDataError(f"{where}.facts", _("must be the case's child, carer, arrangement and household sections"))
-    if not isinstance(child.people, dict):
-        raise InvalidDataError(f"{where}.people", _("must be a JSON object"))
-    try:
-        parse_case(dict(child.facts))
-    except CaseError as exc:
-        raise InvalidDataError(f"{where}.{exc.field}", exc.message) from exc
-    facts, people = _jsonable(child.facts, f"{where}.facts"), _jsonable(child.people, f"{where}.people")
-    return ChildRecord(name=child.name, date_of_birth=child.date_of_birth, order_date=child.order_date,
-                       facts=facts, people=people, id=child.id)
-
-
-def check_carer(index: int, carer: Any) -> CarerRecord:
-    where = f"carers[{index}]"
-    if not isinstance(carer, CarerRecord):
-        raise InvalidDataError(where, _("must be a CarerRecord"))
-    _check_text(f"{where}.name", carer.name)
-    _check_text(f"{where}.phone", carer.phone)
-    _check_text(f"{where}.email", carer.email)
-    if not isinstance(carer.address, (list, tuple)) or not all(isinstance(x, str) for x in carer.address):
-        raise InvalidDataError(f"{where}.address", _("must be a list of lines of text"))
-    for i, line in enumerate(carer.address):
-        _check_text(f"{where}.address[{i}]", line)
-    return CarerRecord(name=carer.name, address=tuple(carer.address), phone=carer.phone, email=carer.email,
-                       id=carer.id)
-
-
-def _check_people(carers: Sequence[CarerRecord], children: Sequence[ChildRecord]
-                  ) -> tuple[list[CarerRecord], list[ChildRecord]]:
-    return ([check_carer(i, c) for i, c in enumerate(carers)], [check_child(i, c) for i, c in enumerate(children)])
-
-
-def _check_child_of(session: Session, household_id: int, child_id: int | None) -> None:
-    if child_id is None:
-        return
-    owner = session.scalar(select(ChildRow.household_id).where(ChildRow.id == child_id))
-    if owner != household_id:
-        raise InvalidDataError("child_id", _("child {id} is not in this household").format(id=child_id))
 
 
 # -- writing helpers ---------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from kinship_app.store.models import (
     ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, HouseholdRow, LetterRow, NoteRow,
 )
 from kinship_app.store.records import CarerRecord, ChildRecord
+from kinship_app.store.validate import _check_council, check_carer, check_child
 
 FORMAT = "kinship-app/household"
 FORMAT_VERSION = 1
@@ -168,8 +169,6 @@ class _Reader:
 
 
 def parse_export(data: Any) -> ParsedHousehold:
-    from kinship_app.store.service import _check_council, check_carer, check_child
-
     top = _Reader(data, "file")
     if top._get("format") != FORMAT:
         raise ImportDataError("format", _("is not {format}: this is not a household exported by this app").format(format=repr(FORMAT)))

@@ -206,7 +206,8 @@ def test_a_whole_check_by_keyboard_only(qtbot, window):
     assert screen.mode == "answers", page(window).errors.accessibleName()
     see = screen.answers_page.see_button
     tab_to(qtbot, window, see)
-    qtbot.keyClick(see, Qt.Key.Key_Space)
+    with qtbot.waitSignal(screen.result_shown):  # worked out off the UI thread
+        qtbot.keyClick(see, Qt.Key.Key_Space)
     assert screen.mode == "result"
     assert screen.assessment.category == "private_fostering"
     assert screen._results.page.hasFocus()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from test_households_helpers import (  # noqa: F401 (fixtures)
     TODAY, answer_next_dialog, button, click, household, layout_problems, nameless_focusable,
-    ops, store, text_size, visible_text,
+    ops, settle, store, text_size, visible_text,
 )
 
 from ui.screens.households import HouseholdsScreen
@@ -26,6 +26,7 @@ def screen(qtbot, ctx, ops):
 
 
 def list_rows(screen) -> list[str]:
+    settle()  # the list is read off the UI thread
     return [screen.list_page.results.item(i).text() for i in range(screen.list_page.results.count())]
 
 
@@ -271,6 +272,7 @@ def test_hide_this_screen_forgets_the_household(qtbot, household, screen):
 
     screen.list_page.search.setText("Margaret")
     screen.open_household(household.id)
+    settle(qtbot)
     screen.edit_people()
     screen.view.show_section("notes")
     screen.notes.editor.setPlainText("Margaret is worried about contact")
@@ -330,10 +332,12 @@ def test_find_and_open_a_household_by_keyboard_only(qtbot, household, screen):
     assert screen.list_page.search.hasFocus()
     qtbot.keyClicks(screen.list_page.search, household.reference)
     qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Return)
+    settle(qtbot)  # found off the UI thread
     qtbot.keyClick(screen.list_page.search, Qt.Key.Key_Tab)
     qtbot.keyClick(screen.list_page.search_button, Qt.Key.Key_Tab)
     assert screen.list_page.results.hasFocus()
     qtbot.keyClick(screen.list_page.results, Qt.Key.Key_Return)
+    settle(qtbot)
     assert screen.stack.currentWidget() is screen.view
     assert f"Household {household.reference}" in visible_text(screen)
 

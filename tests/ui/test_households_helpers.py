@@ -35,8 +35,36 @@ def ops(qtbot):
     helper = Operations()
     helper.errors = []
     helper.report = helper.errors.append
+    _LOOSE_OPS.append(helper)
     yield helper
+    _LOOSE_OPS.remove(helper)
+    helper.wait()
     assert helper.errors == [], f"an operation failed: {helper.errors!r}"
+
+
+_LOOSE_OPS: list = []  # operations helpers with no window (the ``ops`` fixture's)
+
+
+def _all_ops() -> list:
+    from ui.operations import Operations
+
+    found = list(_LOOSE_OPS)
+    for top in QApplication.topLevelWidgets():
+        found += top.findChildren(Operations)
+    return found
+
+
+def busy() -> bool:
+    return any(o.busy for o in _all_ops())
+
+
+def settle(qtbot=None) -> None:
+    """Wait until the work the screens asked for (off the UI thread) has finished and been shown."""
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: not busy(), timeout=30000)
+    else:
+        for o in _all_ops():
+            assert o.wait(), "an operation did not finish"
 
 
 @pytest.fixture
@@ -54,6 +82,7 @@ def household(store):
 
 def visible_text(widget: QWidget) -> str:
     """All the words a sighted person can see in ``widget`` (labels and buttons that are shown)."""
+    settle()  # what the screens are still fetching or saving is shown first
     QApplication.processEvents()  # widgets added to a shown page appear on the next turn of the loop
     words = []
     for child in widget.findChildren(QWidget):
@@ -75,6 +104,7 @@ def visible_text(widget: QWidget) -> str:
 
 def button(widget: QWidget, text: str) -> QPushButton:
     """The one visible button with exactly this text."""
+    settle()
     QApplication.processEvents()
     found = [b for b in widget.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(widget)]
     assert len(found) == 1, f"{len(found)} visible buttons say {text!r}"
@@ -82,9 +112,11 @@ def button(widget: QWidget, text: str) -> QPushButton:
 
 
 def click(qtbot, b) -> None:
+    settle(qtbot)  # a page still being read appears before anything on it is clicked
     QApplication.processEvents()
     assert b.isVisible(), f"{b.text()!r} is not on screen"
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def answer_next_dialog(text: str) -> None:

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 from test_households_helpers import (  # noqa: F401 (fixtures)
-    TODAY, button, click, household, layout_problems, nameless_focusable, ops, store, text_size, visible_text,
+    TODAY, button, click, household, layout_problems, nameless_focusable, ops, settle, store, text_size,
+    visible_text,
 )
 
 from ui.screens import letters_pages
@@ -290,6 +291,7 @@ def test_ctrl_s_saves_the_letter_shown(qtbot, screen, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     choose(qtbot, screen, "A summary of what you can get, to keep")
     qtbot.keyClick(screen.letters.preview.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)  # written off the UI thread
     assert target.read_bytes() == screen.letters.pdf
 
 

@@ -39,10 +39,12 @@ CHILD_SCRIPT = textwrap.dedent("""
                                        children=[ChildRecord(name="Ellis Ward")])
     child_id = household.children[0].id
     window.check_household(household.id, child_id)
+    assert window.ops.wait()  # the saved answers are read off the UI thread
     bot = Bot()
     check_driver.answer(bot, window, "relationship", "grandparent")
     check_driver.answer(bot, window, "living", "28_plus")
     check_driver.answer(bot, window, "age", 11)
+    assert window.ops.wait()  # each answer is saved off the UI thread; wait until they are
     print("READY", household.id, child_id, check_driver.check_screen(window).current, flush=True)
     time.sleep(120)
 """)
@@ -80,7 +82,8 @@ def test_resume_after_the_process_is_killed(qtbot, tmp_path):
     qtbot.mouseClick(start.resume_button, Qt.MouseButton.LeftButton)
 
     screen = check_screen(window)
-    assert window.current_key() == "check" and screen.current == "order"  # the same question
+    qtbot.waitUntil(lambda: window.current_key() == "check")
+    assert screen.current == "order"  # the same question
     assert screen.answers == {"relationship": "grandparent", "living": "28_plus", "age": 11}
     qtbot.mouseClick(page(window).back_button, Qt.MouseButton.LeftButton)
     assert page(window).input.age.text() == "11"
@@ -111,6 +114,7 @@ def test_a_failed_autosave_is_reported_and_the_check_carries_on(qtbot, window):
 
     window.start_check(saver=broken_saver)
     answer(qtbot, window, "relationship", "grandparent")
-    assert reported and "No space left" in str(reported[0])
+    qtbot.waitUntil(lambda: bool(reported))  # saved off the UI thread: the failure comes back a moment later
+    assert "No space left" in str(reported[0])
     assert check_screen(window).current == "living"  # the answer is kept and the check goes on
     assert check_screen(window).answers["relationship"] == "grandparent"

@@ -3,6 +3,10 @@
 The screen keeps the answers in memory only. A quick check (no ``saver``) writes nothing anywhere;
 a saved household's check passes a ``saver`` that is called after every answer, so a crash loses
 nothing and ``begin(answers, question)`` reopens it at the same question.
+
+The result is assessed once, off the UI thread, by the ``assessor`` (``kinship_app.casework``: for a
+saved household it saves the answers and keeps the run; the quick check saves nothing), and the
+screen shows the ``CheckResult`` it returns: for a household, the very run History and the letters show.
 """
 
 from __future__ import annotations
@@ -10,69 +14,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kinship_app import flow
 from kinship_app.i18n import _
-from ui.screens.question import QuestionPage, council_name
+from ui.screens.answers import AnswerList
+from ui.screens.question import QuestionPage
 from ui.widgets import button, heading, label, page_in, set_button_text
-
-
-def answer_text(qid: str, answers: dict[str, Any]) -> str:
-    """How an answer reads on "Check your answers" and the results."""
-    value = answers.get(qid)
-    if qid == "age":
-        if value == flow.UNSURE:
-            text = _("Not sure")
-        else:
-            text = _("{age} years old").format(age=value) if value != 1 else _("1 year old")
-        disabled = answers.get("disabled")
-        if flow.needs_disability(value) and disabled:
-            text += " — " + {"yes": _("has a disability"), "no": _("no disability"),
-                             flow.UNSURE: _("not sure about a disability")}[disabled]
-        return text
-    if qid == "council":
-        return _("Not sure") if value == flow.UNSURE else council_name(value)
-    if value == flow.UNSURE:
-        return _("Not sure")
-    return _(flow.option_text(qid, value))
-
-
-class AnswerList(QWidget):
-    """Rows of question / answer / Change, for "Check your answers" and "Your answers" on the result."""
-
-    change = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(10)
-        self.grid.setColumnStretch(0, 2)
-        self.grid.setColumnStretch(1, 3)
-        self.change_buttons: dict[str, Any] = {}
-
-    def show_answers(self, answers: dict[str, Any]) -> None:
-        while self.grid.count():
-            w = self.grid.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
-        self.change_buttons = {}
-        for row, qid in enumerate(flow.path(answers)):
-            if qid not in answers:
-                continue
-            q = flow.QUESTIONS[qid]
-            name = label(_(q.summary), "subheading")
-            value = label(answer_text(qid, answers))
-            change = button(_("Change"), "link", lambda _c=False, k=qid: self.change.emit(k))
-            change.setObjectName(f"change_{qid}")
-            change.setAccessibleName(_("Change: {what}").format(what=_(q.summary)))
-            self.change_buttons[qid] = change
-            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(change, row, 2, Qt.AlignmentFlag.AlignTop)
 
 
 class AnswersPage(QWidget):
@@ -99,6 +47,10 @@ class AnswersPage(QWidget):
         self.see_button = button("", "primary", self.accepted.emit)
         self.see_button.setObjectName("see_results")
         b.addWidget(self.see_button)
+        self.working = label("", "hint")
+        self.working.setObjectName("working")
+        self.working.hide()
+        b.addWidget(self.working)
         self.page.finish()
         self.retranslate_ui()
 
@@ -110,6 +62,7 @@ class AnswersPage(QWidget):
         self.next_heading.setText(_("Now see what you may be able to get"))
         self.next_text.setText(_("The result is based on your answers and on the rules and rates we hold for today's date."))
         set_button_text(self.see_button, _("See the result"))
+        self.working.setText(_("Working out the result…"))
 
     def focus_first(self) -> None:
         self.page.verticalScrollBar().setValue(0)
@@ -119,6 +72,7 @@ class AnswersPage(QWidget):
 
 class CheckScreen(QWidget):
     finished = Signal(object)  # the Assessment
+    result_shown = Signal(object)  # the kinship_app.casework.CheckResult
 
     def __init__(self, ctx: Any, ops: Any, window: Any):
         super().__init__()
@@ -128,8 +82,11 @@ class CheckScreen(QWidget):
         self.mode = "question"
         self.changing = False
         self.saver: Callable[[dict, str], None] | None = None
-        self.on_finished: Callable[[dict, Any], None] | None = None
+        self.assessor: Callable[[dict, Any], Any] | None = None
+        self.on_finished: Callable[[Any], None] | None = None
         self.assessment: Any = None
+        self.result: Any = None  # the CheckResult shown
+        self._generation = 0  # a result for a check since left (start again, hide) is never shown
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -142,16 +99,19 @@ class CheckScreen(QWidget):
         self.answers_page.answers.change.connect(self.change)
         self.stack.addWidget(self.answers_page)
         self._results: Any = None
+        self._pending = False
 
     # -- public ----------------------------------------------------------------------------------
 
     def begin(self, answers: dict | None = None, question: str | None = None,
               saver: Callable[[dict, str], None] | None = None,
-              on_finished: Callable[[dict, Any], None] | None = None) -> None:
+              assessor: Callable[[dict, Any], Any] | None = None,
+              on_finished: Callable[[Any], None] | None = None) -> None:
+        self._forget_pending()
         self.answers = dict(answers or {})
-        self.saver, self.on_finished = saver, on_finished
+        self.saver, self.assessor, self.on_finished = saver, assessor, on_finished
         self.changing = False
-        self.assessment = None
+        self.assessment = self.result = None
         if question == flow.END or (question is None and answers and flow.is_complete(self.answers)):
             self.show_answers()
             return
@@ -181,8 +141,9 @@ class CheckScreen(QWidget):
 
     def clear_sensitive(self) -> None:
         """Hide this screen: an unsaved quick check is forgotten; a saved one is already on disk."""
+        self._forget_pending()
         self.answers = {}
-        self.assessment = None
+        self.assessment = self.result = None
         for page in self.pages.values():
             page.set_value(None)
         self.answers_page.answers.show_answers({})
@@ -209,6 +170,8 @@ class CheckScreen(QWidget):
         return self.pages[qid]
 
     def show_question(self, qid: str) -> None:
+        if self._pending:
+            self._forget_pending()  # went back to change an answer: the result on its way is not this one
         self.mode, self.current = "question", qid
         page = self._page(qid)
         page.set_value(self.answers.get(qid), self.answers)
@@ -245,9 +208,10 @@ class CheckScreen(QWidget):
     def _save(self, where: str) -> None:
         if self.saver is not None:
             # Only the answers on the current route are kept: stale ones must not reach a case.
-            # A failed save (disk full, database locked) is told in words; the answers stay on screen.
+            # Saved off the UI thread, in order; a failed save (disk full, database locked) is told
+            # in words and the answers stay on screen.
             answers, saver = flow.relevant_answers(self.answers), self.saver
-            self.ops.run(lambda: saver(answers, where), background=False)
+            self.ops.run(lambda: saver(answers, where))
 
     def _back(self) -> None:
         path = flow.path(self.answers)
@@ -269,18 +233,40 @@ class CheckScreen(QWidget):
     # -- the result --------------------------------------------------------------------------------
 
     def show_result(self) -> None:
+        """Assess the answers once, off the UI thread, and show what the assessor returns."""
+        if self._pending:
+            return  # "See the result" pressed again while the first press is being worked on
+        from kinship_app import casework
+
         answers = flow.relevant_answers(self.answers)
-        today = self.ctx.today()
+        as_of = self.ctx.today()
+        assessor = self.assessor or casework.assess_answers
+        generation = self._generation
+        self._set_pending(True)
 
-        def work() -> Any:
-            from kinship_app.assess import assess
-            from kinship_app.case import parse_case
+        def done(result: Any) -> None:
+            if generation == self._generation:
+                self._set_pending(False)
+                self._got_result(result)
 
-            return assess(parse_case(flow.answers_to_case(answers)), today)
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._set_pending(False)
+                self.ops.report(error)  # the answers stay on "Check your answers", to try again
 
-        self.ops.run(work, self._got_result, background=False)
+        self.ops.run(lambda: assessor(answers, as_of), done, on_error=failed,
+                     changes="household" if self.assessor is not None else "")
 
-    def _got_result(self, assessment: Any) -> None:
+    def _set_pending(self, pending: bool) -> None:
+        self._pending = pending
+        self.answers_page.see_button.setEnabled(not pending)
+        self.answers_page.working.setVisible(pending)
+
+    def _forget_pending(self) -> None:
+        self._generation += 1
+        self._set_pending(False)
+
+    def _got_result(self, result: Any) -> None:
         from ui.screens.results import ResultsPage
 
         if self._results is None:
@@ -288,16 +274,16 @@ class CheckScreen(QWidget):
             self._results.change.connect(self.change)
             self._results.start_again.connect(self.start_again)
             self.stack.addWidget(self._results)
-        self.assessment = assessment
+        self.result, self.assessment = result, result.assessment
         self.mode = "result"
-        self._results.show_assessment(assessment, flow.relevant_answers(self.answers))
+        self._results.show_assessment(result.assessment, result.answers)
         self.stack.setCurrentWidget(self._results)
         self.window_._update_title()
         self._results.focus_first()
-        self._save(flow.END)
         if self.on_finished is not None:
-            self.on_finished(flow.relevant_answers(self.answers), assessment)
-        self.finished.emit(assessment)
+            self.on_finished(result)
+        self.result_shown.emit(result)
+        self.finished.emit(result.assessment)
 
     def start_again(self) -> None:
         self.begin()

@@ -350,7 +350,9 @@ class HouseholdsScreen(QWidget):
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             changes: str = "") -> None:
-        self._ops.run(fn, on_done, changes=changes, background=False)
+        """Store work off the UI thread (ui/operations.py). ``fn`` must not touch widgets: read what
+        it needs from them before, and show its result in ``on_done``."""
+        self._ops.run(fn, on_done, changes=changes)
 
     def _add_letters_and_support(self) -> None:
         from ui.screens.letters import LettersPanel
@@ -491,8 +493,9 @@ class HouseholdsScreen(QWidget):
 
     def change_answers(self, child_id: int) -> None:
         """Open the main window's check for a child of the open household: it carries on from the
-        saved progress, saves each answer as it is given, and re-assesses when the result is shown
-        (``MainWindow.check_household``); ``ops.changed`` then refreshes this page."""
+        saved progress, saves each answer as it is given, and when the result is asked for saves the
+        answers and assesses them once (``MainWindow.check_household``, ``casework.record_check``);
+        ``ops.changed`` then refreshes this page."""
         self.window_.check_household(self.household.id, child_id)
 
     # -- what the main window asks of a screen ---------------------------------------------------
@@ -511,6 +514,9 @@ class HouseholdsScreen(QWidget):
     def clear_sensitive(self) -> None:
         """'Hide this screen': forget the household on screen, its names and anything typed about it
         (a note not yet saved goes too: on a shared computer the screen must be empty at once)."""
+        forget = getattr(self._ops, "forget_pending", None)
+        if forget:
+            forget()  # a household still being read must not fill the page again a moment later
         self.list_page.search.clear()
         self.list_page.show_rows([], searched=False)
         self.create_page.reset()
@@ -532,8 +538,8 @@ class HouseholdsScreen(QWidget):
 
     def reassess(self, child_id: int) -> None:
         """Check again with the saved answers on today's date (rates and rules as they are today)."""
-        self.run(lambda: self.store.reassess(child_id, self._today()),
-                 lambda _run: self.reload(), changes="household")
+        today = self._today()
+        self.run(lambda: self.store.reassess(child_id, today), lambda _run: self.reload(), changes="household")
 
     def export_household(self) -> None:
         record = self.household

@@ -162,8 +162,9 @@ class LettersPanel(Panel):
         for path, value in values.items():
             people = letters.set_detail(people, path, value)
         if self.household is not None:
-            self._ops.run(lambda: self._save_details(values), lambda case: self._have_case(case),
-                          changes="household", background=False)
+            household_id, child_id, store = self.household.id, self.child_id, self._store
+            self._ops.run(lambda: _save_details(store(), household_id, child_id, values), self._saved_details,
+                          changes="household")
         else:
             from kinship_app.case import parse_case
 
@@ -175,37 +176,20 @@ class LettersPanel(Panel):
         self.case = case
         self.make_letter()
 
-    def _save_details(self, values: dict[str, Any]):
-        """Keep what was typed with the household (carer and child on their records, the rest in
-        the child's letter details), then read the case back as the store assembles it."""
-        from kinship_app import letters
-        from kinship_app.store import CarerRecord, ChildRecord
-
-        store = self._store()
-        record = store.get_household(self.household.id)
-        carers = list(record.carers) or [CarerRecord(name="")]
-        carer = carers[0]
-        children = list(record.children)
-        index = next(i for i, c in enumerate(children) if c.id == self.child_id)
-        child = children[index]
-        people = dict(child.people)
-        carer_changes: dict[str, Any] = {}
-        child_changes: dict[str, Any] = {}
-        for path, value in values.items():
-            if path in _CARER_FIELDS:
-                carer_changes[_CARER_FIELDS[path]] = tuple(value) if path == "carer.address" else value
-            elif path in _CHILD_FIELDS:
-                key = _CHILD_FIELDS[path]
-                child_changes[key] = dt.date.fromisoformat(value) if key != "name" else value
-            else:
-                people = letters.set_detail(people, path, value)
-        carers[0] = CarerRecord(**{**_fields(carer), **carer_changes})
-        children[index] = ChildRecord(**{**_fields(child), **child_changes, "people": people})
-        store.update_household(record.id, carers=carers, children=children, expected_version=record.version)
-        self.household = store.get_household(record.id)
-        return store.case_for(self.child_id)
+    def _saved_details(self, saved) -> None:
+        household, case = saved
+        if self.household is None or household.id != self.household.id:
+            return  # the page moved on to another household meanwhile
+        self.household = household
+        self._have_case(case)
 
     def make_letter(self) -> None:
+        """Build the letter and its PDF, then show it; the page pictures are drawn off the UI thread.
+
+        The PDF itself is rendered here, on the UI thread (a few tens of milliseconds): ReportLab's
+        page furniture ("Page 1 of 2", "Enclosed:") is translated through the process-wide language,
+        which a language change on the UI thread could switch halfway through a render on a worker.
+        Once letters take their language explicitly it can move to the worker too."""
         from kinship_app import letters
 
         try:
@@ -225,6 +209,13 @@ class LettersPanel(Panel):
         self.preview.show_letter(content, self.pdf)
         self.show_step(self.preview)
         self.preview.title.setFocus()
+        pdf = self.pdf
+
+        def drawn(images) -> None:
+            if self.pdf is pdf and self.current is self.preview:  # still the letter on screen
+                self.preview.show_pages(content, images)
+
+        self._ops.run(lambda: _page_pictures(pdf, PREVIEW_DPI), drawn)
 
     # -- print, save and record ---------------------------------------------------------------
 
@@ -245,13 +236,17 @@ class LettersPanel(Panel):
                 "letter as a PDF and print it from your PDF reader instead."))
             return False
         dpi = min(printer.resolution(), PRINT_DPI_MAX)
-        try:
-            letters_pages.print_pages(printer, letters_pages.render_pages(self.pdf, dpi))
-        except letters_pages.PageRenderError as exc:
-            self._ops.report(exc)
-            return False
-        self.preview.say(_("The letter was sent to the printer."))
-        self._record()
+        pdf = self.pdf
+
+        def send(images) -> None:
+            # Painting on the printer is Qt's, on the UI thread; drawing the pages was not.
+            letters_pages.print_pages(printer, images)
+            self.preview.say(_("The letter was sent to the printer."))
+            self._record()
+
+        self.preview.say(_("Getting the letter ready for the printer…"))
+        self._ops.run(lambda: letters_pages.render_pages(pdf, dpi), send,
+                      on_error=lambda exc: (self.preview.say(""), self._ops.report(exc)))
         return True
 
     def save_pdf(self) -> bool:
@@ -265,22 +260,21 @@ class LettersPanel(Panel):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        saved: list[bool] = []
+        pdf = self.pdf
 
         def write():
             from PySide6.QtCore import QSaveFile
 
             out = QSaveFile(path)
-            if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(self.pdf) < 0 or not out.commit():
+            if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(pdf) < 0 or not out.commit():
                 raise OSError(_("The letter could not be saved to {path}: {error}").format(
                     path=path, error=out.errorString()))
-            saved.append(True)
 
-        self._ops.run(write, None, background=False)
-        if not saved:
-            return False
-        self.preview.say(_("The letter was saved to {path}.").format(path=path))
-        self._record()
+        def saved(_none) -> None:
+            self.preview.say(_("The letter was saved to {path}.").format(path=path))
+            self._record()
+
+        self._ops.run(write, saved)
         return True
 
     def _record(self) -> None:
@@ -295,10 +289,56 @@ class LettersPanel(Panel):
                                                recipient=recipient, child_id=child_id, note=content.subject)
 
         def done(_letter):
-            self.recorded = True
             self.letter_recorded.emit(content.letter_id)
 
-        self._ops.run(record, done, changes="household", background=False)
+        def failed(error: Exception) -> None:
+            if self.content is content:
+                self.recorded = False  # not in the history after all: the next print or save tries again
+            self._ops.report(error)
+
+        self.recorded = True  # at once: printing and then saving straight away is still one letter
+        self._ops.run(record, done, on_error=failed, changes="household")
+
+
+def _save_details(store, household_id: int, child_id: int, values: dict[str, Any]):
+    """Keep what was typed with the household (carer and child on their records, the rest in the
+    child's letter details), then read the household and the case back as the store assembles them.
+    Runs off the UI thread."""
+    from kinship_app import letters
+    from kinship_app.store import CarerRecord, ChildRecord
+
+    record = store.get_household(household_id)
+    carers = list(record.carers) or [CarerRecord(name="")]
+    carer = carers[0]
+    children = list(record.children)
+    index = next(i for i, c in enumerate(children) if c.id == child_id)
+    child = children[index]
+    people = dict(child.people)
+    carer_changes: dict[str, Any] = {}
+    child_changes: dict[str, Any] = {}
+    for path, value in values.items():
+        if path in _CARER_FIELDS:
+            carer_changes[_CARER_FIELDS[path]] = tuple(value) if path == "carer.address" else value
+        elif path in _CHILD_FIELDS:
+            key = _CHILD_FIELDS[path]
+            child_changes[key] = dt.date.fromisoformat(value) if key != "name" else value
+        else:
+            people = letters.set_detail(people, path, value)
+    carers[0] = CarerRecord(**{**_fields(carer), **carer_changes})
+    children[index] = ChildRecord(**{**_fields(child), **child_changes, "people": people})
+    store.update_household(record.id, carers=carers, children=children, expected_version=record.version)
+    return store.get_household(record.id), store.case_for(child_id)
+
+
+def _page_pictures(pdf: bytes, dpi: int) -> list[Any]:
+    """The letter's pages as QImages (safe off the UI thread, unlike QPixmap), or [] where they
+    cannot be drawn on this computer: the preview then shows the letter's words."""
+    if not letters_pages.can_render():
+        return []
+    try:
+        return letters_pages.render_pages(pdf, dpi)
+    except letters_pages.PageRenderError:
+        return []
 
 
 def _fields(record) -> dict[str, Any]:
@@ -479,6 +519,7 @@ class _PreviewPage(Panel):
         self.done.setVisible(bool(text))
 
     def show_letter(self, content, pdf: bytes) -> None:
+        """The letter's title and buttons at once; its pages follow (``show_pages``) once drawn."""
         self.title.setText(content.title)
         self.title.setAccessibleName(content.title)
         advice = list(self.screen.letter.advice) if self.screen.letter else []
@@ -487,11 +528,11 @@ class _PreviewPage(Panel):
         self.say("")
         clear_layout(self.pages)
         self._images = []
-        if letters_pages.can_render():
-            try:
-                self._images = letters_pages.render_pages(pdf, PREVIEW_DPI)
-            except letters_pages.PageRenderError:
-                self._images = []
+        self.pages.addWidget(widgets.label(_("Drawing the pages…"), "hint"))
+
+    def show_pages(self, content, images: list[Any]) -> None:
+        clear_layout(self.pages)
+        self._images = list(images)
         if not self._images:
             # No page pictures on this computer: show the letter's words, and say so.
             self.pages.addWidget(widgets.label(_("The page pictures cannot be shown on this computer. This is the "
@@ -551,13 +592,13 @@ class LettersScreen(widgets.Page):
 
     def on_shown(self) -> None:
         check = self.window_.built_screens().get("check") if self.window_ is not None else None
-        assessment = getattr(check, "assessment", None)
+        # The check's one result: the case it was assessed from (for a saved household, with the
+        # letter details) and the assessment on its screen (for a household, the stored run).
+        result = getattr(check, "result", None)
+        assessment = result.assessment if result is not None else None
         if assessment is not None and assessment is not self._shown_for:
-            from kinship_app import flow
-            from kinship_app.case import parse_case
-
             self._shown_for = assessment
-            self.panel.set_case(parse_case(flow.answers_to_case(check.answers)), assessment)
+            self.panel.set_case(result.case, assessment)
         elif assessment is None and self._shown_for is None:
             self.panel.set_case(None, None)
         self.panel.choose.title.setFocus()

@@ -18,7 +18,7 @@ from kinship_app import facts, flow
 from kinship_app.i18n import _, format_date, format_money, get_language
 from kinship_app.wording import PERIODS, render
 from ui.advice import advice_lines, describe
-from ui.screens.check import AnswerList, answer_text
+from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, button, heading, label, page_in, set_button_text
 
 WEEKS_PER_MONTH = 52 / 12
