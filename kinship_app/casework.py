@@ -103,5 +103,5 @@ def assess_answers(answers: dict[str, Any], as_of: dt.date,
     answers = flow.relevant_answers(answers)
     case = parse_case(flow.answers_to_case(answers))
     # Read back from its JSON, as a stored run is: the screen shows what a saved check would show.
-    assessment = Assessment.from_json(assess(case, as_of).to_json())
+    assessment = Assessment.from_json(assess(case, as_of).to_meaning())
     return CheckResult(assessment=assessment, case=case, answers=answers)
