@@ -1,11 +1,12 @@
 # Two commands do all the set-up on a fresh machine (see README):
 #   make run    installs everything and starts the app
 #   make test   installs everything and runs the whole test suite
+# For people who do not develop the app, `make dist` builds the installable bundle (README, "Install").
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-later bench system venv translations
+.PHONY: run test test-later bench system venv translations dist dist-smoke icons
 
 system:
 	bash .ci/system-packages
@@ -37,3 +38,28 @@ translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui
 	@if ls locale/*/LC_MESSAGES/kinship_app.po >/dev/null 2>&1; then \
 		$(VENV)/bin/pybabel update -i locale/kinship_app.pot -d locale -D kinship_app --ignore-obsolete; fi
+
+# The installable app: a PyInstaller folder and archive in dist/, built in a venv of its own holding
+# only the run-time dependencies and PyInstaller (packaging/build.py, packaging/kinship-app.spec).
+DIST_VENV ?= .venv-dist
+DIST_STAMP := $(DIST_VENV)/.installed
+# Debian's Qt libraries go into the bundle; elsewhere there is no apt to ask.
+DIST_SYSTEM := $(if $(wildcard /usr/bin/apt-get),system,)
+
+$(DIST_STAMP): pyproject.toml packaging/build.py
+	test -x $(DIST_VENV)/bin/python || python3 -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install -q --upgrade pip
+	$(DIST_VENV)/bin/python packaging/build.py deps
+	touch $(DIST_STAMP)
+
+dist: $(DIST_SYSTEM) $(DIST_STAMP)
+	$(DIST_VENV)/bin/python packaging/build.py
+
+# Runs the BUILT bundle (unpacked from the archive, in a bare environment), and times it against
+# the source run in $(VENV).
+dist-smoke: dist venv
+	bash packaging/smoke.sh
+
+# Redraw the icon's PNG sizes after editing resources/icons/kinship-app.svg.
+icons: venv
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/icons.py render

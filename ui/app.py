@@ -150,6 +150,10 @@ def run(argv: list[str] | None = None) -> int:
         app.setProperty(theme.FUSION_PROPERTY, True)
     app.setApplicationName("kinship-app")
     app.setOrganizationName("kinship-app")
+    app.setDesktopFileName("kinship-app")  # matches the installed kinship-app.desktop (packaging/linux)
+    from ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
     from ui.context import AppContext
 
@@ -167,6 +171,10 @@ def run(argv: list[str] | None = None) -> int:
             set_language(language)
         except ValueError:
             pass  # a language whose file was removed: carry on in English
+        else:
+            from ui import qt_language
+
+            qt_language.apply(language)
 
     from ui.main_window import MainWindow
 

@@ -399,6 +399,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(_(APP_NAME))
         box.setInformativeText(about_text(self.ctx))
+        icon = QApplication.windowIcon()  # the app's own (ui/icon.py), set at start-up
+        if not icon.isNull():
+            box.setIconPixmap(icon.pixmap(64, 64))
         box.setAccessibleName(_("About {app}").format(app=_(APP_NAME)))
         box.exec()
 
@@ -457,6 +460,9 @@ class MainWindow(QMainWindow):
         from kinship_app.i18n import set_language
 
         set_language(code)
+        from ui import qt_language
+
+        qt_language.apply(code)
         app = QApplication.instance()
         if app is not None:
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)
