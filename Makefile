@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-later bench system venv translations dist dist-smoke icons
+.PHONY: run test test-later bench bench-report system venv translations dist dist-smoke icons
 
 system:
 	bash .ci/system-packages
@@ -33,6 +33,10 @@ test-later: system venv
 
 bench: system venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/benchmarks --benchmark-enable --benchmark-only
+
+# The issue-15 speed figures, each against a baseline timed in the same run (under a minute; prints, never fails).
+bench-report: venv
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/report.py
 
 translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui

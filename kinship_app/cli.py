@@ -62,6 +62,14 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from kinship_app.case import parse_case
 
     language = parse_language(args.language)
+    if args.batch is not None:
+        if args.file is not None:
+            raise UsageError("give either a case FILE or --batch FILE, not both")
+        if language != "en":
+            raise UsageError("--language with --batch is not available yet: batch answers are in English")
+        from kinship_app.batch import run_batch
+
+        return run_batch(args.batch, args.as_of)
     case = parse_case(read_case_json(args.file))
     write_json(assess(case, args.as_of).to_json(language))
     return 0
@@ -79,24 +87,47 @@ def parse_language(value: str | None) -> str:
     return code
 
 
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command's function, imported only when that command runs: listing the commands (or
+    running ``assess``) never imports the letters package (start-up time, tests/benchmarks)."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(args)
+
+    return run
+
+
 def build_parser() -> _Parser:
     parser = _Parser(prog="kinship-app", description="Help for kinship carers in England.")
     sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("assess", help="assess one case (JSON) and print the assessment as JSON")
+    p = sub.add_parser("assess", help="assess one case (JSON), or many (--batch), and print the answers as JSON")
     p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
     p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
     p.add_argument("--language", default=None, help="the language of the text fields (default: en)")
+    p.add_argument("--batch", metavar="FILE", default=None,
+                   help="a JSON Lines file of cases (or - for standard input): one answer per line, in order")
     p.set_defaults(run=cmd_assess)
     _add_letter_commands(sub)
     return parser
 
 
 def _add_letter_commands(sub: Any) -> None:
-    try:
-        from kinship_app.letters.cli import add_commands
-    except ImportError:  # letters not installed in this build
-        return
-    add_commands(sub)
+    # Declared here rather than in kinship_app.letters.cli, so that the parser does not import the
+    # letters package (ReportLab, fonts) to list them; the command's module is imported to run it.
+    p = sub.add_parser("letters", help="list the letters that fit a case, as JSON")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
+    p.set_defaults(run=_lazy("kinship_app.letters.cli", "cmd_letters"))
+
+    p = sub.add_parser("letter", help="write one letter as an A4 PDF")
+    p.add_argument("letter_id", metavar="LETTER_ID")
+    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
+    p.add_argument("--out", required=True, help="where to write the PDF")
+    p.add_argument("--as-of", dest="as_of", default=None, help="the date on the letter (YYYY-MM-DD)")
+    p.add_argument("--language", default="en", help="the letter's language (default: en)")
+    p.set_defaults(run=_lazy("kinship_app.letters.cli", "cmd_letter"))
 
 
 def main(argv: list[str] | None = None) -> int:

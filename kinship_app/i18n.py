@@ -24,8 +24,11 @@ import datetime as _dt
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # decimal is imported when money is first formatted, not at start-up
+    from decimal import Decimal
 
 DOMAIN = "kinship_app"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -185,6 +188,8 @@ def _read_catalog(code: str, locale_dir: Path) -> dict[str, object]:
 
 def format_money(value: float | Decimal, currency: str = "GBP", language: str | None = None) -> str:
     """'£27.05' in English; whole pounds without pence ('£3,000')."""
+    from decimal import Decimal
+
     from babel.numbers import format_currency
 
     lang = language or current_language()

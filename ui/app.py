@@ -24,6 +24,38 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 
+def _tell_pyside_which_modules_use_it() -> None:
+    """PySide6's import hook reads the source of every module an ``import`` names after PySide6
+    has loaded (``os`` and ``typing`` again and again too), looking for the word PySide6, to
+    decide whether its ``__feature__`` switches apply there (measured: about 15 ms of start-up
+    on a loaded machine). We use no features, so the answer is known in advance: 0 (default
+    features) for our GUI modules, -1 (not a PySide module) for everything else already loaded,
+    the core (which never imports Qt: tests/architecture) and the few standard modules the start
+    screen imports later. Its internals are PySide6's (pinned below 6.12): if they change, nothing
+    is skipped and nothing else changes."""
+    try:
+        import PySide6.support.feature as feature  # noqa: PLC0415
+
+        table = feature.pyside_feature_dict
+    except (ImportError, AttributeError):
+        return
+    if not isinstance(table, dict):
+        return
+    later = ("__future__", "tomllib", "tomllib._parser", "tomllib._re", "tomllib._types", "string", "textwrap",
+             "traceback", "logging", "warnings", "threading", "importlib", "collections.abc", "types")
+    for name in [*sys.modules, *later]:
+        table.setdefault(name, 0 if name == "ui" or name.startswith(("ui.", "PySide6")) else -1)
+    from pathlib import Path as _Path
+
+    here = _Path(__file__).resolve().parent
+    for path in [*here.glob("*.py"), *here.glob("screens/*.py")]:
+        module = ".".join(("ui", *path.relative_to(here).with_suffix("").parts))
+        table.setdefault(module.removesuffix(".__init__"), 0)
+
+
+_tell_pyside_which_modules_use_it()
+
+
 _VALUE_FLAGS = {"--data-dir": "data_dir", "--database-url": "database_url"}
 
 

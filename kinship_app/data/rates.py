@@ -105,6 +105,25 @@ def lookup(name: str, as_of: dt.date, **dims: str) -> Amount | None:
     """
     if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
         raise ValueError(f"as_of must be a date, not {type(as_of).__name__}")
+    table = load()
+    # Amounts are immutable, so one date's answers are kept (batch mode asks the same few
+    # questions for every case); they hold no words (the label is made when shown), and a
+    # reloaded table (tests clear ``load``) starts afresh.
+    memo_key = (name, as_of, *sorted(dims.items()))
+    hit = _LOOKUPS.get(memo_key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    amount = _lookup(table, name, as_of, dims)
+    if len(_LOOKUPS) >= 4096:
+        _LOOKUPS.clear()
+    _LOOKUPS[memo_key] = (table, amount)
+    return amount
+
+
+_LOOKUPS: dict[tuple[Any, ...], tuple[dict[str, Rate], Amount | None]] = {}
+
+
+def _lookup(table: dict[str, Rate], name: str, as_of: dt.date, dims: dict[str, str]) -> Amount | None:
     rate = _rate(name)
     key = _key(rate, dims)
     period = next((p for p in reversed(rate.periods) if p.covers(as_of)), None)

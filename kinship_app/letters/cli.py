@@ -3,7 +3,8 @@
     kinship-app letters [FILE | -] [--as-of YYYY-MM-DD]
     kinship-app letter LETTER_ID [FILE | -] --out PATH [--as-of YYYY-MM-DD] [--language CODE]
 
-``kinship_app.cli`` registers them through ``add_commands``. Bad input (the case, a detail the
+``kinship_app.cli`` declares their arguments (so that listing the commands does not import this
+package) and calls ``cmd_letters`` / ``cmd_letter`` here to run them. Bad input (the case, a detail the
 letter needs, an unknown or unfitting letter) exits 2 with one ``error:`` line naming the field and
 nothing on standard output; a PDF that cannot be written exits 1 the same way. Never a traceback.
 """
@@ -11,7 +12,6 @@ nothing on standard output; a PDF that cannot be written exits 1 the same way. N
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from kinship_app.case import CaseError, parse_case
 from kinship_app.i18n import _
@@ -59,19 +59,3 @@ def cmd_letter(args: argparse.Namespace) -> int:
         cli.error("--out: " + _("cannot write {path}: {why}").format(path=args.out, why=exc.strerror or exc))
         return EXIT_CANNOT_WRITE
     return 0
-
-
-def add_commands(sub: Any) -> None:
-    """Register ``letters`` and ``letter`` on the main parser's sub-commands."""
-    p = sub.add_parser("letters", help="list the letters that fit a case, as JSON")
-    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
-    p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
-    p.set_defaults(run=cmd_letters)
-
-    p = sub.add_parser("letter", help="write one letter as an A4 PDF")
-    p.add_argument("letter_id", metavar="LETTER_ID")
-    p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
-    p.add_argument("--out", required=True, help="where to write the PDF")
-    p.add_argument("--as-of", dest="as_of", default=None, help="the date on the letter (YYYY-MM-DD)")
-    p.add_argument("--language", default="en", help="the letter's language (default: en)")
-    p.set_defaults(run=cmd_letter)

@@ -54,6 +54,12 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap, but with characters beyond U+FFFF (emoji) written as UTF-16
     surrogate pairs, as the PDF format requires; ReportLab 5.1 writes ``<1F475>``, which readers
     reject, so an emoji in a name would vanish when the letter's text is copied or read aloud."""
+    return _cmap_text(fontname, tuple(subset))
+
+
+@lru_cache(maxsize=64)
+def _cmap_text(fontname: str, subset: tuple[int, ...]) -> str:
+    # Letters mostly use the same characters, so the same subsets: each CMap is written once.
     def utf16(code: int) -> str:
         return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
 

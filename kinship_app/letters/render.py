@@ -9,6 +9,7 @@ the letter's title, so no personal details leak into file properties.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import tempfile
@@ -28,7 +29,10 @@ BODY_SIZE = 11
 SMALL_SIZE = 8.5
 
 
+@functools.lru_cache(maxsize=1)
 def _styles():
+    # Built once per process (nothing changes a style after it is made): a letter's time is
+    # ReportLab's layout, not making these again (tests/benchmarks/report.py).
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 

@@ -20,14 +20,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import column, delete, func, select
+from sqlalchemy import text as sa_text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kinship_app.case import Case, parse_case
 from kinship_app.result import Assessment
 from kinship_app.i18n import _
-from kinship_app.store import migrate, transfer
+from kinship_app.store import migrate, search_index, transfer
 from kinship_app.store.engine import (
     IMMEDIATE, default_sqlite_path, default_url, make_engine, parse_url, sqlite_path, translate,
 )
@@ -61,6 +62,9 @@ class _Unset:
 
 UNSET: Any = _Unset()
 _LIKE_SPECIAL = re.compile(r"([\\%_])")
+# References made here are KC-<year>-<number>; their start ("KC-2026-00") is looked up in the index.
+_WHOLE_REFERENCE = re.compile(r"KC-\d{4}-\d{4,}")
+_REFERENCE_START = re.compile(r"KC-\d{1,4}(-\d*)?")
 
 
 def fold(text: str) -> str:
@@ -108,6 +112,7 @@ class Store:
                 if err is not None:
                     raise err from exc
             raise
+        self._search_index = self._open_search_index()
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -126,6 +131,30 @@ class Store:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise (translate(exc, str(folder)) or MissingFolderError(str(folder), str(exc))) from exc
+
+    def _open_search_index(self) -> bool:
+        """Whether the trigram name index can answer searches (SQLite with FTS5; see search_index)."""
+        if self.backend != "sqlite":
+            return False
+
+        def run(conn: Any) -> Callable[[str], Any]:
+            def execute(sql: str) -> Any:
+                result = conn.exec_driver_sql(sql)
+                return result.fetchall() if result.returns_rows else None
+            return execute
+
+        try:
+            with self.engine.connect() as conn:
+                names = {r[0] for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE name LIKE 'households_fts%'")}
+            if search_index.TABLE not in names:
+                return False
+            if set(search_index.TRIGGERS) <= names:
+                return True
+            with self._write_engine.begin() as conn:  # triggers lost in a batch migration: put back
+                return search_index.ensure(run(conn))
+        except (DBAPIError, OSError):
+            return False  # read-only, say: an index that may be stale is not used; search still works
 
     def _backup_before_upgrade(self, revision: str) -> None:
         if self.path is None or self.backup_dir is None:
@@ -315,18 +344,44 @@ class Store:
 
     def list_households(self, *, order: str = "recent", limit: int | None = None,
                         offset: int = 0) -> list[HouseholdSummary]:
-        """``order``: "recent" (last changed first), "reference" or "label"."""
+        """``order``: "recent" (last changed first), "reference" or "label". Page with ``limit`` and
+        ``offset``: any page of 50 comes from the indexes, not from reading every household."""
         return self._read(lambda s: _summaries(s, None, order, limit, offset))
 
-    def search(self, text: str, *, limit: int | None = 100) -> list[HouseholdSummary]:
+    def search(self, text: str, *, limit: int | None = 100, offset: int = 0) -> list[HouseholdSummary]:
         """Households whose reference, label, or a carer's or child's name contains ``text``
-        (any case, with or without accents), most recently changed first."""
+        (any case, with or without accents), most recently changed first; paged like
+        ``list_households``. Text shaped like a reference ("KC-2026-0042", or its start such as
+        "kc-2026-00") is looked up in the references' unique index; other text of three letters or
+        more in the trigram index (SQLite); shorter text, or PostgreSQL, reads every household."""
         needle = fold(text).strip()
         if not needle:
-            return self.list_households(limit=limit)
+            return self.list_households(limit=limit, offset=offset)
+        where = self._search_where(text, needle)
+        return self._read(lambda s: _summaries(s, where, "recent", limit, offset))
+
+    def count_search(self, text: str) -> int:
+        """How many households ``search(text, limit=None)`` would give (for "21 to 40 of 75")."""
+        needle = fold(text).strip()
+        if not needle:
+            return self.count_households()
+        where = self._search_where(text, needle)
+        return self._read(lambda s: s.scalar(select(func.count()).select_from(HouseholdRow).where(where)) or 0)
+
+    def _search_where(self, text: str, needle: str) -> Any:
+        reference = text.strip().upper()
+        if _WHOLE_REFERENCE.fullmatch(reference):
+            return HouseholdRow.reference == reference
+        if _REFERENCE_START.fullmatch(reference):
+            if self.backend == "sqlite":  # binary collation: a range of the unique index
+                return (HouseholdRow.reference >= reference) & (HouseholdRow.reference < reference + "\U0010ffff")
+            return HouseholdRow.reference.startswith(reference, autoescape=True)
+        if self._search_index and len(needle) >= search_index.MIN_LENGTH:
+            matches = sa_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :phrase")
+            return HouseholdRow.id.in_(matches.bindparams(phrase=search_index.match_phrase(needle))
+                                       .columns(column("rowid")))
         pattern = "%" + _LIKE_SPECIAL.sub(r"\\\1", needle) + "%"
-        return self._read(lambda s: _summaries(s, HouseholdRow.search_text.like(pattern, escape="\\"),
-                                               "recent", limit, 0))
+        return HouseholdRow.search_text.like(pattern, escape="\\")
 
     def case_for(self, child_id: int) -> Case:
         """The child's case as the contract has it, with the letter details (people) filled in from
@@ -556,6 +611,8 @@ class Store:
             deleted += session.execute(delete(AuditRow).where(AuditRow.household_id == household_id)).rowcount
             deleted += session.execute(delete(HouseholdRow).where(HouseholdRow.id == household_id)).rowcount
             self._audit(session, None, reference, "erased household")
+            if self._search_index:  # merge the name index, so no trigram of the erased names is left
+                session.execute(sa_text(search_index.OPTIMIZE))
             return reference, deleted
 
         reference, deleted = self._write(fn)

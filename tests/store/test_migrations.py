@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from kinship_app.store import NewerSchemaError, NotAStoreError, Store, migrate
 from kinship_app.store.models import Base
+from kinship_app.store.search_index import include_name
 
 from store_helpers import Clock, make_household
 
@@ -59,7 +60,7 @@ def test_sample_upgrades_with_every_row_kept(sample, tmp_path):
 
 def test_models_match_the_migrations(store):
     with store.engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata)
     assert diffs == []
 
 

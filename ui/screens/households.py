@@ -25,7 +25,7 @@ from kinship_app.i18n import _, format_date, ngettext
 from ui import widgets
 from ui.screens.households_kit import chosen_code, field_label, set_field_label
 
-RECENT_LIMIT = 20
+RECENT_LIMIT = 20  # households a page of the list (and of search results) shows
 EXPORT_FILTER = "JSON (*.json)"
 
 
@@ -39,6 +39,7 @@ class HouseholdList(widgets.Page):
     open_requested = Signal(int)
     create_requested = Signal()
     import_requested = Signal()
+    page_requested = Signal(int)  # the first row of the page wanted (an offset)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +59,14 @@ class HouseholdList(widgets.Page):
         self.results = QListWidget()
         self.results.setWordWrap(True)
         self.results.setMinimumHeight(180)
+        # A page at a time (the store reads one page from its indexes, never every household).
+        self.page_label = widgets.label()
+        self.previous_button = widgets.button()
+        self.next_button = widgets.button()
+        pager = QHBoxLayout()
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.next_button)
         self.actions = widgets.FlowLayout()
         self.open_button = widgets.button(role="primary")
         self.create_button = widgets.button()
@@ -69,6 +78,7 @@ class HouseholdList(widgets.Page):
         self.body.addLayout(row)
         for w in (self.list_title, self.empty, self.results):
             self.body.addWidget(w)
+        self.body.addLayout(pager)
         self.body.addLayout(self.actions)
         self.finish()
 
@@ -78,9 +88,12 @@ class HouseholdList(widgets.Page):
         self.open_button.clicked.connect(self._open_selected)
         self.create_button.clicked.connect(self.create_requested)
         self.import_button.clicked.connect(self.import_requested)
+        self.previous_button.clicked.connect(lambda: self.page_requested.emit(max(0, self._start - RECENT_LIMIT)))
+        self.next_button.clicked.connect(lambda: self.page_requested.emit(self._start + RECENT_LIMIT))
         self._find: Callable[[str], list[Any]] | None = None
         self._showing_search = False
         self._rows: list[Any] = []
+        self._start, self._total = 0, 0
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Households"))
@@ -94,8 +107,10 @@ class HouseholdList(widgets.Page):
         widgets.set_button_text(self.open_button, _("Open household"))
         widgets.set_button_text(self.create_button, _("Create a household"))
         widgets.set_button_text(self.import_button, _("Import a household…"))
+        widgets.set_button_text(self.previous_button, _("Previous page"))
+        widgets.set_button_text(self.next_button, _("Next page"))
         self.results.setAccessibleName(_("Search results") if self._showing_search else _("Recent households"))
-        self.show_rows(self._rows, self._showing_search)
+        self.show_rows(self._rows, self._showing_search, self._start, self._total)
 
     def say(self, text: str) -> None:
         self.status.setText(text)
@@ -115,8 +130,10 @@ class HouseholdList(widgets.Page):
         if item is not None:
             self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
-    def show_rows(self, rows: list[Any], searched: bool) -> None:
+    def show_rows(self, rows: list[Any], searched: bool, start: int = 0, total: int | None = None) -> None:
+        """One page: ``rows`` from row ``start`` of ``total`` households (or search results)."""
         self._rows, self._showing_search = list(rows), searched
+        self._start, self._total = start, (start + len(rows) if total is None else total)
         self.list_title.setText(_("Search results") if searched else _("Recent households"))
         self.results.setAccessibleName(self.list_title.text())
         self.results.clear()
@@ -139,6 +156,16 @@ class HouseholdList(widgets.Page):
         self.empty.setText(_("No household matches “{text}”.").format(text=self.search.text().strip())
                            if searched else _("No households are saved on this computer yet."))
         self.open_button.setEnabled(bool(rows))
+        paged = self._total > RECENT_LIMIT or start > 0
+        for w in (self.page_label, self.previous_button, self.next_button):
+            w.setVisible(paged and bool(rows))
+        if rows:
+            self.page_label.setText(
+                (_("Results {first:,} to {last:,} of {total:,}") if searched
+                 else _("Households {first:,} to {last:,} of {total:,}, most recently changed first"))
+                .format(first=start + 1, last=start + len(rows), total=self._total))
+        self.previous_button.setEnabled(start > 0)
+        self.next_button.setEnabled(start + len(rows) < self._total)
 
 
 class CreateHousehold(widgets.Page):
@@ -296,6 +323,7 @@ class HouseholdsScreen(QWidget):
         self._data_dir = Path(ctx.data_dir)
         self._councils = councils
         self.household: Any = None
+        self._searched = ""  # the text of the search being paged through
 
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -304,6 +332,7 @@ class HouseholdsScreen(QWidget):
 
         self.list_page = HouseholdList()
         self.list_page.set_finder(self.find)
+        self.list_page.page_requested.connect(self._show_page)
         self.create_page = CreateHousehold(councils)
         self.view = HouseholdView()
         from ui.screens.households_people import PeopleEditor
@@ -394,16 +423,34 @@ class HouseholdsScreen(QWidget):
         self.household = None
         self.letters.set_household(None, None)
         self.stack.setCurrentWidget(self.list_page)
-        self.run(lambda: self.store.list_households(limit=RECENT_LIMIT),
-                 lambda rows: self.list_page.show_rows(rows, searched=False))
+        self._list_page(0)
         self.list_page.search.setFocus()
 
-    def find(self, text: str) -> None:
+    def _list_page(self, start: int) -> None:
+        def read() -> tuple[list[Any], int]:
+            store = self.store
+            return store.list_households(limit=RECENT_LIMIT, offset=start), store.count_households()
+
+        self.run(read, lambda got: self.list_page.show_rows(got[0], False, start, got[1]))
+
+    def find(self, text: str, start: int = 0) -> None:
         if not text:
             self.show_list()
             return
-        self.run(lambda: self.store.search(text),
-                 lambda rows: self.list_page.show_rows(rows, searched=True))
+
+        def read() -> tuple[list[Any], int]:
+            store = self.store
+            return store.search(text, limit=RECENT_LIMIT, offset=start), store.count_search(text)
+
+        self._searched = text
+        self.run(read, lambda got: self.list_page.show_rows(got[0], True, start, got[1]))
+
+    def _show_page(self, start: int) -> None:
+        if self.list_page._showing_search:
+            self.find(self._searched, start)
+        else:
+            self._list_page(start)
+        self.list_page.results.setFocus()
 
     def _start_create(self) -> None:
         self.create_page.reset()
@@ -518,6 +565,7 @@ class HouseholdsScreen(QWidget):
         if forget:
             forget()  # a household still being read must not fill the page again a moment later
         self.list_page.search.clear()
+        self._searched = ""
         self.list_page.show_rows([], searched=False)
         self.create_page.reset()
         self.household = None

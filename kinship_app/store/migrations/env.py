@@ -4,6 +4,7 @@
 from alembic import context
 
 from kinship_app.store.models import Base
+from kinship_app.store.search_index import include_name
 
 
 def run() -> None:
@@ -13,6 +14,7 @@ def run() -> None:
         target_metadata=Base.metadata,
         # SQLite cannot ALTER most things: batch mode copies the table (Alembic "batch migrations").
         render_as_batch=True,
+        include_name=include_name,
         transaction_per_migration=False,
     )
     with context.begin_transaction():
