@@ -6,18 +6,19 @@ label that is not a buddy leaves a control nameless in Qt (UX.md, "screen reader
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
+    QAbstractButton, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
     QVBoxLayout, QWidget, QWidgetItem,
 )
 
 from kinship_app.i18n import _
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QRadioButton
+    from PySide6.QtWidgets import QRadioButton, QStyleOptionButton
 
 CONTENT_MAX_WIDTH = 1100
 
@@ -49,14 +50,162 @@ def heading(text: str = "", level: int = 1) -> QLabel:
     return lab
 
 
+class WrapButton(QPushButton):
+    """A push button whose words wrap onto more lines when there is not room for them on one.
+
+    QPushButton never wraps: a long translated link ("Otwórz list: Poproś o ocenę potrzeb…") at 200%
+    text was wider than the window and was cut off. This is still a real QPushButton (Tab stop, Space
+    and Enter press it, checkable, its accessible name is its text, the style sheet's focus ring and
+    link look apply) that only lays its text out in lines: ``heightForWidth`` tells the layout how tall
+    it is at a width, and it draws those lines through the style, so colours and the focus state are
+    the style sheet's. Lines break where Unicode allows (between words; inside a word only when one
+    word alone is wider than the space). ``text()`` stays the words as given.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # The layout gives it the rectangle it asked for (no style "layout item" margins taken off the
+        # height it needs for its lines).
+        self.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect)
+        self._cache: dict[tuple, list[str]] = {}
+
+    # -- measuring (while the words fit on one line, Qt's own QPushButton code does everything) ----
+
+    def _shown(self) -> str:
+        """The text as drawn: a single '&' marks a keyboard shortcut and is not drawn ('&&' is '&')."""
+        return re.sub(r"&(.)", r"\1", self.text(), flags=re.DOTALL)
+
+    def _content(self, lines: list[str]) -> QSize:
+        joined = "\n".join(x.replace("&", "&&") for x in lines)
+        return self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, joined or "XXXX")
+
+    def _measure(self, lines: list[str], content: QSize) -> QSize:
+        """The button's size around text of size ``content``: the style's padding and border, measured
+        as when it has the keyboard (the focus ring is the widest border), so it never needs more room
+        when focused than the layout gave it."""
+        from PySide6.QtWidgets import QStyle
+
+        opt = self._option(lines)
+        opt.state |= QStyle.StateFlag.State_HasFocus
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, content, self)
+
+    def _text_width(self, width: int) -> int:
+        """How wide the text may be in a button ``width`` wide."""
+        line = self.fontMetrics().height()
+        return max(1, width - (self._measure(["X"], QSize(100, line)).width() - 100))
+
+    def lines(self, width: int) -> list[str]:
+        """The text in lines that each fit a button ``width`` pixels wide (one line when it fits)."""
+        text = self._shown()
+        if width >= super().sizeHint().width():
+            return [text]
+        avail = self._text_width(width)
+        key = (text, avail, self.font().key(), self.layoutDirection())
+        if key not in self._cache:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            self._cache[key] = self._break(text, avail)
+        return self._cache[key]
+
+    def _break(self, text: str, avail: int) -> list[str]:
+        if not text or self._content([text]).width() <= avail:
+            return [text]
+        from PySide6.QtGui import QTextLayout, QTextOption
+
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(self.layoutDirection())
+        layout.setTextOption(option)
+        out: list[str] = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(avail)
+            out.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+        return [x for x in out if x] or [text]
+
+    def _option(self, lines: list[str]) -> QStyleOptionButton:
+        from PySide6.QtWidgets import QStyleOptionButton
+
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = "\n".join(x.replace("&", "&&") for x in lines)
+        return opt
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API) - as narrow as its widest word
+        one = super().sizeHint()
+        words = self._shown().split()
+        if len(words) < 2:
+            return one
+        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+        return QSize(one.width() - self._content([self._shown()]).width() + widest, one.height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        lines = self.lines(width)
+        if len(lines) < 2:
+            return super().sizeHint().height()
+        return self._measure(lines, QSize(self._text_width(width), self._content(lines).height())).height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._align_in_column()
+        super().showEvent(event)
+
+    def _align_in_column(self) -> None:
+        """In a column (a vertical box layout) the button keeps to its leading edge at its own width.
+
+        A vertical layout is only as wide as the narrowest maximum of its items, and a button's maximum
+        is its width on one line: so a column holding a short and a long button asked the long one how
+        tall it is at the short one's width (wrapped) and gave it that space (blank) instead of to the
+        text below. An item with an alignment has no such maximum; Qt then gives the button its own
+        width, or the column's when that is narrower, and it wraps."""
+        holder = self.parentWidget()
+        layout = _layout_holding(holder.layout(), self) if holder is not None and holder.layout() else None
+        if isinstance(layout, QBoxLayout) and layout.direction() in (QBoxLayout.Direction.TopToBottom,
+                                                                     QBoxLayout.Direction.BottomToTop):
+            index = layout.indexOf(self)
+            if index >= 0 and not layout.itemAt(index).alignment():
+                layout.setAlignment(self, Qt.AlignmentFlag.AlignLeading)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        lines = self.lines(self.width())
+        if len(lines) < 2:
+            super().paintEvent(event)
+            return
+        from PySide6.QtWidgets import QStyle, QStylePainter
+
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, self._option(lines))
+
+
+def _layout_holding(layout: QLayout, w: QWidget) -> QLayout | None:
+    """The layout, ``layout`` or one nested in it, that holds ``w`` as an item of its own."""
+    if layout.indexOf(w) >= 0:
+        return layout
+    for i in range(layout.count()):
+        inner = layout.itemAt(i).layout()
+        found = _layout_holding(inner, w) if inner is not None else None
+        if found is not None:
+            return found
+    return None
+
+
 def button(text: str = "", role: str = "", on_click: Callable[[], None] | None = None) -> QPushButton:
-    b = QPushButton(text)
+    b = WrapButton(text)
     if role:
         b.setProperty("role", role)
     # Enter (or Return) on a focused button presses it, as Space does, on every screen: Qt only does
     # that for a button marked auto-default.
     b.setAutoDefault(True)
-    b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
     if on_click:
         b.clicked.connect(on_click)
@@ -327,7 +476,6 @@ class ErrorSummary(QFrame):
         for text, target in errors:
             link = button(text, "link")
             link.setAccessibleName(text)
-            link.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             if target is not None:
                 link.clicked.connect(lambda _c=False, t=target: t.setFocus(Qt.FocusReason.OtherFocusReason))
             self._layout.addWidget(link)
@@ -438,8 +586,11 @@ class FlowLayout(QLayout):
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
                 x, y, line = area.x(), y + line + self._spacing, 0
+            width, height = min(hint.width(), area.width()), hint.height()
+            if width < hint.width() and item.hasHeightForWidth():  # too wide for a row of its own: it wraps
+                height = item.heightForWidth(width)
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(min(hint.width(), area.width()), hint.height())))
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
             x += hint.width() + self._spacing
-            line = max(line, hint.height())
+            line = max(line, height)
         return y + line - rect.y() + m.bottom()

@@ -97,7 +97,14 @@ def clipped(window) -> list[str]:
         elif lab.sizeHint().width() > lab.width() + 1:
             problems.append(f"label cut off at the side: {lab.text()[:50]!r}")
     for b in window.findChildren(QAbstractButton):
-        if b.isVisible() and b.text() and b.sizeHint().width() > b.width() + 1 and not isinstance(b, QRadioButton):
+        if not b.isVisible() or not b.text() or isinstance(b, QRadioButton):
+            continue
+        if b.hasHeightForWidth():  # a button whose words wrap (ui.widgets.WrapButton), like a wrapped label
+            if b.minimumSizeHint().width() > b.width() + 1:
+                problems.append(f"button narrower than its longest word: {b.text()[:50]!r}")
+            elif b.heightForWidth(b.width()) > b.height() + 1:
+                problems.append(f"button cut off at the bottom: {b.text()[:50]!r}")
+        elif b.sizeHint().width() > b.width() + 1:
             problems.append(f"button too narrow: {b.text()[:50]!r}")
     for area in window.findChildren(QAbstractScrollArea):
         if area.isVisible() and area.horizontalScrollBar().isVisible():
@@ -106,6 +113,16 @@ def clipped(window) -> list[str]:
         if area.isVisible() and inner is not None and inner.minimumSizeHint().width() > area.viewport().width() + 1:
             problems.append(f"content wider than the window in {area.objectName()!r}")
     return problems
+
+
+def open_the_result(window) -> None:
+    """Open every card of the result shown, with its details and other letters, the answers and sources."""
+    results = window.screen("check")._results
+    for card in results.cards.values():
+        card.open_detail()
+    results.answers_box.toggle.click()
+    results.sources_box.toggle.click()
+    settle()
 
 
 @pytest.mark.parametrize("size", [100, 200])
@@ -118,6 +135,10 @@ def test_text_at_200_percent_in_1280_by_720_is_never_clipped(qtbot, window, ctx,
         assert (window.width(), window.height()) == (1280, 720), name
         problems = clipped(window)
         assert not problems, f"{name} at {size}%: {problems}"
+        if name == "result":
+            open_the_result(window)
+            problems = clipped(window)
+            assert not problems, f"the result, opened, at {size}%: {problems}"
 
 
 @pytest.mark.parametrize("name", list(theme.THEMES))
