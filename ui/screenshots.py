@@ -4,6 +4,9 @@ Runs offscreen in a temporary data folder (nothing of yours is read or written),
 window, answers checks through the real screens and saves a PNG of each main screen: the first
 screen of the four checks of issue 11 at 100% and 200% text, and three checks in a row in the same
 window. With a theme (``dark``, ``high_contrast``) it saves only the result and a question in it.
+With ``languages`` it saves, in each shipped language, a question and the first screen of the aunt's
+special guardianship result (``lang-<code>-question.png``, ``lang-<code>-result.png``), and that
+result at 200% text in Polish and Arabic.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ SIZE = (1280, 720)
 LEEDS, KENT = "E08000035", "E10000016"
 ANSWERS = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "special_guardianship_order",
            "looked_after_before": "yes", "parents": "none", "council": LEEDS}
+# The languages shipped (issue 13), in the README's order.
+LANGUAGES = ("pl", "ro", "pa", "ur", "bn", "ar")
 # The four checks of issue 11.
 FOUR = {
     "bereaved-grandmother": {"relationship": "grandparent", "living": "28_plus", "age": 7, "order": "none",
@@ -36,7 +41,7 @@ FOUR = {
 
 
 def main(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QRadioButton
+    from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 
     out = Path(argv[0] if argv else "ui/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -46,7 +51,7 @@ def main(argv: list[str]) -> int:
 
     ctx = AppContext(Path(tempfile.mkdtemp()) / "data", today=lambda: dt.date(2026, 11, 22))
     theme_name = argv[1] if len(argv) > 1 else "light"
-    ctx.set_setting("appearance/theme", theme_name)
+    ctx.set_setting("appearance/theme", "light" if theme_name == "languages" else theme_name)
     window = MainWindow(ctx)
     window.apply_appearance()
     window.resize(*SIZE)
@@ -56,7 +61,7 @@ def main(argv: list[str]) -> int:
     def shot(name: str, widget=None) -> None:
         for _ in range(3):
             app.processEvents()
-        if theme_name != "light":
+        if theme_name not in ("light", "languages"):
             name = f"{name}-{theme_name.replace('_', '-')}"
         (widget or window).grab().save(str(out / f"{name}.png"))
 
@@ -72,6 +77,28 @@ def main(argv: list[str]) -> int:
         check.show_answers()
         see_result()
         return check._results
+
+    if theme_name == "languages":
+        for code in LANGUAGES:
+            window.apply_language(code)
+            window.start_check()
+            check.show_question("order")
+            shot(f"lang-{code}-question")
+            result_of(FOUR["aunt-special-guardian"])
+            shot(f"lang-{code}-result")
+        # At 200% text the long translated letter links wrap (ui.widgets.WrapButton).
+        ctx.set_setting("appearance/text_size", 200)
+        window.apply_appearance()
+        for code in ("pl", "ar"):
+            window.apply_language(code)
+            results = result_of(FOUR["aunt-special-guardian"])
+            results.page.ensureWidgetVisible(results.findChild(QWidget, "things_to_do"), 0, 0)
+            shot(f"lang-{code}-result-200-percent")
+        ctx.set_setting("appearance/text_size", 100)
+        window.apply_appearance()
+        window.apply_language("en")
+        window.close()
+        return 0
 
     if theme_name != "light":
         result_of(ANSWERS)
