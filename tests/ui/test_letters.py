@@ -9,7 +9,7 @@ import io
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 from test_households_helpers import (  # noqa: F401 (fixtures)
     TODAY, button, click, household, layout_problems, nameless_focusable, ops, settle, store, text_size,
     visible_text,
@@ -338,3 +338,89 @@ def test_without_pdftoppm_the_preview_says_so_and_shows_the_words(qtbot, screen,
     assert "The page pictures cannot be shown on this computer." in text
     assert screen.letters.content.subject in text
     assert not [w for w in screen.letters.preview.findChildren(QLabel) if w.accessibleName().startswith("Page ")]
+
+
+def test_printing_a_letter_from_its_preview_opens_the_print_dialog_once_and_no_second_preview(
+        qtbot, window, tmp_path, monkeypatch):
+    """Result -> the letter's button -> its pages on screen (the preview) -> Print: the operating
+    system's print dialog, once, straight away; never Qt's print preview window on top of the preview.
+    Both dialogs are replaced at the Qt boundary (QtPrintSupport), where the app looks them up."""
+    from PySide6 import QtPrintSupport
+    from pypdf import PdfReader
+
+    from check_driver import run_check, see_result
+
+    previews = []
+
+    class NoPreview:
+        def __init__(self, *args, **kwargs):
+            previews.append(args)
+
+        def __getattr__(self, name):
+            raise AssertionError("a letter must not open a second print preview")
+
+    dialogs = []
+    printed = []
+
+    def to_pdf(printer):
+        out = tmp_path / f"printed-{len(dialogs)}.pdf"
+        dialogs.append(printer)
+        printed.append(out)
+        printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", NoPreview)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", print_dialog(to_pdf))
+    run_check(qtbot, window, {"relationship": "grandparent", "living": "28_plus", "age": 9,
+                              "order": "special_guardianship_order", "looked_after_before": "yes",
+                              "parents": "none", "council": "E08000035"})
+    see_result(qtbot, window)
+    results = window.screen("check")._results
+    click(qtbot, results.summary_letter)  # "Open the letter: A summary of what you can get, to keep"
+    letters = window.screen("letters")
+    panel = letters.panel
+    if panel.current is panel.details:  # the names are optional: Continue goes on without them
+        click(qtbot, panel.details.go)
+    assert window.stack.currentWidget() is letters and panel.current is panel.preview
+    assert QApplication.focusWidget() is panel.preview.print_button  # Print has the keyboard
+
+    qtbot.keyClick(panel.preview.print_button, Qt.Key.Key_Return)  # Enter on Print
+    settle(qtbot)  # the pages are drawn for the printer off the UI thread
+    assert len(dialogs) == 1 and previews == []
+    assert "The letter was sent to the printer." in visible_text(letters)
+    assert len(PdfReader(str(printed[0])).pages) == len(PdfReader(io.BytesIO(panel.pdf)).pages)
+
+    # Ctrl+P on the letter shown does the same: one print dialog, no preview window.
+    qtbot.keyClick(panel.preview.print_button, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert len(dialogs) == 2 and previews == []
+
+
+def test_the_result_itself_prints_through_one_preview(qtbot, window, monkeypatch):
+    """The result has no pages on screen, so its Print shows Qt's print preview first (one), whose own
+    Print button then opens the print dialog; the letter above has its preview on screen already."""
+    from PySide6 import QtPrintSupport
+
+    from check_driver import run_check, see_result
+
+    previews, dialogs = [], []
+
+    class Preview(QtPrintSupport.QPrintPreviewDialog):
+        def __init__(self, printer, parent=None):
+            super().__init__(printer, parent)
+            previews.append(printer)
+
+        def exec(self):
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", Preview)
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog",
+                        print_dialog(lambda printer: dialogs.append(printer) or QDialog.DialogCode.Rejected))
+    run_check(qtbot, window, {"relationship": "grandparent", "living": "28_plus", "age": 9,
+                              "order": "special_guardianship_order", "looked_after_before": "yes",
+                              "parents": "none", "council": "E08000035"})
+    see_result(qtbot, window)
+    results = window.screen("check")._results
+    click(qtbot, results.print_button)
+    assert len(previews) == 1 and dialogs == []
