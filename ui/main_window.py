@@ -459,6 +459,9 @@ class MainWindow(QMainWindow):
         if not icon.isNull():
             box.setIconPixmap(icon.pixmap(64, 64))
         box.setAccessibleName(_("About {app}").format(app=_(APP_NAME)))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)  # Enter closes it; it has the keyboard
+        self.watch_for_hide(box)
         box.exec()
 
     def _make_actions(self) -> None:

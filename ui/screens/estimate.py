@@ -159,6 +159,8 @@ class EstimateDialog(QDialog):
         self.page.finish()
         if finances:
             self.set_finances(finances)
+        # The first question has the keyboard when the dialog opens (not the page around it).
+        (self.weekly if self.weekly.isChecked() else self.monthly).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answers -----------------------------------------------------------------------------------
     def set_finances(self, finances: dict[str, Any]) -> None:

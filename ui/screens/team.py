@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget,
 )
@@ -151,6 +152,8 @@ class TeamScreen(QWidget):
 
     def on_shown(self) -> None:
         self.refresh()
+        # The first field has the keyboard (a heading shows no focus): a new worker's name.
+        self.new_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_sensitive(self) -> None:
         for table in (self.workers, self.caseloads, self.audit):
