@@ -527,12 +527,18 @@ class Disclosure(QWidget):
 
 
 class FlowLayout(QLayout):
-    """Lays widgets left to right and wraps to a new row, so a toolbar never forces sideways scrolling."""
+    """Lays widgets in reading order (left to right, or right to left in Arabic and Urdu) and wraps to
+    a new row, so a toolbar never forces sideways scrolling. ``baseline=True`` sets the first lines
+    of the words in a row on one baseline (a title and the words beside it, in different sizes);
+    ``row_spacing`` is the space between rows (``spacing`` when not given)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, *, baseline: bool = False,
+                 row_spacing: int | None = None):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._row_spacing = spacing if row_spacing is None else row_spacing
+        self._baseline = baseline
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
@@ -578,19 +584,61 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, int, int, int]]] = [[]]  # (item, x, width, height)
+        x = area.x()
         for item in self._items:
             w = item.widget()
             if w is not None and not w.isVisibleTo(self.parentWidget()):
                 continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line > 0:
-                x, y, line = area.x(), y + line + self._spacing, 0
+            hint = _natural_size(item)
+            if x + hint.width() > area.right() + 1 and rows[-1]:
+                rows.append([])
+                x = area.x()
             width, height = min(hint.width(), area.width()), hint.height()
             if width < hint.width() and item.hasHeightForWidth():  # too wide for a row of its own: it wraps
                 height = item.heightForWidth(width)
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            rows[-1].append((item, x, width, height))
             x += hint.width() + self._spacing
-            line = max(line, height)
-        return y + line - rect.y() + m.bottom()
+        mirrored = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            drops = [self._drop(item, row) for item, *_rest in row]
+            line = max(drop + height for drop, (_i, _x, _w, height) in zip(drops, row))
+            if move:
+                for drop, (item, x, width, height) in zip(drops, row):
+                    if mirrored:  # reading order runs from the right edge
+                        x = area.x() + area.right() - (x + width - 1)
+                    item.setGeometry(QRect(QPoint(x, y + drop), QSize(width, height)))
+            y += line + self._row_spacing
+        used = y - self._row_spacing if any(rows) else y
+        return used - rect.y() + m.bottom()
+
+    def _drop(self, item: QLayoutItem, row: list) -> int:
+        """How far below the row's top ``item`` sits, so that first lines share a baseline."""
+        if not self._baseline:
+            return 0
+        return max(_ascent(other) for other, *_rest in row) - _ascent(item)
+
+
+def _natural_size(item: QLayoutItem) -> QSize:
+    """An item's size on one line: a word-wrapped label's size hint is narrower than its words (Qt
+    picks a pleasing shape), which would wrap a short title in a row with room for it."""
+    w = item.widget()
+    hint = item.sizeHint()
+    if isinstance(w, QLabel) and w.wordWrap() and w.textFormat() == Qt.TextFormat.PlainText and w.text():
+        m = w.contentsMargins()
+        width = max(w.fontMetrics().horizontalAdvance(x) for x in w.text().split("\n"))
+        width += m.left() + m.right() + 2 * w.margin() + 1
+        if width > hint.width():
+            return QSize(width, w.heightForWidth(width))
+    return hint
+
+
+def _ascent(item: QLayoutItem) -> int:
+    """From the top of a laid-out item to the baseline of its first line of words."""
+    w = item.widget()
+    if isinstance(w, QLabel):
+        return w.contentsMargins().top() + w.margin() + w.fontMetrics().ascent()
+    return 0

@@ -81,7 +81,11 @@ def test_the_glossary_dialog_names_its_controls(qtbot, window):
 
 
 def settle():
-    # Word-wrapped labels take a few layout passes (height for width) to reach their final size.
+    # A screen's words read off the UI thread (Team's accounts and audit log) arrive first; then
+    # word-wrapped labels take a few layout passes (height for width) to reach their final size.
+    from test_households_helpers import settle as wait_for_work
+
+    wait_for_work()
     for _ in range(4):
         QApplication.processEvents()
 

@@ -117,6 +117,47 @@ def test_each_of_the_four_checks_fits_three_screens_and_opens_on_the_summary(qtb
         press(qtbot, results.again_button)
 
 
+def test_each_kind_of_help_is_one_line_at_100_percent_with_its_amount_beside_its_name(qtbot, window):
+    """What kept the aunt's page near the limit (2,142 px of 2,200): fourteen cards each two lines
+    high. The amount or "you can get this" now sits beside the name, on its baseline, when there is
+    room; nothing is hidden (the same words, the warning still under them)."""
+    run_check(qtbot, window, SGO_AUNT)
+    results = see_result(qtbot, window)
+    QApplication.processEvents()
+    assert len(results.cards) >= 12
+    for code, card in results.cards.items():
+        title, summary = card.title, card.summary
+        assert title.isVisible() and summary.isVisible() and summary.text()
+        assert title.height() == title.heightForWidth(title.width())  # the name is on one line, whole
+        same_line = title.geometry().top() <= summary.geometry().top() < title.geometry().bottom()
+        assert same_line and summary.geometry().left() > title.geometry().right(), code
+        baseline = title.y() + title.fontMetrics().ascent()
+        assert abs(summary.y() + summary.fontMetrics().ascent() - baseline) <= 1, code
+    assert result_content_height(results) <= MAX_PAGE_HEIGHT - 200  # comfortably inside three screens
+
+
+def test_at_200_percent_the_amount_goes_under_the_name_and_right_to_left_starts_at_the_right(qtbot, window, ctx):
+    ctx.set_setting("appearance/text_size", 200)
+    window.apply_appearance()
+    try:
+        run_check(qtbot, window, SGO_AUNT)
+        results = see_result(qtbot, window)
+        QApplication.processEvents()
+        card = results.cards["adoption_support_fund"]
+        assert card.summary.geometry().top() >= card.title.geometry().bottom()  # no room beside it
+        window.apply_language("ar")  # the result is shown again in Arabic, right to left
+        for _ in range(4):
+            QApplication.processEvents()
+        card = check_screen(window)._results.cards["child_benefit"]
+        holder = card.title.parentWidget()
+        assert card.title.geometry().right() >= holder.width() - 2  # the name starts at the right edge
+        assert card.summary.geometry().right() >= holder.width() - 2
+    finally:
+        window.apply_language("en")
+        ctx.set_setting("appearance/text_size", 100)
+        window.apply_appearance()
+
+
 def test_money_you_can_count_on_is_confirmed_figures_only_per_week_and_per_year(qtbot, window):
     run_check(qtbot, window, SGO_AUNT)
     results = see_result(qtbot, window)

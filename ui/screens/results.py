@@ -238,9 +238,14 @@ class HelpCard(Card):
         words = QVBoxLayout()
         words.setSpacing(0)
         self.title = heading(ent.title, 2)
-        words.addWidget(self.title)
         self.summary = label(short)
-        words.addWidget(self.summary)
+        # The amount or "you can get this" beside the name when there is room (one line a card, so the
+        # list of help fits the first screens), under it when there is not; on one baseline.
+        inline = QWidget()
+        line = FlowLayout(inline, spacing=16, baseline=True, row_spacing=0)
+        line.addWidget(self.title)
+        line.addWidget(self.summary)
+        words.addWidget(inline)
         warnings = [t for s, t in lines if s == "warning"]
         if warnings:
             words.addWidget(label("⚠  " + warnings[0], "error"))  # not colour alone
