@@ -381,6 +381,20 @@ class ChoiceRow(QFrame):
         row.addLayout(words, 1)
         self.setMinimumHeight(44)
         self.radio.installEventFilter(_FocusWatcher(self))
+        self._align_words()
+
+    def _align_words(self) -> None:
+        """The words start beside the radio mark, whatever their script: a label sets a paragraph by
+        its own first letter, so "العربية" in an English list (or "English" in an Arabic one) stood at
+        the far side of the row, away from its radio mark."""
+        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        for words in (self.text, self.hint):
+            words.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_words()
+        super().changeEvent(event)
 
     def set_text(self, text: str, hint: str = "") -> None:
         self.text.setText(text)

@@ -163,3 +163,24 @@ def test_every_screen_at_200_percent_in_each_language_is_never_clipped(qtbot, wi
         window.apply_language("en")
         ctx.set_setting("appearance/text_size", 100)
         window.apply_appearance()
+
+
+def test_each_language_name_stands_beside_its_radio_mark_whatever_its_script(qtbot, window):
+    """A label sets a paragraph by its first letter: "العربية" in the English list stood at the far
+    right of its row, away from its radio mark; and "English" at the far left in the Arabic one."""
+    window.first_run_if_needed()
+    first = window.screen("first_run")
+    qtbot.wait(10)
+    for code in ("ar", "ur", "en"):
+        words = first.language.rows[code].text
+        left, right = ink_columns(words)
+        assert left < words.width() * 0.2, code
+    window.apply_language("ar")
+    qtbot.wait(10)
+    try:
+        for code in ("en", "pl", "ar"):
+            words = first.language.rows[code].text
+            left, right = ink_columns(words)
+            assert right > words.width() * 0.8, code
+    finally:
+        window.apply_language("en")

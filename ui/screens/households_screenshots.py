@@ -56,6 +56,7 @@ def main(argv: list[str]) -> int:
     window.show()
 
     def shot(name: str) -> None:
+        window.ops.wait()  # households are read off the UI thread: the page is shown once they are
         for _ in range(3):
             app.processEvents()
         window.grab().save(str(out / f"{name}.png"))
