@@ -276,8 +276,9 @@ def fostering_allowance(c: Context) -> Entitlement | None:
 def _temporary_approval_limits(c: Context) -> list[Phrase]:
     """A connected person's temporary approval lasts up to 16 weeks and can be extended once, by up to
     8 weeks (or until a review's outcome is known): Care Planning, Placement and Case Review (England)
-    Regulations 2010 regs 24 and 25. The weeks are boundaries in resources/law/dated.toml."""
-    weeks, extra = law.value("temporary_approval_weeks"), law.value("temporary_approval_extension_weeks")
+    Regulations 2010 regs 24 and 25. The weeks are boundaries in resources/parameters/law.toml."""
+    weeks = law.value("temporary_approval_weeks", c.as_of)
+    extra = law.value("temporary_approval_extension_weeks", c.as_of)
     out = [P("fostering_allowance.temporary_limits", {"weeks": weeks, "extra": extra})]
     days = c.case.arrangement.days_so_far
     if days is not None and days > (weeks + extra) * 7:
@@ -317,9 +318,9 @@ def special_guardianship_support(c: Context) -> Entitlement | None:
 
 def _order_has_ended(c: Context) -> bool:
     """A special guardianship or child arrangements order ends when the child turns 18 (Children Act
-    1989 s91(13)); the age is a dated boundary in resources/law/dated.toml."""
+    1989 s91(13)); the age is a dated boundary in resources/parameters/law.toml."""
     age = c.case.child.age
-    return age is not None and age >= law.value("order_ends_at_age")
+    return age is not None and age >= law.value("order_ends_at_age", c.as_of)
 
 
 def _special_guardianship_after_18(c: Context) -> Entitlement:
@@ -542,7 +543,7 @@ def parental_leave(c: Context) -> Entitlement | None:
     """Unpaid parental leave needs parental responsibility: up to 18 weeks per child, at most 4 weeks
     a year (Maternity and Parental Leave etc. Regulations 1999). Before 6 April 2026 it also needed
     a year's service; the Employment Rights Act 2025 s15 made it a day-one right (a dated switch in
-    resources/law/dated.toml)."""
+    resources/parameters/law.toml)."""
     if c.case.arrangement.order not in PR_ORDERS or c.case.household.employed is False:
         return None
     if c.case.carer.relationship == "parent" or c.adult:
@@ -612,7 +613,7 @@ def peer_support(c: Context) -> Entitlement | None:
 def kinship_local_offer(c: Context) -> Entitlement | None:
     """The kinship local offer: a duty from 29 June 2026 (Children Act 1989 s22H, inserted by the
     Children's Wellbeing and Schools Act 2026 s5, commenced by s78(2)(a)); before that, the statutory
-    guidance's 'should' (DfE, October 2024). The date is a switch in resources/law/dated.toml."""
+    guidance's 'should' (DfE, October 2024). The date is a switch in resources/parameters/law.toml."""
     if not c.kinship_or_maybe and "order_support_without_kinship" not in c.cls.flags:
         return None
     council = c.council

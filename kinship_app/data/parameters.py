@@ -19,7 +19,7 @@ from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, re
 from kinship_app.data.rates import Source
 
 PARAMETERS_DIR = RESOURCES / "parameters"
-UNITS = ("years", "days", "switch")
+UNITS = ("years", "weeks", "days", "switch")
 
 
 class UnknownParameterError(ValueError):

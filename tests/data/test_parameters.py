@@ -114,7 +114,7 @@ def test_a_new_dated_period_changes_the_answer_from_its_date(tmp_path, monkeypat
     (lambda d: d["parameters"]["adult_age"]["periods"][0].update(value=True), "parameters.adult_age.periods[1].value"),
     (lambda d: d["parameters"]["uc_two_child_limit_removed"]["periods"][0].update(value=1),
      "parameters.uc_two_child_limit_removed.periods[1].value"),
-    (lambda d: d["parameters"]["adult_age"].update(unit="weeks"), "parameters.adult_age.unit"),
+    (lambda d: d["parameters"]["adult_age"].update(unit="months"), "parameters.adult_age.unit"),
     (lambda d: d["parameters"]["adult_age"].update(colour="red"), "parameters.adult_age.colour"),
 ])
 def test_a_broken_file_names_the_file_and_field(change, field):
@@ -148,8 +148,8 @@ def test_a_date_before_the_rules_start_is_a_clear_error_not_a_guess():
     import sys
 
     first = parameters.earliest()
-    assert first == D(2006, 4, 10)
+    assert first == D(2011, 4, 1)  # temporary approval (CPPCR 2010 reg 24) is the latest to start
     proc = subprocess.run([sys.executable, "-m", "kinship_app", "assess", "-", "--as-of", "1999-01-01"],
                           input=b"{}", capture_output=True, timeout=60)
     assert proc.returncode == 2 and proc.stdout == b""
-    assert proc.stderr.decode().startswith("error: --as-of: must be on or after 2006-04-10")
+    assert proc.stderr.decode().startswith("error: --as-of: must be on or after 2011-04-01")

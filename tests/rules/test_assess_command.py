@@ -82,7 +82,7 @@ BAD = [
     (json.dumps({"household": {"parents_died": 0, "other_parent_situation": "divorced_no_custody_no_maintenance"}}),
      "household.other_parent_situation"),
     (json.dumps({"household": {"other_parent_situation": "in_france"}}), "household.other_parent_situation"),
-    # Children Act 1989 s91(12): a care order ends at 18 (a dated boundary in resources/law/dated.toml).
+    # Children Act 1989 s91(12): a care order ends at 18 (a dated boundary in resources/parameters/law.toml).
     (json.dumps({"child": {"age": 18, "legal_status": "care_order"}}), "child.legal_status"),
     (json.dumps({"child": {"colour": "red"}}), "child.colour"),
     (json.dumps({"pets": {}}), "pets"),
