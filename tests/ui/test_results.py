@@ -73,7 +73,7 @@ def test_a_flag_is_a_prominent_warning_with_its_deadline(qtbot, window):
     card = results.findChild(QFrame, "flag_private_fostering_notification")
     assert card is not None and card.property("role") == "warning"
     shown = "\n".join(texts(results))
-    dated = [x for x in a.actions if x.due]
+    dated = [x for x in results.shown().actions if x.due]
     assert dated, "private fostering should give a dated action"
     assert dated[0].text in shown
     for action in dated:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kinship_app import facts, flow
 from kinship_app.i18n import N_, _, format_date, format_money, get_language
-from kinship_app.wording import PERIODS, render, unconfirmed_warning
+from kinship_app.wording import PERIODS, render, render_entitlement, unconfirmed_warning
 from ui.advice import advice_lines, describe
 from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, Disclosure, FlowLayout, button, heading, label, page_in, set_button_text
@@ -112,6 +112,12 @@ HTML = {"amount": "<p><b>{}</b></p>", "detail": "<p><small>{}</small></p>", "war
         "text": "<p>{}</p>", "deadline": "<p><b>{}</b></p>"}
 
 
+def in_words(ent: Any) -> Any:
+    """An entitlement in words, in the app's language now: one already worded (from the page's
+    ``View``) is used as it is; one holding meaning only is worded here."""
+    return ent if hasattr(ent, "title") else render_entitlement(ent, get_language())
+
+
 def certainty_text(ent: Any) -> str:
     return _("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this")
 
@@ -119,6 +125,7 @@ def certainty_text(ent: Any) -> str:
 def entitlement_lines(ent: Any) -> list[tuple[str, str]]:
     """One kind of help as (style, text) lines, the same on screen and on paper. Every figure past
     its confirmed period, the comparison figure too, carries ``unconfirmed_warning()``."""
+    ent = in_words(ent)
     lines = [("title", ent.title), ("detail", certainty_text(ent))]
     if ent.amount is not None:
         first, *rest = amount_lines(ent.amount)
@@ -173,11 +180,13 @@ def money_summary(view: View) -> tuple[list[tuple[Any, float, float]], list[Any]
 
 
 def count_on_line(ent: Any, week: float, year: float) -> str:
+    ent = in_words(ent)
     return _("{title}: {week} a week, {year} a year").format(
         title=ent.title, week=format_money(week, ent.amount.currency), year=format_money(year, ent.amount.currency))
 
 
 def maybe_line(ent: Any) -> str:
+    ent = in_words(ent)
     if ent.amount is None:
         return _("{title}: the amount is decided by the council").format(title=ent.title)
     money = f"{format_money(ent.amount.value, ent.amount.currency)} {_(PERIODS.get(ent.amount.period, ent.amount.period))}"
@@ -214,7 +223,7 @@ class HelpCard(Card):
 
     def __init__(self, ent: Any, letters: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__("card", parent)
-        self.ent = ent
+        ent = self.ent = in_words(ent)
         self.setObjectName(f"entitlement_{ent.code}")
         self.layout_.setContentsMargins(12, 4, 12, 4)
         self.layout_.setSpacing(2)
@@ -307,6 +316,10 @@ class ResultsPage(QWidget):
         self.assessment, self.view, self.answers = None, None, {}
         self.cards = {}
         self.page.clear()
+
+    def shown(self) -> Any:
+        """The assessment on this page, in words, in the app's language now."""
+        return render(self.assessment, get_language())
 
     def retranslate_ui(self) -> None:
         if self.assessment is not None:
