@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, read_bytes
-from kinship_app.data.rates import Source
+from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_toml, read_bytes
 
 PARAMETERS_DIR = RESOURCES / "parameters"
 UNITS = ("years", "weeks", "days", "switch")

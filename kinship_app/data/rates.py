@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, parse_toml, read_bytes
+from kinship_app.data._files import (  # noqa: F401  (Source: its old import path)
+    RESOURCES, DataError, Fields, Source, check_number, parse_toml, read_bytes,
+)
 from kinship_app.result import Amount
 from kinship_app.wording import DIM_LABELS, RATE_TITLES  # noqa: F401  (DIM_LABELS: old import path)
 from kinship_app.wording import LABEL_ORDER as WORDING_LABEL_ORDER
@@ -45,15 +47,6 @@ def nma_age_band(age: int) -> str | None:
 
 class UnknownRateError(ValueError):
     """A rate name, or a dimension of it, that the data does not have."""
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-
-    def __str__(self) -> str:
-        return f"{self.title} – {self.url}"
 
 
 @dataclass(frozen=True)
