@@ -65,11 +65,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
     if args.batch is not None:
         if args.file is not None:
             raise UsageError("give either a case FILE or --batch FILE, not both")
-        if language != "en":
-            raise UsageError("--language with --batch is not available yet: batch answers are in English")
         from kinship_app.batch import run_batch
 
-        return run_batch(args.batch, args.as_of)
+        return run_batch(args.batch, args.as_of, language=language)
     case = parse_case(read_case_json(args.file))
     write_json(assess(case, args.as_of).to_json(language))
     return 0
