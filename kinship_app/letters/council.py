@@ -109,9 +109,10 @@ def _sg_body(ctx: Ctx) -> Body:
     cites.append(Citation(f"{SGR}, regulation 12",
                           _("what the assessment must consider, and that the council must write a report.")))
     if ctx.v("request.financial") is not False:
-        blocks.append(Para(_("Please also assess whether I need financial support to keep caring for {them} "
+        # After the list, the paragraph names the child again before a pronoun.
+        blocks.append(Para(_("Please also assess whether I need financial support to keep caring for {child} "
                              "(regulation 6). The guidance says the council should have regard to the fostering "
-                             "allowance that would be paid if {they} were fostered.").format(them=ctx.them,
+                             "allowance that would be paid if {they} were fostered.").format(child=ctx.child,
                                                                                             they=ctx.they)))
         benchmark = _fostering_benchmark(ctx)
         if benchmark:

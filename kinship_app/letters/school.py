@@ -53,7 +53,7 @@ def _school_body(ctx: Ctx) -> Body:
     blocks.append(Para(_("When {child} applies for a school place: the School Admissions Code (paragraph 1.7) "
                          "gives previously looked-after children the highest priority in admissions. I will tick the looked-after box on the application and "
                          "send the order as evidence by the deadline. The admissions team may check with the "
-                         "council that looked after {them}.").format(child=ctx.child, them=ctx.them)))
+                         "council that looked after {child}.").format(child=ctx.child)))
     blocks.append(Para(_("The council's Virtual School Head can give the school and me advice about {their} "
                          "education.").format(their=ctx.their)))
     cites = [

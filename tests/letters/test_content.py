@@ -515,11 +515,11 @@ def test_summary_names_the_other_parent_question_when_it_is_not_known():
 # letter that names the child only once (the employer's) has none, and says the same for every choice.
 PRONOUN_SENTENCES = {
     "sg_support_assessment": {
-        "she": ["I am her special guardian.", "keep caring for her (regulation 6)", "if she were fostered",
+        "she": ["I am her special guardian.", "keep caring for Ellis (regulation 6)", "if she were fostered",
                 "for a child of her age"],
-        "he": ["I am his special guardian.", "keep caring for him (regulation 6)", "if he were fostered",
+        "he": ["I am his special guardian.", "keep caring for Ellis (regulation 6)", "if he were fostered",
                "for a child of his age"],
-        "they": ["I am their special guardian.", "keep caring for them (regulation 6)", "if they were fostered",
+        "they": ["I am their special guardian.", "keep caring for Ellis (regulation 6)", "if they were fostered",
                  "for a child of their age"],
         "name": ["I am Ellis's special guardian.", "keep caring for Ellis (regulation 6)",
                  "if Ellis were fostered", "for a child of Ellis's age"],
@@ -544,11 +544,11 @@ PRONOUN_SENTENCES = {
     },
     "school_previously_looked_after": {
         "she": ["This makes her a 'previously looked-after child'.", "to help children like her.",
-                "Pupil Premium Plus to support her.", "the council that looked after her.", "advice about her education."],
+                "Pupil Premium Plus to support her.", "the council that looked after Ellis.", "advice about her education."],
         "he": ["This makes him a 'previously looked-after child'.", "to help children like him.",
-               "Pupil Premium Plus to support him.", "the council that looked after him.", "advice about his education."],
+               "Pupil Premium Plus to support him.", "the council that looked after Ellis.", "advice about his education."],
         "they": ["This makes them a 'previously looked-after child'.", "to help children like them.",
-                 "Pupil Premium Plus to support them.", "the council that looked after them.",
+                 "Pupil Premium Plus to support them.", "the council that looked after Ellis.",
                  "advice about their education."],
         "name": ["This makes Ellis a 'previously looked-after child'.", "to help children like Ellis.",
                  "Pupil Premium Plus to support Ellis.", "the council that looked after Ellis.",
@@ -617,7 +617,8 @@ def test_by_name_is_what_letters_say_when_the_family_has_not_chosen(letter_id):
 def test_a_pronoun_follows_the_name_the_family_gave():
     text = _with_pronouns("sg_support_assessment", "they", known_as="Elly").plain_text()
     assert "Elly was looked after by a council" in text  # a paragraph starts with the name
-    assert "keep caring for them (regulation 6)" in text and "caring for Elly" not in text
+    assert "keep caring for Elly (regulation 6)" in text and "if they were fostered" in text
+    assert "if Elly were fostered" not in text
 
 
 def test_letters_with_a_child_to_refer_to_ask_the_family_how():
