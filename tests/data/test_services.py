@@ -266,7 +266,7 @@ def test_council_pages_are_read_with_their_source_and_date_never_guessed():
     from kinship_app.data import councils
 
     pages = services.council_pages()
-    assert len(pages) >= 44
+    assert len(pages) >= 46
     for code, page in pages.items():
         assert councils.get(code) is not None
         assert page.url.startswith("https://") and page.read_from.startswith("https://")
