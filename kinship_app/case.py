@@ -130,7 +130,9 @@ _CLASSES = {"child": Child, "carer": Carer, "arrangement": Arrangement, "househo
 _TOP_LEVEL = set(_SPEC) | {"people"}
 # Precomputed for parse_case (batch mode parses tens of thousands of cases a second).
 _KNOWN = {section: frozenset(name for name, *_rest in fields) for section, fields in _SPEC.items()}
-_FIELDS = {section: [(f"{section}.{name}", name, kind, allowed, default) for name, kind, allowed, default in fields]
+_FIELDS = {section: [(f"{section}.{name}", name, kind, allowed, default,
+                       frozenset(allowed) if kind == "code" else allowed)
+                      for name, kind, allowed, default in fields]
            for section, fields in _SPEC.items()}
 
 
@@ -138,23 +140,44 @@ def parse_case(data: Any) -> Case:
     """Check decoded JSON against the contract and return a ``Case``; raise ``CaseError`` if not."""
     if not isinstance(data, dict):
         raise CaseError("case", _("must be a JSON object with child, carer, arrangement and household"))
-    for key in data:
-        if key not in _TOP_LEVEL:
-            raise CaseError(str(key), _("is not a part of a case (expected child, carer, arrangement, household, people)"))
+    if not _TOP_LEVEL.issuperset(data):
+        for key in data:
+            if key not in _TOP_LEVEL:
+                raise CaseError(str(key), _("is not a part of a case (expected child, carer, arrangement, household, people)"))
     parts = {}
-    for section, fields in _SPEC.items():
+    for section, fields in _FIELDS.items():
         raw = data.get(section)
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
             raise CaseError(section, _("must be a JSON object"))
-        for key in raw:
-            if key not in _KNOWN[section]:
-                raise CaseError(f"{section}.{key}", _("is not a field of {section}").format(section=section))
+        known = _KNOWN[section]
+        if not known.issuperset(raw):
+            for key in raw:
+                if key not in known:
+                    raise CaseError(f"{section}.{key}", _("is not a field of {section}").format(section=section))
         values = {}
-        for path, name, kind, allowed, default in _FIELDS[section]:
+        for path, name, kind, allowed, default, members in fields:
             value = raw.get(name)
-            values[name] = default if value is None else _parse_value(path, value, kind, allowed, default)
+            # A plain valid value is taken as it is (batch mode parses tens of thousands of cases a
+            # second); anything else (unknown, a float, the wrong type, out of range) is _parse_value's.
+            if value is None:
+                value = default
+            elif kind == "code":
+                if value.__class__ is not str or value not in members:
+                    value = _parse_value(path, value, kind, allowed, default)
+            elif kind == "bool":
+                if value is not True and value is not False:
+                    value = _parse_value(path, value, kind, allowed, default)
+            elif kind == "int":
+                if value.__class__ is not int or not allowed[0] <= value <= allowed[1]:
+                    value = _parse_value(path, value, kind, allowed, default)
+            elif kind == "council":
+                if value.__class__ is not str or value not in _council_codes():
+                    value = _parse_value(path, value, kind, allowed, default)
+            else:
+                value = _parse_value(path, value, kind, allowed, default)
+            values[name] = value
         parts[section] = _CLASSES[section](**values)
     people = data.get("people")
     if people is None:
@@ -164,6 +187,21 @@ def parse_case(data: Any) -> Case:
     case = Case(people=people, **parts)
     _check_combinations(case)
     return case
+
+
+_COUNCIL_CODES: tuple[Any, frozenset[str]] = (None, frozenset())
+
+
+def _council_codes() -> frozenset[str]:
+    """The codes ``_parse_value`` takes as they are written: those of the councils data now loaded
+    (kept while the same table is loaded) that have the shape of a council's code."""
+    global _COUNCIL_CODES
+    from kinship_app.data import councils
+
+    table = councils.by_code()
+    if _COUNCIL_CODES[0] is not table:
+        _COUNCIL_CODES = (table, frozenset(code for code in table if COUNCIL_CODE.match(code)))
+    return _COUNCIL_CODES[1]
 
 
 def _parse_value(name: str, value: Any, kind: str, allowed: Any, default: Any) -> Any:
