@@ -241,10 +241,12 @@ def startup() -> None:
     from test_startup_bench import measure
 
     result = measure(11)
-    row("start screen against a bare PySide6 window", f"{ms(result['app_s'])} against {ms(result['bare_s'])}",
-        f"{result['ratio']:.2f}x", "<= 1.35x")
-    row("start screen against a bare PySide6 window, CPU time used", f"{ms(result['app_cpu_s'])} against "
-        f"{ms(result['bare_cpu_s'])}", f"{result['cpu_ratio']:.2f}x", "(the same goal; less moved by other work)")
+    row("start screen painted, from launch, against a bare PySide6 window", f"{ms(result['app_s'])} against "
+        f"{ms(result['bare_s'])}", f"{result['ratio']:.2f}x", "<= 1.35x")
+    row("the same two whole processes (with what each does after its first paint, and quitting), wall time",
+        f"{ms(result['app_process_s'])} against {ms(result['bare_process_s'])}", f"{result['process_ratio']:.2f}x")
+    row("the same two whole processes, CPU time used (moves less with other people's work)",
+        f"{ms(result['app_cpu_s'])} against {ms(result['bare_cpu_s'])}", f"{result['cpu_ratio']:.2f}x")
 
 
 def main() -> int:
