@@ -89,10 +89,16 @@ class Case:
     people: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The case as contract JSON (unknowns as null), so it round-trips through ``parse_case``."""
+        """The case as contract JSON, so it round-trips through ``parse_case``: a fact not known is
+        ``"unknown"`` where null would read back as the field's default (a legal status, an order,
+        a parent's death), and null where null already means "not known" (an age, a council)."""
         out = {}
         for part in ("child", "carer", "arrangement", "household"):
-            out[part] = dataclasses.asdict(getattr(self, part))
+            values = dataclasses.asdict(getattr(self, part))
+            for _path, name, kind, _allowed, default in _FIELDS[part]:
+                if values.get(name) is None and _unknown_is_not_null(kind, default):
+                    values[name] = UNKNOWN
+            out[part] = values
         if self.people:
             out["people"] = self.people
         return out
@@ -130,10 +136,11 @@ _CLASSES = {"child": Child, "carer": Carer, "arrangement": Arrangement, "househo
 _TOP_LEVEL = set(_SPEC) | {"people"}
 # Precomputed for parse_case (batch mode parses tens of thousands of cases a second).
 _KNOWN = {section: frozenset(name for name, *_rest in fields) for section, fields in _SPEC.items()}
-_FIELDS = {section: [(f"{section}.{name}", name, kind, allowed, default,
-                       frozenset(allowed) if kind == "code" else allowed)
-                      for name, kind, allowed, default in fields]
+_FIELDS = {section: [(f"{section}.{name}", name, kind, allowed, default) for name, kind, allowed, default in fields]
            for section, fields in _SPEC.items()}
+# The same, with each code field's allowed values as a set, for parse_case's quick path.
+_PARSE_FIELDS = {section: [(*f, frozenset(f[3]) if f[2] == "code" else f[3]) for f in fields]
+                 for section, fields in _FIELDS.items()}
 
 
 def parse_case(data: Any) -> Case:
@@ -145,7 +152,7 @@ def parse_case(data: Any) -> Case:
             if key not in _TOP_LEVEL:
                 raise CaseError(str(key), _("is not a part of a case (expected child, carer, arrangement, household, people)"))
     parts = {}
-    for section, fields in _FIELDS.items():
+    for section, fields in _PARSE_FIELDS.items():
         raw = data.get(section)
         if raw is None:
             raw = {}
@@ -204,10 +211,15 @@ def _council_codes() -> frozenset[str]:
     return _COUNCIL_CODES[1]
 
 
+def _unknown_is_not_null(kind: str, default: Any) -> bool:
+    """Whether "not known" must be written ``"unknown"`` (null would mean the default)."""
+    return kind == "code" or (kind in ("bool", "int") and default is not None)
+
+
 def _parse_value(name: str, value: Any, kind: str, allowed: Any, default: Any) -> Any:
     if value is None:
         return default
-    if value == UNKNOWN and (kind == "code" or (kind in ("bool", "int") and default is not None)):
+    if value == UNKNOWN and _unknown_is_not_null(kind, default):
         return None
     if kind == "bool":
         if not isinstance(value, bool):
