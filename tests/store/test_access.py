@@ -77,6 +77,7 @@ def _calls(o: Org, action) -> dict[str, tuple]:
         "progress": (lambda s: s.progress(t.id),),
         "clear_progress": (lambda s: s.clear_progress(t.id),),
         "export_household": (lambda s: s.export_household(t.id),),
+        "export_household_file": (lambda s: s.export_household_file(t.id, "an export passphrase"),),
         "record_printed": (lambda s: s.record_printed(t.id, "results"),),
         "erase_household": (lambda s: s.erase_household(t.id),),
     }
@@ -89,7 +90,8 @@ COORDINATOR_ONLY = {"audit_log", "verify_audit", "accounts", "create_account", "
                     "move_household", "set_account_active", "backup", "restore", "change_passphrase"}
 # Calls about the worker's own session or the file itself, not any household.
 OWN = {"sign_in", "sign_out", "change_secret", "close", "integrity_check", "backup_files", "verify_passphrase",
-       "finish_erasing", "create_household", "import_household"}
+       "finish_erasing", "create_household", "import_household", "import_household_file",
+       "plain_export_allowed"}
 
 
 def test_every_public_call_is_covered(org):
@@ -152,6 +154,26 @@ def test_a_worker_works_normally_in_their_own_caseload(org):
     assert imported.id in {x.id for x in s.list_households()}
     report = s.erase_household(new.id)
     assert report.rows_deleted > 0
+
+
+def test_a_worker_exports_only_encrypted_files_and_a_coordinator_may_also_save_plain_json(org):
+    from kinship_app.store import PlainExportNotAllowedError
+
+    o, _action = org
+    s = o.store
+    assert not s.plain_export_allowed()
+    with pytest.raises(PlainExportNotAllowedError, match="only a coordinator can save one without"):
+        s.export_household_file(o.mine.id, None)
+    sealed = s.export_household_file(o.mine.id, "an export passphrase")
+    assert b"Mary Mine" not in sealed and b"Kit Mine" not in sealed
+    s.sign_in(*COORD)
+    assert s.plain_export_allowed()
+    plain = s.export_household_file(o.mine.id, None)
+    assert "Mary Mine" in plain.decode("utf-8")
+    entries = [(e.worker, e.what) for e in s.audit_log(o.mine.id, limit=20)]
+    assert ("Asha", "exported household, encrypted with a passphrase") in entries
+    assert ("Rosa", "exported household as plain JSON, not encrypted") in entries
+    assert not any(w == "Asha" and "plain" in what for w, what in entries)  # the refused one wrote nothing
 
 
 def test_coordinator_only_calls_are_refused_to_a_worker(org, tmp_path):
