@@ -175,12 +175,23 @@ def load(raw: bytes, name: str) -> Any:
         text = bytes(raw).decode("utf-8")
         data = jsonsafe.loads(text.removeprefix("\ufeff"))
     except UnicodeDecodeError:
-        raise _not_ours(name, _("it is not text")) from None
+        raise _not_ours(name) from None
     except json.JSONDecodeError as exc:
-        raise _not_ours(name, exc) from None
+        raise _not_ours(name, exc) from None  # where in the file, for whoever looks into it
     except RecursionError:
-        raise _not_ours(name, _("it is nested too deeply")) from None
+        raise _not_ours(name) from None
     return data
+
+
+def read_file(path: str | Path) -> bytes:
+    """An export file's bytes; a file that cannot be read, or is far too large, is an ImportDataError."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportDataError(path.name, _("is too large to be a household file exported from this app"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportDataError(path.name, _("cannot be read ({error})").format(error=exc.strerror or exc)) from None
 
 
 def is_encrypted(data: Any) -> bool:
@@ -234,7 +245,7 @@ def _envelope(data: dict[str, Any], name: str) -> tuple[KdfParams, bytes, bytes,
     if version > FORMAT_VERSION:
         raise ImportDataError(name, _("was saved by a newer version of this app; please update the app"))
     if data.get("cipher") != CIPHER:
-        raise bad("cipher", _("is not {cipher}").format(cipher=CIPHER))
+        raise bad("cipher")
     k = data.get("kdf")
     if not isinstance(k, dict) or k.get("name") != "argon2id" or k.get("version") != 19 or k.get("hash_len") != 64:
         raise bad("kdf")
