@@ -890,6 +890,8 @@ class Store:
                 return None
             if not access.verify_secret(row.secret_hash, secret, self._kdf):
                 return None
+            if self.backend == "postgresql" and pg_security.login_account(session.connection()) not in (None, row.id):
+                return None  # a worker's own database login signs in as that worker only (pg_security.py)
             record = _account_record(session, row)
             self.account = record
             self.worker = record.name

@@ -285,6 +285,15 @@ def test_an_organisation_signs_in_per_worker_and_the_coordinator_reads_the_audit
     rows = [[log.item(r, c).text() for c in range(4)] for r in range(log.rowCount())]
     assert ["Asha", "viewed household"] in [[r[1], r[3]] for r in rows]
     assert all("Margaret" not in " ".join(r) for r in rows)
+    workers = team.workers
+    names = [workers.item(r, 0).text() for r in range(workers.rowCount())]
+    assert "Asha" in names and not any("kinship_worker_" in n for n in names)  # no server: no logins
+    # On a shared server the coordinator sees each worker's own database login (README).
+    store = ctx.store()
+    team._show({"accounts": store.accounts(), "caseloads": store.caseloads(), "audit": [],
+                "chain": store.verify_audit(), "first": False, "server": True})
+    names = [workers.item(r, 0).text() for r in range(workers.rowCount())]
+    assert f"Asha (kinship_worker_{asha.id})" in names and "Rosa" in names
     assert w.ops.errors == []
 
 
