@@ -131,6 +131,7 @@ class ExportDialog(_Dialog):
               "audit log records it.") if organisation else
             _("Anyone who gets a plain file can read everything in it. Choose this only for a copy you keep "
               "somewhere safe or want to open in other programs."), "hint")
+        self.plain_allowed = plain_allowed
         self.plain.setVisible(plain_allowed)
         self.plain_warning.setVisible(False)
         self.plain.toggled.connect(self._plain_toggled)
@@ -156,7 +157,7 @@ class ExportDialog(_Dialog):
         self.fit()
 
     def submit(self) -> None:
-        if self.plain.isVisible() and self.plain.isChecked():
+        if self.plain_allowed and self.plain.isChecked():
             self.accept()
             self.chosen.emit(None)
             return
