@@ -177,6 +177,27 @@ def test_idle_lock_hides_every_record_clears_our_clipboard_and_keeps_what_was_ty
     assert w.locking.timer.isActive()
 
 
+def test_the_lock_closes_an_open_export_dialog_and_forgets_its_passphrase(qtbot, ctx):
+    from shiboken6 import isValid
+
+    hid = _protected(ctx)
+    ctx.unlock(PASS)
+    w = _window(qtbot, ctx)
+    screen = w.show_screen("households")
+    screen.open_household(hid)
+    qtbot.waitUntil(lambda: "Margaret Ellis" in visible_text(w), timeout=10000)
+    click(qtbot, button(screen, "Export this household…"))
+    dialog = screen.export_dialog
+    qtbot.waitExposed(dialog)
+    field = dialog.passphrase
+    qtbot.keyClicks(field, "half typed secret")
+    w.locking.timer.timeout.emit()
+    assert w.locking.locked
+    QApplication.processEvents()
+    assert not isValid(dialog) or (not dialog.isVisible() and field.text() == "")
+    assert not [d for d in QApplication.topLevelWidgets() if d.objectName() == "export_dialog" and d.isVisible()]
+
+
 def test_the_clipboard_of_another_program_is_left_alone(qtbot, ctx):
     from ui.locking import clear_own_clipboard
 
