@@ -37,6 +37,7 @@ from typing import Any
 HOUSEHOLD_TABLES = ("carers", "children", "assessment_runs", "letters", "notes", "actions", "check_progress")
 
 WORKER_PREFIX = "kinship_worker_"
+POLICY_VERSION = "kinship policies v2"
 WORKERS_GROUP = "kinship_workers"
 
 LOGIN_FUNCTION = r"""
@@ -50,6 +51,7 @@ $$
 FUNCTION = """
 CREATE OR REPLACE FUNCTION kinship_may_see(caseload integer) RETURNS boolean
 LANGUAGE sql STABLE AS $$
+  -- kinship policies v2 (refresh() replaces an older version: keep this line, raise the number)
   SELECT CASE WHEN kinship_login_account() IS NOT NULL THEN
       -- a worker's own login: the server says who it is; the settings are not asked
       EXISTS (SELECT 1 FROM caseload_members m JOIN accounts a ON a.id = m.account_id
@@ -111,7 +113,8 @@ def refresh(conn: Any) -> None:
                                  "WHERE schemaname = current_schema() AND tablename = 'households'").scalar()
     if not owner:
         return
-    current = conn.exec_driver_sql("SELECT count(*) FROM pg_proc WHERE proname = 'kinship_login_account'").scalar()
+    current = conn.exec_driver_sql("SELECT count(*) FROM pg_proc WHERE proname = 'kinship_may_see' "
+                                   "AND prosrc LIKE %(v)s", {"v": f"%{POLICY_VERSION}%"}).scalar()
     if not current:
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(73280002)")
         enable_row_level_security(conn)

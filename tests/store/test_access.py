@@ -464,6 +464,16 @@ def test_a_workers_own_database_login_sees_only_their_caseloads_whatever_sql_the
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             run(worker_login, "INSERT INTO audit_log (at, worker, reference, what, account_id, prev_hash, "
                               "entry_hash) VALUES (now(), 'Rosa', '', 'forged', %s, '', '')", rosa.id)
+        # An older server's policies are brought up to date by the coordinator's app at its next start.
+        with psycopg.connect(host="127.0.0.1", port=pg_server.port, user=owner, dbname=name, autocommit=True) as c:
+            c.execute("CREATE OR REPLACE FUNCTION kinship_may_see(caseload integer) RETURNS boolean "
+                      "LANGUAGE sql STABLE AS $$ SELECT true $$")
+        assert run(worker_login, "SELECT count(*) FROM households") == [(2,)]  # the old, trusting kind
+        with Store(owner_url, clock=Clock(), kdf=KDF, backup_dir=None) as s:
+            assert run(worker_login, "SELECT count(*) FROM households") == [(1,)]
+            s.sign_in(*COORD)
+            s.set_account_active(asha.id, False)  # and when a worker leaves, their login sees nothing
+        assert run(worker_login, "SELECT count(*) FROM households") == [(0,)]
     finally:
         pg_server.drop_database(url)
         with pg_server.admin() as admin:
