@@ -128,7 +128,7 @@ def step_label(step: dict[str, Any]) -> str:
     return _(STEP_LABELS[code]) if code in STEP_LABELS else str(step.get("label") or code)
 
 
-def _percent(value: Any) -> str:
+def percent_words(value: Any) -> str:
     if isinstance(value, list) and len(value) == 2:
         lo, hi = (_pct(v) for v in value)
         return f"{lo}%" if lo == hi else _("{low}% to {high}%").format(low=lo, high=hi)
@@ -196,7 +196,7 @@ def describe_change(change: dict[str, Any], language: str | None = None) -> str:
         what = _(PARAMETER_LABELS.get(item.get("name"), item.get("name") or ""))
 
         def rule(x: dict[str, Any]) -> str:
-            words = _percent(x.get("value"))
+            words = percent_words(x.get("value"))
             if x.get("valid_from"):
                 words += " " + _("(from {date})").format(date=format_date(dt.date.fromisoformat(x["valid_from"]),
                                                                           language))
