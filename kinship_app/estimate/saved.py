@@ -152,10 +152,11 @@ def _rate_words(item: dict[str, Any], language: str | None) -> str:
     money = format_money(item["value"], language=language)
     words = _("{money} {period}").format(money=money, period=_(PERIOD_WORDS.get(item.get("unit"), N_("a week"))))
     if item.get("valid_from"):
-        words += " " + _("(the figure from {date})").format(date=format_date(dt.date.fromisoformat(item["valid_from"]),
-                                                                             language))
-    if item.get("confirmed") is False:
-        words += " " + _("(not confirmed for this year yet)")
+        day = format_date(dt.date.fromisoformat(item["valid_from"]), language)
+        if item.get("confirmed") is False:
+            words += " " + _("(the figure from {date}, not confirmed for this year)").format(date=day)
+        else:
+            words += " " + _("(the figure from {date})").format(date=day)
     return words
 
 

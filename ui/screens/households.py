@@ -617,8 +617,10 @@ class HouseholdsScreen(QWidget):
         self.run(read, opened)
 
     def _close_estimate(self) -> None:
+        from shiboken6 import isValid
+
         dialog, self.estimate_dialog = getattr(self, "estimate_dialog", None), None
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):  # closed by the person already: deleted
             dialog.close()
 
     def _show_header(self) -> None:

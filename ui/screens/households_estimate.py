@@ -32,22 +32,21 @@ def by_child(estimates: list[Any]) -> dict[int, list[Any]]:
 
 def _variant_words(result: dict[str, Any]) -> str:
     variant = result.get("variant") or {}
-    return _("Worked out with: {name} (read on {date}).").format(
+    return _("Means test used: {name} (read on {date}).").format(
         name=variant.get("name", ""), date=format_date(dt.date.fromisoformat(variant["read_on"]))
         if variant.get("read_on") else "")
 
 
-def changed_text(current: Any, before: Any | None) -> tuple[str, list[str]]:
-    """The warning for an estimate worked out again because the rates changed: (summary, reasons)."""
+def changed_text(current: Any, before: Any | None) -> list[str]:
+    """The warning for an estimate worked out again because the rates changed, line by line: what
+    happened, the figure before and now, then each rate or rule that changed."""
+    lines = [_("This estimate has changed because the rates it uses changed.")]
     if before is not None:
-        summary = _("This estimate changed because the rates changed. It was {old} when it was worked out for "
-                    "{old_date}; with the rates for {date} it is {new}.").format(
-            old=saved_estimate.figure_text(before.result), old_date=format_date(before.as_of),
-            new=saved_estimate.figure_text(current.result), date=format_date(current.as_of))
-    else:
-        summary = _("This estimate changed because the rates changed: with the rates for {date} it is {new}.").format(
-            date=format_date(current.as_of), new=saved_estimate.figure_text(current.result))
-    return summary, saved_estimate.describe_changes(list(current.changes))
+        lines.append(_("Before: {figure} (worked out for {date}).").format(
+            figure=saved_estimate.figure_text(before.result), date=format_date(before.as_of)))
+    lines.append(_("Now: {figure} (worked out again for {date}).").format(
+        figure=saved_estimate.figure_text(current.result), date=format_date(current.as_of)))
+    return lines
 
 
 def estimate_cards(screen: Any, record: Any, estimates: list[Any], latest_runs: dict[int, Any]) -> list[QWidget]:
@@ -86,10 +85,12 @@ def _card(screen: Any, child: Any, mine: list[Any]) -> QWidget:
     if current.reason == saved_estimate.REASON_RATES_CHANGED:
         warning = widgets.Card("warning")
         warning.setObjectName(f"estimate_changed_{child.id}")
-        summary, reasons = changed_text(current, mine[1] if len(mine) > 1 else None)
-        warning.add(widgets.label("⚠  " + summary))  # not colour alone
+        first, *rest = changed_text(current, mine[1] if len(mine) > 1 else None)
+        warning.add(widgets.label("⚠  " + first, "subheading"))  # not colour alone
+        for line in rest:
+            warning.add(widgets.label(line))
         warning.add(widgets.label(_("What changed:")))
-        for reason in reasons:
+        for reason in saved_estimate.describe_changes(list(current.changes)):
             warning.add(widgets.label("•  " + reason))
         card.add(warning)
     card.add(widgets.label(_("This is an estimate: the council decides the allowance, and may use its own version "
