@@ -233,3 +233,32 @@ def test_the_changed_estimate_on_the_household_page_is_never_clipped(qtbot, wind
     layout()
     assert window.grab().save(str(tmp_path / f"household-estimate-{size}.png"))
     assert not clipped(window), clipped(window)
+
+
+def test_the_version_of_the_means_test_chosen_is_kept_and_shown(qtbot, window, ctx):
+    store = ctx.store()
+    household = _household(store, "Margaret Ellis", "Ellis Ward")
+    screen = _open(qtbot, window, household)
+    click(qtbot, button(screen, "Estimate the allowance"))
+    dialog = screen.estimate_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.variant.currentText() == "Your council's, or the national model if it has none"
+    dialog.variant.setCurrentIndex(dialog.variant.findText("Lincolnshire County Council's published example"))
+    _type(qtbot, dialog, "estimate_income_earnings", "1500")
+    _type(qtbot, dialog, "estimate_outgoings_other", "1100")
+    _type(qtbot, dialog, "estimate_finances_child_benefit", "0")
+    _type(qtbot, dialog, "estimate_finances_council_fostering_allowance", "783.49")
+    qtbot.mouseClick(dialog.work_out, Qt.MouseButton.LeftButton)
+    assert "Lincolnshire County Council's published example" in visible_text(dialog.result_card)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved_note.isVisible(), timeout=30000)
+    # Lincolnshire's published worked example, to the penny: 783.49 - half of (1500 x 80% - 1100)
+    assert dialog.saved_note.text().startswith("Saved with the household: About £733.49 a month")
+    [saved] = store.estimates(household.id)
+    assert saved.finances["variant"] == "lincolnshire" and saved.result["variant"]["code"] == "lincolnshire"
+    dialog.close()
+    settle(qtbot)
+    assert "Means test used: Lincolnshire County Council's published example (read on 6 December 2026)." in \
+        visible_text(screen)
+    click(qtbot, button(screen, "Open or redo the estimate"))
+    assert screen.estimate_dialog.variant.currentData() == "lincolnshire"

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QHBoxLayout, QLayout, QLineEdit, QSizePolicy,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QHBoxLayout, QLayout, QLineEdit, QSizePolicy,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from kinship_app.i18n import N_, _, format_date, format_money
@@ -157,6 +157,24 @@ class EstimateDialog(QDialog):
         period_row.addStretch(1)
         b.addLayout(period_row)
 
+        # The version of the means test: the council's own where one is known, else the national
+        # model; another only if the council said it uses it (kept as finances.variant).
+        from kinship_app.estimate import variants
+
+        variant_label = heading(_("Version of the means test"), 2)
+        b.addWidget(variant_label)
+        b.addWidget(label(_("Leave this as it is unless your council told you it uses another version."), "hint"))
+        self.variant = QComboBox()
+        self.variant.setObjectName("estimate_variant")
+        self.variant.addItem(_("Your council's, or the national model if it has none"), None)
+        for v in variants.load().all():
+            self.variant.addItem(v.name, v.code)
+        self.variant.setAccessibleName(_("Version of the means test"))
+        variant_label.setBuddy(self.variant)
+        self.variant.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.variant.setMinimumContentsLength(20)
+        b.addWidget(self.variant)
+
         self.rows: list[_Row] = []
         for title, group_code in ((N_("Money coming in"), "income"), (N_("Money going out"), "outgoings"),
                                   (N_("For the means test"), None)):
@@ -187,6 +205,8 @@ class EstimateDialog(QDialog):
     # -- answers -----------------------------------------------------------------------------------
     def set_finances(self, finances: dict[str, Any]) -> None:
         (self.weekly if finances.get("period") == "week" else self.monthly).setChecked(True)
+        chosen = self.variant.findData(finances.get("variant")) if finances.get("variant") else 0
+        self.variant.setCurrentIndex(max(chosen, 0))
         for row in self.rows:
             source = finances.get(row.group, {}) if row.group else finances
             value = source.get(row.key) if isinstance(source, dict) else None
@@ -197,6 +217,8 @@ class EstimateDialog(QDialog):
 
     def finances(self) -> tuple[dict[str, Any], list[tuple[str, QWidget]]]:
         out: dict[str, Any] = {"period": "week" if self.weekly.isChecked() else "month", "income": {}, "outgoings": {}}
+        if self.variant.currentData():
+            out["variant"] = self.variant.currentData()
         errors = []
         for row in self.rows:
             value, ok = row.value()
