@@ -15,7 +15,7 @@ from kinship_app.result import Assessment
 
 
 def assess(case: Case, as_of: dt.date) -> Assessment:
-    cls = classify(case)
+    cls = classify(case, as_of)
     found, also_missing = entitlements_for(case, cls, as_of)
     return Assessment(
         as_of=as_of,

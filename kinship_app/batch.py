@@ -70,7 +70,7 @@ MEMO_SIZE = 4096  # answers kept for facts seen before in this run
 
 
 def assess_line(raw: bytes | None, number: int, as_of: dt.date,
-                memo: dict[tuple[Any, ...], bytes] | None = None) -> tuple[bytes, bool]:
+                memo: dict[tuple[Any, ...], bytes] | None = None, language: str = "en") -> tuple[bytes, bool]:
     """One output line (without its newline) for one input line, and whether it was answered.
 
     ``memo`` keeps the answers for facts already seen in this run: an assessment depends on the
@@ -85,11 +85,11 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
         data = _read(raw)
         case = parse_case(data)
         if memo is None:
-            return orjson.dumps(assess(case, as_of).to_json()), True
+            return orjson.dumps(assess(case, as_of).to_json(language)), True
         key = (case.child, case.carer, case.arrangement, case.household)
         out = memo.get(key)
         if out is None:
-            out = orjson.dumps(assess(case, as_of).to_json())
+            out = orjson.dumps(assess(case, as_of).to_json(language))
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
             memo[key] = out
@@ -159,13 +159,14 @@ def _error_line(number: int, message: str, field: str) -> bytes:
                          "field": jsonsafe.printable(field, limit=200)})
 
 
-def assess_stream(lines: Iterable[bytes | None], as_of: dt.date, summary: BatchSummary | None = None
-                  ) -> Iterator[bytes]:
-    """Output lines (each ending in a newline) for input lines, in order, one at a time."""
+def assess_stream(lines: Iterable[bytes | None], as_of: dt.date, summary: BatchSummary | None = None,
+                  language: str = "en") -> Iterator[bytes]:
+    """Output lines (each ending in a newline) for input lines, in order, one at a time; the text
+    fields of each answer in ``language`` (one language for the whole run, so the memo holds)."""
     summary = summary if summary is not None else BatchSummary()
     memo: dict[tuple[Any, ...], bytes] = {}
     for number, raw in enumerate(lines, start=1):
-        out, ok = assess_line(raw, number, as_of, memo)
+        out, ok = assess_line(raw, number, as_of, memo, language)
         summary.lines = number
         if not ok:
             summary.failed(number)
@@ -195,7 +196,8 @@ class Progress:
         self.stream.flush()
 
 
-def run_batch(source: str, as_of: dt.date, out: BinaryIO | None = None, err: IO[str] | None = None) -> int:
+def run_batch(source: str, as_of: dt.date, out: BinaryIO | None = None, err: IO[str] | None = None,
+              language: str = "en") -> int:
     """Assess every line of ``source`` (a path, or ``-`` for standard input), writing to ``out``.
     Returns the exit status: 0 when every line was answered, 2 when some could not be (each said so
     on its own output line, and standard error says how many), as for one bad case."""
@@ -216,7 +218,7 @@ def run_batch(source: str, as_of: dt.date, out: BinaryIO | None = None, err: IO[
     progress = Progress(err, total) if _is_terminal(err) else None
     summary = BatchSummary()
     try:
-        for i, line in enumerate(assess_stream(read_lines(fh), as_of, summary), start=1):
+        for i, line in enumerate(assess_stream(read_lines(fh), as_of, summary, language), start=1):
             out.write(line)
             if progress is not None and i % PROGRESS_EVERY == 0:
                 progress.show(summary, _tell(fh))

@@ -89,10 +89,16 @@ class Case:
     people: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The case as contract JSON (unknowns as null), so it round-trips through ``parse_case``."""
+        """The case as contract JSON, so it round-trips through ``parse_case``: a fact not known is
+        ``"unknown"`` where null would read back as the field's default (a legal status, an order,
+        a parent's death), and null where null already means "not known" (an age, a council)."""
         out = {}
         for part in ("child", "carer", "arrangement", "household"):
-            out[part] = dataclasses.asdict(getattr(self, part))
+            values = dataclasses.asdict(getattr(self, part))
+            for _path, name, kind, _allowed, default in _FIELDS[part]:
+                if values.get(name) is None and _unknown_is_not_null(kind, default):
+                    values[name] = UNKNOWN
+            out[part] = values
         if self.people:
             out["people"] = self.people
         return out
@@ -166,10 +172,15 @@ def parse_case(data: Any) -> Case:
     return case
 
 
+def _unknown_is_not_null(kind: str, default: Any) -> bool:
+    """Whether "not known" must be written ``"unknown"`` (null would mean the default)."""
+    return kind == "code" or (kind in ("bool", "int") and default is not None)
+
+
 def _parse_value(name: str, value: Any, kind: str, allowed: Any, default: Any) -> Any:
     if value is None:
         return default
-    if value == UNKNOWN and (kind == "code" or (kind in ("bool", "int") and default is not None)):
+    if value == UNKNOWN and _unknown_is_not_null(kind, default):
         return None
     if kind == "bool":
         if not isinstance(value, bool):

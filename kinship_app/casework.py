@@ -23,13 +23,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from kinship_app import flow
+from kinship_app import facts, flow
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case, parse_case
 from kinship_app.result import Assessment
 
 # Facts a saved child may hold that the check does not ask (CONTRACT.md "Input: a case"): the
-# household's paid work is never asked, a disability only at 16 and 17 (flow.DISABILITY_AGES).
-UNASKED = {"household": ("employed",), "child": ("disabled",)}
+# household's paid work is never asked, a disability only at 16 and 17 (flow.DISABILITY_AGES): read
+# from the one table of facts (kinship_app.facts).
+UNASKED = facts.unasked()
 
 
 @dataclass(frozen=True)
@@ -102,5 +103,5 @@ def assess_answers(answers: dict[str, Any], as_of: dt.date,
     answers = flow.relevant_answers(answers)
     case = parse_case(flow.answers_to_case(answers))
     # Read back from its JSON, as a stored run is: the screen shows what a saved check would show.
-    assessment = Assessment.from_json(assess(case, as_of).to_json())
+    assessment = Assessment.from_json(assess(case, as_of).to_meaning())
     return CheckResult(assessment=assessment, case=case, answers=answers)

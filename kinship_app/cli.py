@@ -46,23 +46,30 @@ def parse_as_of(value: str | None) -> dt.date:
     if value is None:
         return today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise CaseError("--as-of", "must be a date written YYYY-MM-DD, like 2026-11-22") from None
+    from kinship_app.data import parameters
+
+    first = parameters.earliest()
+    if day < first:
+        raise CaseError("--as-of", f"must be on or after {first.isoformat()}: the app has no rules for earlier dates")
+    return day
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from kinship_app.assess import assess
     from kinship_app.case import parse_case
 
+    language = parse_language(args.language)
     if args.batch is not None:
         if args.file is not None:
             raise UsageError("give either a case FILE or --batch FILE, not both")
         from kinship_app.batch import run_batch
 
-        return run_batch(args.batch, args.as_of)
+        return run_batch(args.batch, args.as_of, language=language)
     case = parse_case(read_case_json(args.file))
-    write_json(assess(case, args.as_of).to_json())
+    write_json(assess(case, args.as_of).to_json(language))
     return 0
 
 
@@ -79,6 +86,18 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         raise CaseError("--variants", str(exc)) from None
     write_json(result.to_json())
     return 0
+
+
+def parse_language(value: str | None) -> str:
+    """A language the app has words for (``en`` when not given); otherwise a ``--language`` error."""
+    from kinship_app.case import CaseError
+    from kinship_app.i18n import available_languages, is_known_language
+
+    code = value or "en"
+    if not is_known_language(code):
+        raise CaseError("--language", f"there is no translation for {code[:20]!r}; use one of: "
+                                      f"{', '.join(available_languages())}")
+    return code
 
 
 def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -99,6 +118,7 @@ def build_parser() -> _Parser:
     p = sub.add_parser("assess", help="assess one case (JSON), or many (--batch), and print the answers as JSON")
     p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
     p.add_argument("--as-of", dest="as_of", default=None, help="the date the answer is for (YYYY-MM-DD)")
+    p.add_argument("--language", default=None, help="the language of the text fields (default: en)")
     p.add_argument("--batch", metavar="FILE", default=None,
                    help="a JSON Lines file of cases (or - for standard input): one answer per line, in order")
     p.set_defaults(run=cmd_assess)

@@ -2,17 +2,20 @@
 
 Source: *Stable Homes, Built on Love* (DfE, February 2023, CP 780), chapter 4 paragraph 141 and the
 annex 2 glossary, with the Children Act 1989 for private fostering (s66) and the meaning of
-"relative" (s105). Each rule returns its verdict together with the reason a person is shown, so an
-assessment carries its own trace. Wording shown to people is ours, in plain English; the source is
-cited, not pasted.
+"relative" (s105). Each rule returns its verdict together with a reason: a code, the facts it rests
+on, the values it used (ages and day counts come from ``resources/parameters``) and the source it
+cites, so an assessment carries its own trace. The words a person reads are made when shown
+(``kinship_app.wording``); nothing here is worded or translated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import datetime as dt
+
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
-from kinship_app.i18n import _
+from kinship_app.data import parameters
 from kinship_app.result import Reason
 
 SRC_DEFINITION = "Stable Homes, Built on Love (DfE, 2023), chapter 4, working definition of kinship care"
@@ -41,48 +44,6 @@ PARENT_LIKE = frozenset({"parent", "step_parent"})
 ORDERS_WITH_SUPPORT = frozenset({"special_guardianship_order", "cao_lives_with", "adoption_order"})
 ORDER_SOURCES = {"special_guardianship_order": SRC_SGO, "cao_lives_with": SRC_CAO, "adoption_order": SRC_ADOPTION}
 
-RELATIONSHIP_WORDS = {
-    "grandparent": "a grandparent", "sibling": "a brother or sister", "aunt_uncle": "an aunt or uncle",
-    "great_aunt_uncle": "a great-aunt or great-uncle", "cousin": "a cousin",
-    "other_relative": "a relative", "step_parent": "a step-parent still with the child's parent",
-    "former_step_parent": "a former step-parent", "former_partner_of_parent": "a former partner of the child's parent",
-    "friend_of_child": "a friend of the child", "friend_of_family": "a close friend of the family",
-    "family_of_half_sibling": "family of the child's half-brother or half-sister",
-    "prior_connection": "someone who knew the child before (such as a teacher or childminder)",
-    "no_prior_connection": "someone who did not know the child before", "parent": "the child's parent",
-}
-
-
-# What each fact is, in words a carer would use ("we need to know ...").
-FACT_WORDS = {
-    "carer.relationship": "who you are to the child",
-    "arrangement.lives_with_carer": "whether the child lives with you most of the time",
-    "child.age": "how old the child is",
-    "child.disabled": "whether the child is disabled",
-    "child.legal_status": "whether the child is looked after by the council",
-    "child.looked_after_before_order": "whether the child was looked after by the council just before the order",
-    "carer.approved_foster_carer": "whether you are approved as a foster carer for the child",
-    "arrangement.order": "which court order, if any, you have",
-    "arrangement.days_so_far": "how long the child has lived with you",
-    "arrangement.expected_days": "how long the arrangement is meant to last",
-    "arrangement.council_arranged": "whether children's services arranged for the child to live with you",
-    "arrangement.court_involved": "whether a family court has looked at the child's arrangements",
-    "household.council": "which council area you live in",
-    "household.parents_died": "whether either of the child's parents has died",
-    "household.surviving_parent_unavailable": "whether the other parent can be found",
-    "household.other_parent_situation": "whether the parents were married or divorced, and what the other parent did",
-    "household.employed": "whether you are in paid work",
-}
-
-
-def fact_words(name: str) -> str:
-    return _(FACT_WORDS[name])
-
-
-def relationship_words(code: str) -> str:
-    return _(RELATIONSHIP_WORDS[code])
-
-
 @dataclass
 class Classification:
     kinship: bool | None
@@ -91,6 +52,10 @@ class Classification:
     reasons: list[Reason] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     private_fostering: bool | None = None
+    as_of: dt.date = dt.date.min
+
+    def because(self, code: str, source: str, *facts: str, **params: object) -> None:
+        self.reasons.append(Reason(code, source, tuple(facts), dict(params)))
 
     def flag(self, code: str) -> None:
         if code not in self.flags:
@@ -101,9 +66,10 @@ class Classification:
             self.missing.append(name)
 
 
-def classify(case: Case) -> Classification:
-    """Decide whether this is kinship care and which type, with reasons and missing facts."""
-    result = Classification(kinship=None, category="undetermined")
+def classify(case: Case, as_of: dt.date) -> Classification:
+    """Decide whether this is kinship care and which type, with reasons and missing facts, under
+    the law (ages, day counts) in force on ``as_of``."""
+    result = Classification(kinship=None, category="undetermined", as_of=as_of)
     if _adult(case, result):
         return result
     result.kinship = _headline(case, result)
@@ -117,24 +83,19 @@ def classify(case: Case) -> Classification:
     category = _category(case, result)
     result.category = category if result.kinship else "undetermined"
     if result.category == "undetermined":
-        result.reasons.append(Reason(
-            _("We can't tell which kind of arrangement this is yet. We would need to know: {facts}.").format(
-                facts="; ".join(fact_words(m) for m in result.missing) or _("more about the arrangement")),
-            SRC_DEFINITION, "undetermined"))
+        result.because("undetermined", SRC_DEFINITION, *result.missing, facts=list(result.missing))
     return result
 
 
 def _adult(case: Case, out: Classification) -> bool:
     """Kinship care is about children: at 18 the arrangement is no longer kinship care."""
     age = case.child.age
-    if age is None or age < 18:
+    adult_age = parameters.value("adult_age", out.as_of)
+    if age is None or age < adult_age:
         return False
     out.kinship, out.category = False, "not_kinship"
     out.flag("young_person_over_18")
-    out.reasons.append(Reason(
-        _("The young person is {age}. Kinship care is about children under 18, so this is no longer "
-          "kinship care, though some help can carry on after 18.").format(age=age),
-        SRC_DEFINITION, "adult"))
+    out.because("adult", SRC_DEFINITION, "child.age", age=age, adult_age=adult_age)
     return True
 
 
@@ -147,36 +108,24 @@ def _headline(case: Case, out: Classification) -> bool | None:
         out.need("carer.relationship")
         verdict = None
     elif rel == "parent":
-        out.reasons.append(Reason(
-            _("You told us you are the child's parent. Kinship care means a child is raised by a friend "
-              "or family member who is not their parent."), SRC_PARENT, "carer_is_parent"))
+        out.because("carer_is_parent", SRC_PARENT, "carer.relationship")
         return False
     elif rel == "step_parent":
-        out.reasons.append(Reason(
-            _("You told us you are a step-parent still married to, or in a civil partnership with, the "
-              "child's parent. For kinship care that counts as being a parent, so this is not kinship care."),
-            SRC_PARENT, "carer_is_step_parent"))
+        out.because("carer_is_step_parent", SRC_PARENT, "carer.relationship")
         return False
     elif rel == "no_prior_connection":
-        out.reasons.append(Reason(
-            _("You told us you did not know the child or the family before. Kinship care means the carer "
-              "is a friend or family member, so this is not kinship care."), SRC_FRIEND_FAMILY, "not_connected"))
+        out.because("not_connected", SRC_FRIEND_FAMILY, "carer.relationship")
         return False
     else:
-        out.reasons.append(Reason(
-            _("You are {who}: a friend or family member, and not the child's parent.").format(
-                who=relationship_words(rel)), SRC_FRIEND_FAMILY, "friend_or_family"))
+        out.because("friend_or_family", SRC_FRIEND_FAMILY, "carer.relationship", relationship=rel)
     if lives is None:
         out.need("arrangement.lives_with_carer")
         return None
     if lives == "part_of_the_time":
-        out.reasons.append(Reason(
-            _("The child lives with you only part of the time. Kinship care means the child is raised by "
-              "you for a significant amount of the time."), SRC_DEFINITION, "part_time"))
+        out.because("part_time", SRC_DEFINITION, "arrangement.lives_with_carer")
         return False
     if verdict:
-        out.reasons.append(Reason(
-            _("The child lives with you most of the time."), SRC_DEFINITION, "lives_with_carer"))
+        out.because("lives_with_carer", SRC_DEFINITION, "arrangement.lives_with_carer")
     return verdict
 
 
@@ -213,7 +162,8 @@ def _private_fostering(case: Case, out: Classification) -> bool | None:
         return False
     if case.arrangement.lives_with_carer == "part_of_the_time":
         return False
-    age_ok, length_ok = _pf_age(case), _pf_length(case)
+    limits = _pf_limits(out.as_of)
+    age_ok, length_ok = _pf_age(case, limits), _pf_length(case, limits)
     if age_ok is False or length_ok is False:
         return False
     unknown = []
@@ -233,31 +183,39 @@ def _private_fostering(case: Case, out: Classification) -> bool | None:
             out.need(name)
         return None
     age = case.child.age
-    limit = _("under 18 and disabled") if age >= 16 else _("under 16")
-    out.reasons.append(Reason(
-        _("In law this is private fostering: the child is {limit}, you are not a close relative as the "
-          "Children Act defines it (grandparent, brother, sister, aunt, uncle or step-parent), and the "
-          "arrangement lasts, or is meant to last, 28 days or more.").format(limit=limit),
-        SRC_PRIVATE_FOSTERING, "private_fostering"))
+    facts = ["child.age", "carer.relationship", "arrangement.days_so_far", "arrangement.expected_days"]
+    if age >= limits["age"]:
+        facts.append("child.disabled")
+    out.because("private_fostering", SRC_PRIVATE_FOSTERING, *facts,
+                limit="disabled" if age >= limits["age"] else "age", age_limit=limits["age"],
+                disabled_age_limit=limits["disabled_age"], days=limits["days"])
     return True
 
 
-def _pf_age(case: Case) -> bool | None:
+def _pf_limits(day: dt.date) -> dict[str, int]:
+    """The private fostering ages and day count in force (resources/parameters/law.toml)."""
+    return {"age": parameters.value("private_fostering_age_limit", day),
+            "disabled_age": parameters.value("private_fostering_age_limit_disabled", day),
+            "days": parameters.value("private_fostering_days", day)}
+
+
+def _pf_age(case: Case, limits: dict[str, int]) -> bool | None:
     """Under 16, or under 18 if disabled (s66(4))."""
     age, disabled = case.child.age, case.child.disabled
     if age is None:
         return None
-    if age < 16:
+    if age < limits["age"]:
         return True
-    if age >= 18 or disabled is False:
+    if age >= limits["disabled_age"] or disabled is False:
         return False
     return True if disabled else None
 
 
-def _pf_length(case: Case) -> bool | None:
+def _pf_length(case: Case, limits: dict[str, int]) -> bool | None:
     """28 days or more so far, or meant to last that long (s66(1)(b) and (2))."""
     days, expected = case.arrangement.days_so_far, case.arrangement.expected_days
-    if (days is not None and days >= 28) or (expected is not None and expected >= 28):
+    need = limits["days"]
+    if (days is not None and days >= need) or (expected is not None and expected >= need):
         return True
     if expected is not None:
         return False  # the whole expected length is under 28 days, and days so far cannot exceed it
@@ -271,24 +229,16 @@ def _category(case: Case, out: Classification) -> str:
         out.need("arrangement.order")
         return "undetermined"
     if order == "adoption_order":
-        out.reasons.append(Reason(
-            _("A court has made an adoption order, and you were a friend or family member before it was "
-              "made. That is kinship adoption."), SRC_ADOPTION, "kinship_adoption"))
+        out.because("kinship_adoption", SRC_ADOPTION, "arrangement.order", "carer.relationship")
         return "kinship_adoption"
     if order == "special_guardianship_order":
-        out.reasons.append(Reason(
-            _("A court has made a special guardianship order naming you as the child's special guardian."),
-            SRC_SGO, "special_guardianship"))
+        out.because("special_guardianship", SRC_SGO, "arrangement.order")
         return "special_guardianship"
     if order == "cao_lives_with":
-        out.reasons.append(Reason(
-            _("A court has made a child arrangements order saying the child lives with you."),
-            SRC_CAO, "child_arrangements_order"))
+        out.because("child_arrangements_order", SRC_CAO, "arrangement.order")
         return "child_arrangements_order"
     if order == "cao_spend_time":
-        out.reasons.append(Reason(
-            _("The court order you have is about spending time with the child, not about where the child "
-              "lives, so it does not decide the type of arrangement."), SRC_CAO, "spend_time_order"))
+        out.because("spend_time_order", SRC_CAO, "arrangement.order")
     status = looked_after_status(case)
     if status is None:
         out.need("child.legal_status")
@@ -304,24 +254,17 @@ def _looked_after(case: Case, out: Classification) -> str:
     section 20) and lives with a friend or family member approved as a foster carer, on a
     temporary basis or after full assessment."""
     approved = case.carer.approved_foster_carer
-    out.reasons.append(Reason(_("The child is looked after by the council."), SRC_LOOKED_AFTER, "looked_after"))
+    out.because("looked_after", SRC_LOOKED_AFTER, "child.legal_status")
     if approved is None:
         out.need("carer.approved_foster_carer")
         return "undetermined"
     if approved in ("temporary", "full"):
-        how = _("temporarily") if approved == "temporary" else _("after a full assessment")
-        out.reasons.append(Reason(
-            _("You have been approved as a foster carer for the child ({how}). That is kinship foster "
-              "care, also called family and friends foster care.").format(how=how),
-            SRC_DEFINITION, "kinship_foster_care"))
+        out.because("kinship_foster_care", SRC_DEFINITION, "child.legal_status", "carer.approved_foster_carer",
+                    approval=approved)
         return "kinship_foster_care"
     out.flag("approval_needed")
-    out.reasons.append(Reason(
-        _("You are not approved as a foster carer for the child. A looked-after child living with family "
-          "or friends should be placed with an approved carer, at least temporarily: ask the child's "
-          "social worker about approval and fostering allowance."),
-        "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 24",
-        "approval_needed"))
+    out.because("approval_needed", "Care Planning, Placement and Case Review (England) Regulations 2010, regulation 24",
+                "child.legal_status", "carer.approved_foster_carer")
     return "informal_other"
 
 
@@ -331,16 +274,12 @@ def _informal(case: Case, out: Classification, rel: str | None) -> str:
     court = True if case.arrangement.order == "cao_spend_time" else case.arrangement.court_involved
     if arranged:
         out.flag("check_looked_after_status")
-        out.reasons.append(Reason(
-            _("Children's services arranged for the child to live with you. Ask them whether the child is "
-              "'looked after' by the council, or should be. It changes the help you can get."),
-            "Kinship care: statutory guidance for local authorities (DfE, October 2024)", "council_arranged"))
+        out.because("council_arranged", "Kinship care: statutory guidance for local authorities (DfE, October 2024)",
+                    "arrangement.council_arranged")
     if out.private_fostering:
         if rel in CLOSE_FAMILY:
-            out.reasons.append(Reason(
-                _("You are close family, but cousins, great-aunts and great-uncles are not 'relatives' in "
-                  "the Children Act, so the private fostering rules apply to you."),
-                SRC_PRIVATE_FOSTERING, "close_family_not_relative"))
+            out.because("close_family_not_relative", SRC_PRIVATE_FOSTERING, "carer.relationship",
+                        relationship=rel)
         return "private_fostering"
     if out.private_fostering is None:
         return "undetermined"
@@ -354,20 +293,13 @@ def _informal(case: Case, out: Classification, rel: str | None) -> str:
                 out.need("arrangement.court_involved")
             return "undetermined"
         if arranged is False and court is False:
-            out.reasons.append(Reason(
-                _("You are close family and you arranged this within the family, without children's "
-                  "services setting it up and without a family court deciding it. That is a private "
-                  "family arrangement."), SRC_DEFINITION, "private_family_arrangement"))
+            out.because("private_family_arrangement", SRC_DEFINITION, "carer.relationship",
+                        "arrangement.council_arranged", "arrangement.court_involved")
             return "private_family_arrangement"
     if court and not arranged:
-        out.reasons.append(Reason(
-            _("A family court has looked at the child's arrangements but made no order for you, so this is "
-              "informal kinship care rather than a private family arrangement."),
-            SRC_DEFINITION, "court_no_order"))
+        out.because("court_no_order", SRC_DEFINITION, "arrangement.court_involved", "arrangement.order")
     elif rel not in CLOSE_FAMILY and not arranged:
-        out.reasons.append(Reason(
-            _("You are a friend or family member caring for the child informally, and it is not private "
-              "fostering, so this is informal kinship care."), SRC_DEFINITION, "informal_other"))
+        out.because("informal_other", SRC_DEFINITION, "carer.relationship", "arrangement.council_arranged")
     return "informal_other"
 
 
@@ -380,10 +312,6 @@ def _support_without_kinship(case: Case, out: Classification) -> None:
     if (rel == "no_prior_connection" and order in ("special_guardianship_order", "adoption_order", "cao_lives_with")) \
             or (rel == "step_parent" and order == "special_guardianship_order"):
         out.flag("order_support_without_kinship")
-        out.reasons.append(Reason(
-            _("Even so, the help that comes with your court order still applies to you."),
-            ORDER_SOURCES[order], "order_support"))
+        out.because("order_support", ORDER_SOURCES[order], "carer.relationship", "arrangement.order", order=order)
     if out.private_fostering:
-        out.reasons.append(Reason(
-            _("It is still private fostering in law, so you must tell the council."),
-            SRC_PF_NOTICE, "private_fostering_not_kinship"))
+        out.because("private_fostering_not_kinship", SRC_PF_NOTICE, "carer.relationship")

@@ -1,8 +1,9 @@
 """The quick check's questions, declared as data, and the small routing between them.
 
 GOV.UK Smart Answers' lesson (ARCHITECTURE.md, 6): questions and options are data; where to go next
-is a tiny function per question. The flow only collects facts: ``answers_to_case`` turns them into
-a contract case (CONTRACT.md) and the classifier decides. Every question has an honest "I'm not
+is a tiny function per question. The flow only collects answers: ``ANSWER_FACTS`` says which facts
+each answer gives, read both ways by ``answers_to_case`` and ``case_to_answers`` (a contract case,
+CONTRACT.md, and back); ``kinship_app.facts`` puts them beside each fact's question and words. Every question has an honest "I'm not
 sure" that moves on; its answer reaches the case as "unknown" or null, never as a guessed default.
 
 The longest path is eight questions (relationship, living, age, order, council involvement or
@@ -314,99 +315,108 @@ def needs_disability(age: Any) -> bool:
     return isinstance(age, int) and age in DISABILITY_AGES
 
 
-def _yes_no(value: Any) -> bool | None:
-    return {"yes": True, "no": False}.get(value)
+# -- answers <-> case facts, both ways (re-exported by kinship_app.facts, the one table of facts) ---
+
+class Default:
+    """A fact an answer gives only when no earlier answer has given it (an order already says a
+    court was involved)."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Default) and other.value == self.value
+
+    def __repr__(self) -> str:
+        return f"Default({self.value!r})"
+
+
+MOST, PART = "most_of_the_time", "part_of_the_time"
+# Question -> answer code -> the facts that answer gives ("section.field": value). "unknown" reaches
+# the case as the contract's "not known"; null where the contract has no "unknown".
+ANSWER_FACTS: dict[str, dict[Any, dict[str, Any]]] = {
+    "living": {
+        "28_plus": {"arrangement.lives_with_carer": MOST, "arrangement.days_so_far": 28},
+        "under_28_lasting": {"arrangement.lives_with_carer": MOST, "arrangement.days_so_far": 1,
+                             "arrangement.expected_days": 28},
+        "under_28_open": {"arrangement.lives_with_carer": MOST, "arrangement.days_so_far": 1,
+                          "arrangement.expected_days": None},
+        "under_28_ending": {"arrangement.lives_with_carer": MOST, "arrangement.days_so_far": 1,
+                            "arrangement.expected_days": 27},
+        "part_time": {"arrangement.lives_with_carer": PART},
+        UNSURE: {"arrangement.lives_with_carer": UNSURE},
+    },
+    "disabled": {"yes": {"child.disabled": True}, "no": {"child.disabled": False},
+                 UNSURE: {"child.disabled": UNSURE}},
+    "looked_after_before": {"yes": {"child.looked_after_before_order": True},
+                            "no": {"child.looked_after_before_order": False},
+                            UNSURE: {"child.looked_after_before_order": None}},
+    "services": {
+        "looked_after": {"child.legal_status": "looked_after"},
+        "council_arranged": {"child.legal_status": "none", "arrangement.council_arranged": True},
+        "court_no_order": {"child.legal_status": "none", "arrangement.court_involved": True},
+        "family": {"child.legal_status": "none", "arrangement.council_arranged": False,
+                   "arrangement.court_involved": Default(False)},
+        UNSURE: {"child.legal_status": UNSURE, "arrangement.council_arranged": UNSURE,
+                 "arrangement.court_involved": Default(UNSURE)},
+    },
+    "parents": {
+        "none": {"household.parents_died": 0, "household.surviving_parent_unavailable": False},
+        "one": {"household.parents_died": 1, "household.surviving_parent_unavailable": False},
+        "one_other_unavailable": {"household.parents_died": 1, "household.surviving_parent_unavailable": True},
+        "both": {"household.parents_died": 2},
+        # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
+        # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
+        UNSURE: {"household.parents_died": UNSURE, "household.surviving_parent_unavailable": UNSURE},
+    },
+    # Asked only when one parent has died (the route sees to that); "unknown" stays not known.
+    "other_parent": {
+        "father_not_known": {"household.other_parent_situation": "father_not_known"},
+        "divorced_no_custody_no_maintenance": {"household.other_parent_situation": "divorced_no_custody_no_maintenance"},
+        "none": {"household.other_parent_situation": "none"},
+        UNSURE: {"household.other_parent_situation": UNSURE},
+    },
+    # Answered on the result page, not as a question of the check (EXTRA_ANSWERS); null: not known.
+    "employed": {"yes": {"household.employed": True}, "no": {"household.employed": False},
+                 UNSURE: {"household.employed": None}},
+}
+# Questions whose answer is the fact's own value (a code, a number).
+ANSWER_IS_FACT = {"relationship": "carer.relationship", "approved": "carer.approved_foster_carer",
+                  "order": "arrangement.order", "age": "child.age", "council": "household.council"}
+ORDERS_IN_COURT = frozenset(o.code for o in QUESTIONS["order"].options) - {"none", UNSURE}
+
+
+def answer_facts(qid: str, answer: Any) -> dict[str, Any]:
+    """The facts one answer gives (``Default`` values only where no earlier answer gave them)."""
+    if qid in ANSWER_FACTS:
+        return dict(ANSWER_FACTS[qid].get(answer, {}))
+    field = ANSWER_IS_FACT.get(qid)
+    if field is None:
+        return {}
+    if qid == "age":
+        if isinstance(answer, int) and not isinstance(answer, bool):
+            return {field: answer}
+        return {field: None} if answer == UNSURE else {}  # the contract's "not known" for a number
+    if qid == "council":
+        return {field: None if answer == UNSURE else answer} if answer else {}
+    out = {field: answer}
+    if qid == "order" and answer in ORDERS_IN_COURT:
+        out["arrangement.court_involved"] = True
+    return out
 
 
 def answers_to_case(answers: dict[str, Any]) -> dict[str, Any]:
-    """The contract JSON for these answers (CONTRACT.md "Input: a case"); unknowns as "unknown" or null."""
-    a = relevant_answers(answers)
-    child: dict[str, Any] = {}
-    carer: dict[str, Any] = {}
-    arrangement: dict[str, Any] = {}
-    household: dict[str, Any] = {}
-
-    if "relationship" in a:
-        carer["relationship"] = a["relationship"]  # "unknown" is accepted and kept as not known
-
-    living = a.get("living")
-    if living == "28_plus":
-        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=28)
-    elif living == "under_28_lasting":
-        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=28)
-    elif living == "under_28_open":
-        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=None)
-    elif living == "under_28_ending":
-        arrangement.update(lives_with_carer="most_of_the_time", days_so_far=1, expected_days=27)
-    elif living == "part_time":
-        arrangement.update(lives_with_carer="part_of_the_time")
-    elif living == UNSURE:
-        arrangement.update(lives_with_carer=UNSURE)
-
-    age = a.get("age")
-    if isinstance(age, int):
-        child["age"] = age
-    elif age == UNSURE:
-        child["age"] = None  # the contract's "not known" for a number with no default
-    if "disabled" in a:
-        child["disabled"] = {"yes": True, "no": False}.get(a["disabled"], UNSURE)
-
-    order = a.get("order")
-    if order is not None:
-        arrangement["order"] = order
-        if order not in ("none", UNSURE):
-            arrangement["court_involved"] = True
-
-    if "looked_after_before" in a:
-        child["looked_after_before_order"] = _yes_no(a["looked_after_before"])
-
-    services = a.get("services")
-    if services == "looked_after":
-        child["legal_status"] = "looked_after"
-    elif services == "council_arranged":
-        child["legal_status"] = "none"
-        arrangement["council_arranged"] = True
-    elif services == "court_no_order":
-        child["legal_status"] = "none"
-        arrangement["court_involved"] = True
-    elif services == "family":
-        child["legal_status"] = "none"
-        arrangement.update(council_arranged=False, court_involved=arrangement.get("court_involved", False))
-    elif services == UNSURE:
-        child["legal_status"] = UNSURE
-        arrangement["council_arranged"] = UNSURE
-        if "court_involved" not in arrangement:
-            arrangement["court_involved"] = UNSURE
-
-    if "approved" in a:
-        carer["approved_foster_carer"] = a["approved"]
-
-    parents = a.get("parents")
-    if parents == "none":
-        household.update(parents_died=0, surviving_parent_unavailable=False)
-    elif parents == "one":
-        household.update(parents_died=1, surviving_parent_unavailable=False)
-    elif parents == "one_other_unavailable":
-        household.update(parents_died=1, surviving_parent_unavailable=True)
-    elif parents == "both":
-        household.update(parents_died=2)
-    elif parents == UNSURE:
-        # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
-        # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
-        household.update(parents_died=UNSURE, surviving_parent_unavailable=UNSURE)
-    if parents == "one" and "other_parent" in a:
-        household["other_parent_situation"] = a["other_parent"]  # "unknown" stays not known
-
-    if "employed" in a:
-        household["employed"] = {"yes": True, "no": False}.get(a["employed"])  # null: not known
-
-    council = a.get("council")
-    if council == UNSURE:
-        household["council"] = None
-    elif council:
-        household["council"] = council
-
-    return {"child": child, "carer": carer, "arrangement": arrangement, "household": household}
+    """The contract JSON for these answers (CONTRACT.md "Input: a case"); unknowns as "unknown" or
+    null. Only answers on the current route count."""
+    case: dict[str, dict[str, Any]] = {"child": {}, "carer": {}, "arrangement": {}, "household": {}}
+    for qid, answer in relevant_answers(answers).items():
+        for name, value in answer_facts(qid, answer).items():
+            section, key = name.split(".", 1)
+            if isinstance(value, Default):
+                case[section].setdefault(key, value.value)
+            else:
+                case[section][key] = value
+    return case
 
 
 def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
@@ -418,11 +428,15 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
         value = case.get(name) if isinstance(case, dict) else None
         return value if isinstance(value, dict) else {}
 
-    child, carer, arrangement, household = part("child"), part("carer"), part("arrangement"), part("household")
+    sections = {name: part(name) for name in ("child", "carer", "arrangement", "household")}
+    child, arrangement, household = sections["child"], sections["arrangement"], sections["household"]
     answers: dict[str, Any] = {}
 
-    if "relationship" in carer:
-        answers["relationship"] = carer["relationship"] if carer["relationship"] is not None else UNSURE
+    for qid in ("relationship", "approved", "order"):
+        section, key = ANSWER_IS_FACT[qid].split(".", 1)
+        if key in sections[section]:
+            value = sections[section][key]
+            answers[qid] = value if value is not None else UNSURE
 
     living = _living_answer(arrangement)
     if living is not None:
@@ -433,26 +447,20 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
         if age is None or age == UNSURE:
             answers["age"] = UNSURE
         elif isinstance(age, int) and not isinstance(age, bool):
-            disabled = {True: "yes", False: "no", UNSURE: UNSURE, None: UNSURE}.get(child.get("disabled", "absent"))
+            disabled = None
+            if "disabled" in child:
+                disabled = UNSURE if child["disabled"] is None else _read("disabled", sections)
             if not needs_disability(age):
                 answers["age"] = age
             elif disabled is not None:  # at 16 and 17 the age page asks both; half an answer is no answer
                 answers.update(age=age, disabled=disabled)
 
-    order = arrangement.get("order")
-    if "order" in arrangement:
-        answers["order"] = order if order is not None else UNSURE
-
     if "looked_after_before_order" in child:
-        answers["looked_after_before"] = {True: "yes", False: "no"}.get(child["looked_after_before_order"], UNSURE)
+        answers["looked_after_before"] = _read("looked_after_before", sections) or UNSURE
 
     services = _services_answer(child, arrangement)
     if services is not None:
         answers["services"] = services
-
-    if "approved_foster_carer" in carer:
-        approved = carer["approved_foster_carer"]
-        answers["approved"] = approved if approved is not None else UNSURE
 
     parents = _parents_answer(household)
     if parents is not None:
@@ -477,17 +485,33 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+def _read(qid: str, sections: dict[str, dict[str, Any]]) -> str | None:
+    """The answer whose facts (``ANSWER_FACTS[qid]``) the case holds exactly, if one does."""
+    for answer, facts in ANSWER_FACTS[qid].items():
+        if all(_holds(sections, name, value) for name, value in facts.items()):
+            return answer
+    return None
+
+
+def _holds(sections: dict[str, dict[str, Any]], name: str, value: Any) -> bool:
+    section, key = name.split(".", 1)
+    if isinstance(value, Default):
+        return True
+    have = sections[section].get(key, "absent")
+    return have == value and type(have) is type(value)
+
+
 def _living_answer(arrangement: dict[str, Any]) -> str | None:
-    lives = arrangement.get("lives_with_carer", "most_of_the_time" if "days_so_far" in arrangement else None)
-    if lives == "part_of_the_time":
+    lives = arrangement.get("lives_with_carer", MOST if "days_so_far" in arrangement else None)
+    if lives == PART:
         return "part_time"
     if lives == UNSURE or (lives is None and "lives_with_carer" in arrangement):
         return UNSURE
     days = arrangement.get("days_so_far")
-    if lives != "most_of_the_time" or not isinstance(days, int):
+    if lives != MOST or not isinstance(days, int):
         return None
     if days >= 28:
-        return "28_plus"
+        return "28_plus"  # any count from 28 is "28 days or more"
     expected = arrangement.get("expected_days")
     if expected is None:
         return "under_28_open"
@@ -499,7 +523,7 @@ def _services_answer(child: dict[str, Any], arrangement: dict[str, Any]) -> str 
 
     status = child.get("legal_status", "absent")
     if status in LOOKED_AFTER_STATUSES:
-        return "looked_after"
+        return "looked_after"  # any legal basis (a care order, section 20) is "in the council's care"
     if status == UNSURE or status is None:
         return UNSURE
     if status != "none":

@@ -3,12 +3,27 @@
 Every user-visible string goes through ``_()`` (or ``N_()`` where a string is declared as data and
 translated when shown). Catalogues are the ``.po`` files in ``locale/<lang>/LC_MESSAGES/`` read
 directly with Babel, so adding a language needs no compile step. Storage never translates: the
-core keeps codes, and text is produced for the language in force when it is shown.
+core keeps codes, and text is produced when it is shown, for the language asked for.
+
+Two ways to say which language:
+
+- ``translator(code)`` gives a ``Translator`` bound to one language (``gettext``, ``ngettext``,
+  ``money``, ``date``). The wording layer (``kinship_app.wording``) and anything off the UI thread
+  use this, with the language passed in explicitly.
+- ``_()`` translates into the language in force: the one bound by ``using(code)`` in this thread or
+  task (a context variable, so two threads never see each other's language), otherwise the app's
+  language set by ``set_language`` (the desktop app's setting). Letters are built inside
+  ``using(language)``; nothing switches the app's language temporarily.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as _dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +36,86 @@ RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
 
 _catalog: dict[str, object] = {}
 _language = "en"
+# The language bound by ``using`` in this thread or task; None: the app's language.
+_bound: contextvars.ContextVar["Translator | None"] = contextvars.ContextVar("kinship_language", default=None)
+
+
+def _lookup(table: dict[str, object], message: str) -> str:
+    found = table.get(message)
+    if isinstance(found, str) and found:
+        return found
+    return message
+
+
+def _nlookup(table: dict[str, object], singular: str, plural: str, n: int) -> str:
+    found = table.get((singular, plural))
+    if isinstance(found, tuple) and len(found) >= 2 and all(found):
+        return found[plural_index(table, n, len(found))]
+    return singular if n == 1 else plural
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Words for one language, whatever the app's language is: safe to use from any thread."""
+
+    language: str
+    table: dict[str, object]
+
+    def gettext(self, message: str) -> str:
+        return _lookup(self.table, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return _nlookup(self.table, singular, plural, n)
+
+    def money(self, value: float | Decimal, currency: str = "GBP") -> str:
+        return format_money(value, currency, self.language)
+
+    def date(self, day: _dt.date) -> str:
+        return format_date(day, self.language)
+
+
+def translator(code: str | None) -> Translator:
+    """A ``Translator`` for ``code`` ("en" needs no file). Raises ``ValueError`` for a language
+    with no catalogue. Catalogues are read once per language and directory."""
+    code = code or "en"
+    return _translator(code, str(LOCALE_DIR))
+
+
+@functools.lru_cache(maxsize=16)
+def _translator(code: str, locale_dir: str) -> Translator:
+    return Translator(code, _read_catalog(code, Path(locale_dir)))
+
+
+def is_known_language(code: str) -> bool:
+    try:
+        translator(code)
+    except ValueError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def using(code: str) -> Iterator[Translator]:
+    """Within the block, ``_()`` in this thread (or task) speaks ``code``; the app's language and
+    other threads are untouched. Raises ``ValueError`` for a language with no catalogue."""
+    bound = translator(code)
+    token = _bound.set(bound)
+    try:
+        yield bound
+    finally:
+        _bound.reset(token)
+
+
+def current_language() -> str:
+    """The language ``_()`` speaks here: the one bound by ``using``, else the app's."""
+    bound = _bound.get()
+    return bound.language if bound is not None else _language
 
 
 def _(message: str) -> str:
-    """Translate ``message`` into the language in force."""
-    # String keys hold strings (plural forms are keyed by a tuple); "" means not translated yet.
-    return _catalog.get(message) or message
+    """Translate ``message`` into the language in force (see the module docstring)."""
+    bound = _bound.get()
+    return _lookup(bound.table if bound is not None else _catalog, message)
 
 
 def N_(message: str) -> str:
@@ -35,10 +124,8 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    found = _catalog.get((singular, plural))
-    if isinstance(found, tuple) and len(found) >= 2 and all(found):
-        return found[plural_index(_catalog, n, len(found))]
-    return singular if n == 1 else plural
+    bound = _bound.get()
+    return _nlookup(bound.table if bound is not None else _catalog, singular, plural, n)
 
 
 # The key under which a catalogue table keeps its language's plural rule (never a message id).
@@ -74,22 +161,27 @@ def _language_name(code: str) -> str:
 
 
 def get_language() -> str:
+    """The app's language (the desktop app's setting)."""
     return _language
 
 
 def is_rtl(language: str | None = None) -> bool:
-    return (language or _language).split("_")[0] in RTL_LANGUAGES
+    return (language or current_language()).split("_")[0] in RTL_LANGUAGES
 
 
 def set_language(code: str) -> None:
-    """Switch every later ``_()`` call to ``code``; English (the source language) needs no file."""
+    """Set the app's language: every later ``_()`` outside a ``using`` block speaks ``code``.
+    English (the source language) needs no file. Only the desktop app's settings call this."""
     global _language, _catalog
     code = code or "en"
+    _catalog, _language = translator(code).table, code
+
+
+def _read_catalog(code: str, locale_dir: Path) -> dict[str, object]:
     if code == "en":
-        _catalog, _language = {}, "en"
-        return
-    po = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po.is_file():
+        return {}
+    po = locale_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.is_file() or "/" in code or code.startswith("."):
         raise ValueError(f"no translation for language {code!r}")
     from babel.messages.pofile import read_po
 
@@ -104,7 +196,7 @@ def set_language(code: str) -> None:
             table[tuple(message.id)] = tuple(message.string)
         else:
             table[message.id] = message.string
-    _catalog, _language = table, code
+    return table
 
 
 def _plural_rule(expr: str):
@@ -122,7 +214,7 @@ def format_money(value: float | Decimal, currency: str = "GBP", language: str | 
 
     from babel.numbers import format_currency
 
-    lang = language or _language
+    lang = language or current_language()
     amount = Decimal(str(value))
     pattern = "¤#,##0" if amount == amount.to_integral_value() else "¤#,##0.00"
     if lang != "en":
@@ -134,7 +226,7 @@ def format_number(value: int, language: str | None = None) -> str:
     """A whole number as people write it: '4,500' in English."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_babel_locale(language or _language), numbering_system="latn")
+    return format_decimal(value, locale=_babel_locale(language or current_language()), numbering_system="latn")
 
 
 def _money_for(amount: Decimal, currency: str, lang: str) -> str:
@@ -159,7 +251,7 @@ def format_date(day: _dt.date, language: str | None = None) -> str:
     """A date as people write it: '4 January 2027'."""
     from babel.dates import format_date as _format
 
-    lang = language or _language
+    lang = language or current_language()
     return _format(day, format="d MMMM y", locale=_babel_locale(lang))
 
 

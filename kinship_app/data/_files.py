@@ -5,10 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kinship_app.i18n import _
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure or a date in resources/ comes from (rates and parameters)."""
+
+    title: str
+    url: str
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.url}"
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 

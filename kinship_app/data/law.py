@@ -1,21 +1,24 @@
-"""The law's dates and limits, read from ``resources/law/dated.toml``.
+"""The law's switches and boundaries, by name: a thin reading of the dated, cited parameters
+(``resources/parameters/*.toml``, read by ``kinship_app.data.parameters``), for the rules, the letters
+and the About box.
 
 A *switch* is a rule that changed on a day: ``in_force(name, day)`` says whether it applies on
-``day``. A *boundary* is an age or a number of weeks the law sets: ``value(name)``. Both carry the
-source they rest on and the day someone last checked it, so a rule can cite them and the About box
-can list them. Nothing here reads the clock: the day is always passed in.
+``day``, and ``switch(name).valid_from`` is the day it started. A *boundary* is an age or a number of
+weeks the law sets: ``value(name, day)``. Each carries the sources it rests on and the day someone last
+checked it. Nothing here reads the clock: the day is always passed in (a boundary asked for without a
+day gives its latest value, for checks on a case that has no date of its own).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, read_toml
-from kinship_app.i18n import N_, _
+from kinship_app.data import parameters
+from kinship_app.data._files import DataError
+from kinship_app.i18n import N_
 
-LAW_FILE = RESOURCES / "law" / "dated.toml"
+LAW_FILES = parameters.PARAMETERS_DIR
 
 
 @dataclass(frozen=True)
@@ -29,64 +32,54 @@ class Dated:
     value: int | None = None  # boundaries only
 
 
-@functools.cache
-def _load() -> tuple[dict[str, Dated], dict[str, Dated]]:
-    raw = read_toml(LAW_FILE)
-    top = Fields(LAW_FILE, "", raw)
-    top.only("switches", "boundaries")
-    out: tuple[dict[str, Dated], dict[str, Dated]] = ({}, {})
-    for kind, table in zip(("switches", "boundaries"), out):
-        section = top.sub(kind, {})
-        for name in section.table:
-            f = section.sub(name)
-            if kind == "switches":
-                f.only("valid_from", "what", "source", "urls", "checked_on")
-                value = None
-            else:
-                f.only("valid_from", "value", "what", "source", "urls", "checked_on")
-                value = f.get("value")
-                if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 1000:
-                    f.fail("value", _("must be a whole number between 1 and 1000"))
-            urls = f.list_of("urls")
-            if not urls:
-                f.fail("urls", _("must list at least one web address"))
-            for i, _u in enumerate(urls):
-                Fields(LAW_FILE, f"{kind}.{name}.urls[{i}]", {"url": _u}).url("url")
-            record = Dated(name=name, valid_from=f.date("valid_from"),
-                           what=f.text("what"), source=f.text("source"), urls=tuple(urls),
-                           checked_on=f.date("checked_on"), value=value)
-            table[name] = record
-    return out
+def _parameter(name: str) -> parameters.Parameter:
+    try:
+        return parameters.describe(name)
+    except parameters.UnknownParameterError:
+        raise DataError(LAW_FILES, f"parameters.{name}", "is not in the law data") from None
+
+
+def _dated(param: parameters.Parameter, period: parameters.Period) -> Dated:
+    return Dated(name=param.name, valid_from=period.valid_from, what=param.about,
+                 source="; ".join(s.title for s in period.sources), urls=tuple(s.url for s in period.sources),
+                 checked_on=period.checked_on,
+                 value=None if param.unit == "switch" else int(period.value))
 
 
 def switch(name: str) -> Dated:
-    try:
-        return _load()[0][name]
-    except KeyError:
-        raise DataError(LAW_FILE, f"switches.{name}", _("is not in the law data")) from None
+    """The switch ``name`` as it stands now: the day it (last) came into force."""
+    param = _parameter(name)
+    if param.unit != "switch":
+        raise DataError(LAW_FILES, f"parameters.{name}", "is not a switch")
+    period = next((p for p in reversed(param.periods) if p.value is True), param.periods[-1])
+    return _dated(param, period)
 
 
-def boundary(name: str) -> Dated:
-    try:
-        return _load()[1][name]
-    except KeyError:
-        raise DataError(LAW_FILE, f"boundaries.{name}", _("is not in the law data")) from None
+def boundary(name: str, day: dt.date | None = None) -> Dated:
+    param = _parameter(name)
+    if param.unit == "switch":
+        raise DataError(LAW_FILES, f"parameters.{name}", "is a switch, not a number")
+    period = param.at(day) if day is not None else param.periods[-1]
+    if period is None:
+        raise DataError(LAW_FILES, f"parameters.{name}", f"has no value for {day}")
+    return _dated(param, period)
 
 
 def in_force(name: str, day: dt.date) -> bool:
     """Whether the switch ``name`` applies on ``day`` (on or after its ``valid_from``)."""
-    return day >= switch(name).valid_from
+    _parameter(name)
+    return parameters.in_force(name, day)
 
 
-def value(name: str) -> int:
-    found = boundary(name).value
+def value(name: str, day: dt.date | None = None) -> int:
+    found = boundary(name, day).value
     assert found is not None
     return found
 
 
 def all_dated() -> list[Dated]:
-    switches, boundaries = _load()
-    return [*switches.values(), *boundaries.values()]
+    """Every switch and boundary (each parameter's latest period), for the About box."""
+    return [_dated(p, p.periods[-1]) for p in parameters.all_parameters()]
 
 
 # What changed in the law and the data in December 2026 (issue 10), for the About box and the README.

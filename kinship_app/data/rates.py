@@ -18,43 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, check_number, parse_toml, read_bytes
-from kinship_app.i18n import N_, _, get_language
+from kinship_app.data._files import (  # noqa: F401  (Source: its old import path)
+    RESOURCES, DataError, Fields, Source, check_number, parse_toml, read_bytes,
+)
 from kinship_app.result import Amount
+from kinship_app.wording import DIM_LABELS, RATE_TITLES  # noqa: F401  (DIM_LABELS: old import path)
+from kinship_app.wording import LABEL_ORDER as WORDING_LABEL_ORDER
 
 RATES_DIR = RESOURCES / "rates"
 UNITS = ("week", "month", "year")
 CURRENCIES = ("GBP",)
 
-# Titles are declared here rather than in the data files so that they reach the translation
-# catalogue; a data test checks every rate in the files has one.
-TITLES = {
-    "child_benefit_eldest": N_("Child Benefit for the eldest or only child"),
-    "child_benefit_additional": N_("Child Benefit for each additional child"),
-    "guardians_allowance": N_("Guardian's Allowance"),
-    "fostering_nma": N_("Fostering national minimum allowance"),
-    "pupil_premium_plus": N_("Pupil Premium Plus, paid to the school"),
-    "asgsf_fair_access_limit": N_("Adoption and Special Guardianship Support Fund: fair access limit per child"),
-    "uc_child_element": N_("Universal Credit child element for each child"),
-}
-
-# How each dimension value reads inside a label such as "age 5 to 10, London".
-DIM_LABELS = {
-    "region": {
-        "london": N_("London"),
-        "south_east": N_("South East"),
-        "rest_of_england": N_("rest of England"),
-    },
-    "age_band": {
-        "0-2": N_("age 0 to 2"),
-        "3-4": N_("age 3 to 4"),
-        "5-10": N_("age 5 to 10"),
-        "11-15": N_("age 11 to 15"),
-        "16-17": N_("age 16 to 17"),
-    },
-}
-# Age first reads naturally: "age 5 to 10, London".
-LABEL_ORDER = ("age_band", "region")
+# Titles and the words for each dimension are in the wording layer (kinship_app.wording), so that
+# they reach the translation catalogue; a data test checks every rate in the files has a title.
+TITLES = RATE_TITLES
+LABEL_ORDER = WORDING_LABEL_ORDER
 
 # Age bands of the fostering national minimum allowance, youngest first: (first age, last age, code).
 NMA_AGE_BANDS = ((0, 2, "0-2"), (3, 4, "3-4"), (5, 10, "5-10"), (11, 15, "11-15"), (16, 17, "16-17"))
@@ -69,15 +47,6 @@ def nma_age_band(age: int) -> str | None:
 
 class UnknownRateError(ValueError):
     """A rate name, or a dimension of it, that the data does not have."""
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-
-    def __str__(self) -> str:
-        return f"{self.title} – {self.url}"
 
 
 @dataclass(frozen=True)
@@ -131,9 +100,9 @@ def lookup(name: str, as_of: dt.date, **dims: str) -> Amount | None:
         raise ValueError(f"as_of must be a date, not {type(as_of).__name__}")
     table = load()
     # Amounts are immutable, so one date's answers are kept (batch mode asks the same few
-    # questions for every case); the label is in the language in force, so that is in the key,
-    # and a reloaded table (tests clear ``load``) starts afresh.
-    memo_key = (name, as_of, get_language(), *sorted(dims.items()))
+    # questions for every case); they hold no words (the label is made when shown), and a
+    # reloaded table (tests clear ``load``) starts afresh.
+    memo_key = (name, as_of, *sorted(dims.items()))
     hit = _LOOKUPS.get(memo_key)
     if hit is not None and hit[0] is table:
         return hit[1]
@@ -166,7 +135,8 @@ def _lookup(table: dict[str, Rate], name: str, as_of: dt.date, dims: dict[str, s
         source=str(period.sources[0]),
         checked_on=period.checked_on,
         currency=rate.currency,
-        label=_label(rate, dims),
+        rate=rate.name,
+        dims={d: dims[d] for d in rate.dims},
     )
 
 
@@ -208,14 +178,6 @@ def _key(rate: Rate, dims: dict[str, Any]) -> tuple[str, ...]:
             raise UnknownRateError(
                 f"rate {rate.name!r}: unknown {dim} {dims[dim]!r} (one of: {', '.join(allowed)})")
     return tuple(dims[d] for d in rate.dims)
-
-
-def _label(rate: Rate, dims: dict[str, str]) -> str:
-    if not dims:
-        return _(rate.title)
-    parts = [_(DIM_LABELS.get(d, {}).get(dims[d], dims[d])) for d in LABEL_ORDER if d in dims]
-    parts += [dims[d] for d in rate.dims if d not in LABEL_ORDER]
-    return ", ".join(parts)
 
 
 @functools.lru_cache(maxsize=4)

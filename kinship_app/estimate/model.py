@@ -313,6 +313,8 @@ class _Test:
         return [band] if band else []
 
     def nma_weekly(self) -> tuple[list[Decimal], bool, str]:
+        from kinship_app.wording import amount_label
+
         values, confirmed, label = [], True, ""
         for region in self.regions():
             for band in self.bands():
@@ -321,7 +323,7 @@ class _Test:
                     continue
                 values.append(Decimal(str(amount.value)))
                 confirmed = confirmed and amount.confirmed
-                label = amount.label
+                label = amount_label(amount)
         if not values:
             raise CaseError("as_of", _("no national minimum fostering allowance is known for this date"))
         return values, confirmed, label

@@ -161,14 +161,16 @@ def _rate_words(item: dict[str, Any], language: str | None) -> str:
 
 
 def _rate_title(item: dict[str, Any]) -> str:
-    from kinship_app.data import rates
+    from types import SimpleNamespace
 
-    try:
-        rate = rates.describe(item["name"])
-        title = _(rate.title)
-        label = rates._label(rate, item.get("dims") or {}) if item.get("dims") else ""
-    except (rates.UnknownRateError, KeyError):
-        return str(item.get("name"))
+    from kinship_app.wording import RATE_TITLES, amount_label
+
+    name = str(item.get("name") or "")
+    title = _(RATE_TITLES[name]) if name in RATE_TITLES else name
+    dims = item.get("dims") or {}
+    if not dims or not isinstance(dims, dict):
+        return title
+    label = amount_label(SimpleNamespace(rate=name, dims={str(k): str(v) for k, v in dims.items()}, label=""))
     return f"{title} ({label})" if label else title
 
 

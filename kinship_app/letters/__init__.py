@@ -17,7 +17,7 @@ import datetime as dt
 from contextlib import contextmanager
 
 from kinship_app.case import Case
-from kinship_app.i18n import _, format_date, get_language, set_language
+from kinship_app.i18n import _, current_language, format_date, translator, using
 from kinship_app.letters import council, employer, school, summary
 from kinship_app.letters.base import Ctx, LetterSpec, all_specs, read_all, recipient_party, sender_party
 from kinship_app.letters.content import (
@@ -26,6 +26,8 @@ from kinship_app.letters.content import (
 )
 from kinship_app.letters.people import is_missing, set_detail
 from kinship_app.result import Assessment
+from kinship_app import wording
+from kinship_app.wording import Shown
 
 __all__ = [
     "LETTER_IDS", "available_letters", "letter_title", "required_details", "build_letter", "render_pdf",
@@ -47,9 +49,19 @@ def _spec(letter_id: str) -> LetterSpec:
             id=str(letter_id)[:60], ids=", ".join(LETTER_IDS))) from None
 
 
-def available_letters(case: Case, assessment: Assessment) -> list[LetterInfo]:
-    """The letters that fit this household, in the order a family would usually need them."""
+def _shown(assessment: Assessment | Shown, language: str) -> Shown:
+    """The assessment in words, in ``language`` (letters read words, never rules)."""
+    if isinstance(assessment, Shown):
+        return assessment if assessment.language == language else wording.render(assessment.meaning, language)
+    # (not ``render``: that name is this package's PDF module once it is imported)
+    return wording.render(assessment, language)
+
+
+def available_letters(case: Case, assessment: Assessment | Shown) -> list[LetterInfo]:
+    """The letters that fit this household, in the order a family would usually need them (in the
+    language in force: see ``kinship_app.i18n``)."""
     out = []
+    assessment = _shown(assessment, current_language())
     for spec in _SPECS.values():
         why = spec.fits(case, assessment)
         if why is not None:
@@ -72,18 +84,14 @@ def required_details(letter_id: str, case: Case) -> list[Detail]:
 
 @contextmanager
 def _language(code: str):
-    before = get_language()
-    if code == before:
-        yield
-        return
+    """Within the block, this thread's ``_()`` speaks ``code``; the app's language is untouched, so
+    a letter can be made off the UI thread."""
     try:
-        set_language(code)
+        translator(code)
     except ValueError:
         raise LetterError("language", _("there is no translation for '{code}'").format(code=code[:20])) from None
-    try:
+    with using(code):
         yield
-    finally:
-        set_language(before)
 
 
 def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.date,
@@ -111,6 +119,7 @@ def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.d
 def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date, language: str,
            estimate: dict | None = None) -> LetterContent:
     with _language(language):
+        assessment = _shown(assessment, language)
         why = spec.fits(case, assessment)
         if why is None:
             raise LetterError("letter", _("'{title}' does not fit this household, from what the check found")

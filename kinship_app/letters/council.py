@@ -38,7 +38,7 @@ def _sg_fits(case: Case, assessment: Assessment) -> str | None:
     # The order ends at 18 (Children Act 1989 s91(13)): there is no assessment to ask for after that.
     from kinship_app.data import law
 
-    if case.child.age is not None and case.child.age >= law.value("order_ends_at_age"):
+    if case.child.age is not None and case.child.age >= law.value("order_ends_at_age", assessment.as_of):
         return None
     return first_why(assessment, "special_guardianship_support")
 

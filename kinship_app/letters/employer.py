@@ -129,7 +129,7 @@ def _pl_details(case: Case) -> list[Spec]:
 
 def _day_one(start) -> bool:
     """Whether leave starting on ``start`` falls under the day-one right (a dated switch in
-    resources/law/dated.toml): the qualifying period applies when the leave is taken."""
+    resources/parameters/law.toml): the qualifying period applies when the leave is taken."""
     from kinship_app.data import law
 
     return law.in_force("parental_leave_day_one", start)

@@ -220,33 +220,17 @@ def _build(content: LetterContent, out) -> None:
 
 @contextmanager
 def _language(code: str):
-    """``_()`` speaks ``code`` for the block (a language without a catalogue: left as it is). With
-    ``i18n.using`` (a per-thread language) where it exists, so the app's language is untouched."""
+    """``_()`` speaks ``code`` for the block, in this thread only (``i18n.using``): the app's language
+    is untouched, so a PDF can be made off the UI thread. A language without a catalogue: as it is."""
     from kinship_app import i18n
 
-    using, translator = getattr(i18n, "using", None), getattr(i18n, "translator", None)
-    if using is not None and translator is not None:
-        try:
-            translator(code)
-        except ValueError:
-            yield
-            return
-        with using(code):
-            yield
-        return
-    before = i18n.get_language()
-    if code == before:
-        yield
-        return
     try:
-        i18n.set_language(code)
+        i18n.translator(code)
     except ValueError:
         yield
         return
-    try:
+    with i18n.using(code):
         yield
-    finally:
-        i18n.set_language(before)
 
 
 def render_pdf_bytes(content: LetterContent) -> bytes:

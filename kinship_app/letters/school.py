@@ -107,7 +107,7 @@ def _vsh_details(case: Case) -> list[Spec]:
 
 
 def _education_duty(ctx: Ctx) -> bool:
-    """The s23ZZZA duty (a dated switch in resources/law/dated.toml) covers children in kinship care;
+    """The s23ZZZA duty (a dated switch in resources/parameters/law.toml) covers children in kinship care;
     a looked-after child's education is the council's duty already (s22(3A)), cited elsewhere."""
     from kinship_app.data import law
 

@@ -1,7 +1,8 @@
 """A plain-English summary of the assessment for the family to keep.
 
-Everything here comes from the ``Assessment`` — its category and reasons, each entitlement with its
-amount, period, dates and whether the figure is confirmed, the actions with their deadlines — so the
+Everything here comes from the assessment, in words (``kinship_app.wording.Shown``) — its category
+and reasons, each entitlement with its amount, period, dates and whether the figure is confirmed,
+the actions with their deadlines, the facts still needed (from the one table of facts) — so the
 summary says exactly what the check said, and never works a rule out again.
 """
 
@@ -12,36 +13,15 @@ from kinship_app.i18n import N_, _
 from kinship_app.letters.base import Body, Ctx, LetterSpec
 from kinship_app.letters.content import Bullets, Citation, Heading, Note, Para
 from kinship_app.letters.people import Spec
-from kinship_app.result import Assessment, Entitlement, category_title, flag_text
+from kinship_app.wording import Shown, ShownEntitlement
 
-# The case's facts, as the questions a person was asked (for "what we still need to know").
-FACT_WORDS = {
-    "child.age": N_("the child's age"),
-    "child.disabled": N_("whether the child is disabled"),
-    "child.legal_status": N_("whether the child is looked after by a council now"),
-    "child.looked_after_before_order": N_("whether the child was looked after by a council just before the order"),
-    "carer.relationship": N_("who the carer is to the child"),
-    "carer.approved_foster_carer": N_("whether the carer is approved as a foster carer"),
-    "arrangement.order": N_("which court order, if any, the carer has"),
-    "arrangement.lives_with_carer": N_("how much of the time the child lives with the carer"),
-    "arrangement.days_so_far": N_("how long the child has lived with the carer"),
-    "arrangement.expected_days": N_("how long the arrangement is expected to last"),
-    "arrangement.council_arranged": N_("whether children's services arranged it"),
-    "arrangement.court_involved": N_("whether a family court has been involved"),
-    "household.council": N_("which council area the family lives in"),
-    "household.parents_died": N_("whether the child's parents have died"),
-    "household.surviving_parent_unavailable": N_("whether the other parent can be found or is able to care"),
-    "household.other_parent_situation": N_("whether the parents were married or divorced, and what the other "
-                                           "parent did"),
-    "household.employed": N_("whether the carer is in paid work"),
-}
 FOSTERING_BENCHMARK = {"special_guardianship_support", "child_arrangements_order_allowance"}
 CERTAINTY = {"qualifies": N_("From your answers, you can get this."),
              "may_qualify": N_("You may be able to get this. It depends on things the check did not ask, or "
                                "the council decides.")}
 
 
-def _fits(case: Case, assessment: Assessment) -> str | None:
+def _fits(case: Case, assessment: Shown) -> str | None:
     return _("A record of what the check found, to keep and to show to people who help you.")
 
 
@@ -52,7 +32,7 @@ def _details(case: Case) -> list[Spec]:
     ]
 
 
-def _entitlement_blocks(ctx: Ctx, ent: Entitlement) -> list:
+def _entitlement_blocks(ctx: Ctx, ent: ShownEntitlement) -> list:
     out: list = [Heading(ent.title)]
     if ent.amount:
         out.append(Para(_("Amount: {amount}").format(amount=ctx.money(ent.amount))))
@@ -72,6 +52,9 @@ def _entitlement_blocks(ctx: Ctx, ent: Entitlement) -> list:
     if ent.deadline:
         out.append(Para(_("Do this by {date}.").format(date=ctx.date(ent.deadline))))
     source = _("Source: {source}").format(source=ent.source)
+    figures = tuple(dict.fromkeys(a.source for a in (ent.amount, ent.reference_amount) if a and a.source))
+    if figures:  # each figure's own source, from its rate file
+        source += " " + _("Figures: {sources}.").format(sources="; ".join(figures))
     checked = next((a.checked_on for a in (ent.amount, ent.reference_amount) if a and a.checked_on), None)
     if checked:
         source += " " + _("(figure checked on {date})").format(date=ctx.date(checked))
@@ -90,9 +73,12 @@ def _body(ctx: Ctx) -> Body:
     blocks.append(Para(" ".join([_("This summary was made on {date}").format(date=ctx.date(a.as_of)), *made_for])
                        + ". " + _("It is based on the answers given to the check. It is information, not legal "
                                   "advice: some of these things are for the council or a court to decide.")))
+    if a.worded_then:
+        blocks.append(Note(_("This check was saved by an earlier version of the app. Its explanations are "
+                             "shown in the words it used then, with the amounts and rules of that date.")))
     blocks.append(Heading(_("What kind of arrangement this is")))
     if a.kinship is True:
-        verdict = _("This is kinship care: {category}.").format(category=category_title(a.category))
+        verdict = _("This is kinship care: {category}.").format(category=a.category_title)
     elif a.kinship is False:
         verdict = _("This is not kinship care under the government's definition.")
     else:
@@ -106,11 +92,11 @@ def _body(ctx: Ctx) -> Body:
             blocks.append(Note(_("Sources: {sources}").format(sources="; ".join(sources))))
     if a.flags:
         blocks.append(Heading(_("Important")))
-        blocks.append(Bullets(tuple(flag_text(f) if f in _known_flags() else f for f in a.flags)))
+        blocks.append(Bullets(tuple(a.flag_texts[f] for f in a.flags)))
     if a.missing:
         blocks.append(Heading(_("What we still need to know")))
         blocks.append(Para(_("The answer may change once these are known:")))
-        blocks.append(Bullets(tuple(_(FACT_WORDS[m]) if m in FACT_WORDS else m for m in a.missing)))
+        blocks.append(Bullets(tuple(a.missing_words[m] for m in a.missing)))
     if a.actions:
         blocks.append(Heading(_("What to do next")))
         blocks.append(Bullets(tuple(
@@ -134,12 +120,6 @@ def _body(ctx: Ctx) -> Body:
         cites = [Citation("Stable Homes, Built on Love (Department for Education, 2023), chapter 4",
                           _("the working definition of kinship care the check uses."))]
     return Body(_("Kinship care: what we found and what to do next"), blocks, cites, [])
-
-
-def _known_flags() -> set[str]:
-    from kinship_app.result import FLAGS
-
-    return set(FLAGS)
 
 
 SUPPORT_SUMMARY = LetterSpec(

@@ -558,7 +558,7 @@ class Store:
         case = _case_for(session, child.id)
         result = assess(case, as_of)
         run = AssessmentRunRow(household_id=row.id, child_id=child.id, as_of=as_of, run_at=self._now(),
-                               worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_json())
+                               worker=self.worker, facts=_jsonable(case.to_dict()), result=result.to_meaning())
         session.add(run)
         _sync_actions(session, row.id, child.id, result, self._now())
         self._touch(session, row, f"assessed child #{child.position + 1} for {as_of.isoformat()}")
@@ -1308,16 +1308,21 @@ def _sync_children(session: Session, row: HouseholdRow, children: Sequence[Child
 def _sync_actions(session: Session, household_id: int, child_id: int, result: Assessment, now: dt.datetime) -> None:
     rows = list(session.scalars(select(ActionRow).where(ActionRow.household_id == household_id,
                                                         ActionRow.child_id == child_id)))
+    from kinship_app.wording import action_text
+
     for action in result.actions:
+        # The code says what to do (shown in the reader's language); the English words are kept
+        # beside it for people and older versions reading the file.
+        text = action_text(action, "en")
         same_code = [r for r in rows if r.code == action.code]
         open_rows = [r for r in same_code if r.completed_at is None]
         if open_rows:
             target = open_rows[0]
-            target.text, target.source, target.due = action.text, action.source, action.due
+            target.text, target.source, target.due = text, action.source, action.due
         elif not any(r.due == action.due for r in same_code):
             # Done already for this date: not asked again; a new date (a new situation) is a new action.
             session.add(ActionRow(household_id=household_id, child_id=child_id, code=action.code,
-                                  text=action.text, source=action.source, due=action.due, created_at=now,
+                                  text=text, source=action.source, due=action.due, created_at=now,
                                   completed_by=""))
 
 

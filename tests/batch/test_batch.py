@@ -57,6 +57,25 @@ def test_the_batch_answer_is_what_one_assess_prints(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == single
 
 
+def test_batch_language_gives_each_answer_as_one_assess_in_that_language(tmp_path, capsys):
+    # The same answer, line for line, as `assess FILE --language pl`: the codes unchanged, the text
+    # fields in Polish (a shipped catalogue).
+    lines = [case_line(n) for n in range(12)]
+    (tmp_path / "cases.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    code = main(["assess", "--batch", str(tmp_path / "cases.jsonl"), "--as-of", "2026-11-22", "--language", "pl"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    answers = [json.loads(x) for x in out.splitlines()]
+    assert len(answers) == len(lines)
+    for line, answer in zip(lines, answers):
+        english = expected(line)
+        assert answer == assess(parse_case(json.loads(line)), AS_OF).to_json("pl")
+        assert [r["code"] for r in answer["reasons"]] == [r["code"] for r in english["reasons"]]
+    texts = [r["text"] for a in answers for r in a["reasons"]]
+    english_texts = [r["text"] for line in lines for r in expected(line)["reasons"]]
+    assert texts and all(t != e for t, e in zip(texts, english_texts)), "some reasons were not in Polish"
+
+
 def test_bad_lines_get_an_error_line_and_the_rest_carry_on(capsys, monkeypatch):
     good = case_line(0)
     lines = [

@@ -1,4 +1,4 @@
-"""The law's dated switches and boundaries (resources/law/dated.toml), and the day each benefit rate
+"""The law's dated switches and boundaries (resources/parameters/law.toml), and the day each benefit rate
 really changes: tests on both sides of every date."""
 
 from __future__ import annotations

@@ -108,9 +108,19 @@ def test_unknown_name_or_dims_are_clear_errors():
 
 
 def test_labels_say_which_figure():
+    from kinship_app.wording import amount_label
+
+    # The figure keeps which rate and dimensions it is; the label is worded when shown.
     a = rates.lookup("fostering_nma", D(2025, 9, 1), region="london", age_band="5-10")
-    assert a.label == "age 5 to 10, London"
-    assert rates.lookup("guardians_allowance", D(2026, 9, 1)).label == "Guardian's Allowance"
+    assert (a.rate, a.dims) == ("fostering_nma", {"region": "london", "age_band": "5-10"})
+    assert amount_label(a, "en") == "age 5 to 10, London"
+    assert amount_label(rates.lookup("guardians_allowance", D(2026, 9, 1)), "en") == "Guardian's Allowance"
+
+
+def test_an_amount_cites_its_rate_files_source():
+    a = rates.lookup("child_benefit_eldest", D(2026, 9, 1))
+    assert "HCWS1100" in a.source and "https://" in a.source
+    assert a.checked_on == D(2026, 11, 22)
 
 
 @pytest.mark.parametrize("age, band", [(0, "0-2"), (2, "0-2"), (3, "3-4"), (4, "3-4"), (5, "5-10"),

@@ -58,9 +58,19 @@ PPP = _amount(2630, "year", "2025-04-01", "2026-03-31", False, "Virtual School g
 
 
 def _ent(code, title, amount=None, reference=None, certainty="qualifies", deadline=None):
-    return Entitlement(code=code, title=title, why=f"Because of what you told us about {title.lower()}.",
-                       next_step=f"Ask about {title.lower()}.", source=f"Source for {code}", amount=amount,
-                       certainty=certainty, reference_amount=reference, deadline=deadline)
+    # Hand-made words (as an earlier version saved them): the letters must print exactly these.
+    said = {"title": title, "why": f"Because of what you told us about {title.lower()}.",
+            "next_step": f"Ask about {title.lower()}."}
+    return Entitlement(code=code, source=f"Source for {code}", amount=amount, certainty=certainty,
+                       reference_amount=reference, deadline=deadline, said=said)
+
+
+def _reason(text, source, rule):
+    return Reason(rule, source, said=text)
+
+
+def _action(code, text, source, due=None):
+    return Action(code, source, due, said=text)
 
 
 COMMON = [
@@ -84,7 +94,7 @@ def sgo_case(people=None) -> Case:
 def sgo_assessment() -> Assessment:
     return Assessment(
         as_of=AS_OF, kinship=True, category="special_guardianship",
-        reasons=[Reason("A special guardianship order names you, the child's grandparent, as special guardian.",
+        reasons=[_reason("A special guardianship order names you, the child's grandparent, as special guardian.",
                         "Children Act 1989, sections 14A to 14G", "special_guardianship")],
         entitlements=[
             _ent("child_benefit", "Child Benefit", amount=CB),
@@ -97,7 +107,7 @@ def sgo_assessment() -> Assessment:
             _ent("parental_leave", "Unpaid parental leave"),
             *COMMON,
         ],
-        actions=[Action("sg_assessment", "Ask the council for a special guardianship support assessment.",
+        actions=[_action("sg_assessment", "Ask the council for a special guardianship support assessment.",
                         "Special Guardianship Regulations 2005, regulation 11")],
     )
 
@@ -115,11 +125,11 @@ def pf_case(people=None) -> Case:
 def pf_assessment() -> Assessment:
     return Assessment(
         as_of=AS_OF, kinship=True, category="private_fostering", flags=["private_fostering_notification"],
-        reasons=[Reason("A cousin is not a close relative in law, and the child will stay 28 days or more.",
+        reasons=[_reason("A cousin is not a close relative in law, and the child will stay 28 days or more.",
                         "Children Act 1989, section 66(1) and section 105", "private_fostering")],
         entitlements=[_ent("child_benefit", "Child Benefit", amount=CB),
                       _ent("section_17_support", "Help for a child in need", certainty="may_qualify"), *COMMON],
-        actions=[Action("pf_notice", "Tell the council about this private fostering arrangement.",
+        actions=[_action("pf_notice", "Tell the council about this private fostering arrangement.",
                         "Children (Private Arrangements for Fostering) Regulations 2005, regulation 3",
                         due=AS_OF)],
     )
@@ -140,7 +150,7 @@ def cao_case(people=None) -> Case:
 def cao_assessment() -> Assessment:
     return Assessment(
         as_of=AS_OF, kinship=True, category="child_arrangements_order",
-        reasons=[Reason("A 'lives with' child arrangements order names you, the child's aunt or uncle.",
+        reasons=[_reason("A 'lives with' child arrangements order names you, the child's aunt or uncle.",
                         "Children Act 1989, section 8", "child_arrangements_order")],
         missing=["household.parents_died"],
         entitlements=[_ent("child_benefit", "Child Benefit", amount=CB),

@@ -10,6 +10,7 @@ import pytest
 from letter_cases import AS_OF, HOUSEHOLDS, PEOPLE, cao_assessment, cao_case, pf_assessment, pf_case, sgo_assessment, sgo_case
 
 from kinship_app import letters
+from kinship_app.wording import render
 from kinship_app.letters import (
     LETTER_IDS, LetterError, MissingDetail, available_letters, build_letter, required_details, set_detail,
 )
@@ -184,7 +185,7 @@ def test_private_fostering_lists_schedule_1_as_fields():
 
 
 def test_support_summary_shows_every_entitlement_with_amount_period_and_status():
-    a = sgo_assessment()
+    a = render(sgo_assessment(), "en")
     c = _build("support_summary")
     text = c.plain_text()
     for ent in a.entitlements:
@@ -198,7 +199,7 @@ def test_support_summary_shows_every_entitlement_with_amount_period_and_status()
 
 def test_support_summary_lists_missing_facts_and_deadlines():
     c = build_letter("support_summary", cao_case(), cao_assessment(), AS_OF).plain_text()
-    assert "whether the child's parents have died" in c
+    assert "whether either of the child's parents has died" in c  # the one table of facts' words
     pf = build_letter("support_summary", pf_case(), pf_assessment(), AS_OF).plain_text()
     assert "Tell the council about this private fostering arrangement. (by 22 November 2026)" in pf
     assert "You must tell the council about this private fostering arrangement" in pf  # the flag
@@ -214,7 +215,7 @@ def test_which_letters_fit_follows_the_assessment():
     assert "allowance_request" in cao and "sg_support_assessment" not in cao
     info = available_letters(sgo_case(), sgo_assessment())[0]
     assert info.title == "Ask for a special guardianship support assessment"
-    assert info.why == sgo_assessment().entitlement("special_guardianship_support").why
+    assert info.why == render(sgo_assessment(), "en").entitlement("special_guardianship_support").why
     assert info.recipient == "council" and info.advice
 
 

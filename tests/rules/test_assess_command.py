@@ -82,7 +82,7 @@ BAD = [
     (json.dumps({"household": {"parents_died": 0, "other_parent_situation": "divorced_no_custody_no_maintenance"}}),
      "household.other_parent_situation"),
     (json.dumps({"household": {"other_parent_situation": "in_france"}}), "household.other_parent_situation"),
-    # Children Act 1989 s91(12): a care order ends at 18 (a dated boundary in resources/law/dated.toml).
+    # Children Act 1989 s91(12): a care order ends at 18 (a dated boundary in resources/parameters/law.toml).
     (json.dumps({"child": {"age": 18, "legal_status": "care_order"}}), "child.legal_status"),
     (json.dumps({"child": {"colour": "red"}}), "child.colour"),
     (json.dumps({"pets": {}}), "pets"),
@@ -119,3 +119,27 @@ def test_a_care_order_at_17_is_accepted_and_at_18_is_not():
     assert ok.returncode == 0, ok.stderr
     bad = run(["assess", "--as-of", "2026-11-22"], json.dumps({"child": {"age": 18, "legal_status": "care_order"}}))
     assert bad.returncode == 2 and bad.stderr.decode().startswith("error: child.legal_status")
+
+
+def test_the_answer_carries_reason_codes_and_the_facts_they_rest_on():
+    proc = run(["assess", "-", "--as-of", "2026-11-22"], json.dumps(EXAMPLE))
+    out = json.loads(proc.stdout)
+    codes = [r["code"] for r in out["reasons"]]
+    assert "friend_or_family" in codes and "private_family_arrangement" in codes
+    assert all(r["rule"] == r["code"] and r["facts"] for r in out["reasons"])
+    pfa = next(r for r in out["reasons"] if r["code"] == "friend_or_family")
+    assert pfa["params"] == {"relationship": "grandparent"} and "grandparent" in pfa["text"]
+    cb = next(e for e in out["entitlements"] if e["code"] == "child_benefit")
+    assert [p["code"] for p in cb["why_codes"]] == ["child_benefit.lives_with"]
+    assert cb["amount"]["rate"] == "child_benefit_eldest" and "HCWS1100" in cb["amount"]["source"]
+    assert out["language"] == "en"
+
+
+def test_language_english_is_the_default_and_an_unknown_one_is_one_error_line():
+    same = run(["assess", "-", "--as-of", "2026-11-22", "--language", "en"], json.dumps(EXAMPLE))
+    default = run(["assess", "-", "--as-of", "2026-11-22"], json.dumps(EXAMPLE))
+    assert same.returncode == 0 and same.stdout == default.stdout
+    proc = run(["assess", "-", "--as-of", "2026-11-22", "--language", "klingon"], json.dumps(EXAMPLE))
+    assert proc.returncode == 2 and proc.stdout == b""
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: --language:")

@@ -13,6 +13,7 @@ from kinship_app.assess import assess
 from kinship_app.case import parse_case
 from kinship_app.entitlements import RULES
 from kinship_app.result import CATEGORIES, FLAGS
+from kinship_app.wording import render
 
 CASES = tomllib.loads((Path(__file__).with_name("cases.toml")).read_text(encoding="utf-8"))["case"]
 
@@ -34,7 +35,8 @@ def _run(case: dict):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_rule_case(case):
-    result = _run(case)
+    meaning = _run(case)
+    result = render(meaning, "en")  # the words, in English, as a person reads them
     expect = case["expect"]
     codes = [e.code for e in result.entitlements]
     if "kinship" in expect:
@@ -78,6 +80,10 @@ def test_rule_case(case):
     assert result.reasons and all(r.text and r.source for r in result.reasons)
     for e in result.entitlements:
         assert e.why and e.next_step and e.source and e.title
+    # ... and each rests on codes and named facts, not on sentences
+    assert all(r.code and r.facts for r in meaning.reasons if r.code != "undetermined" or meaning.missing)
+    for e in meaning.entitlements:
+        assert e.grounds and e.steps
 
 
 def test_every_case_cites_a_source_and_names_itself():
@@ -120,9 +126,9 @@ def test_private_fostering_notice_is_due_at_once_when_started():
 
 
 def test_every_fact_the_rules_can_ask_for_has_words():
-    # A missing fact is shown to people in words (definition.FACT_WORDS, the summary letter's list).
+    # A missing fact is shown to people in words (the one table of facts, kinship_app.facts).
     from kinship_app.case import _SPEC
-    from kinship_app.definition import FACT_WORDS
+    from kinship_app.facts import FACTS as FACT_WORDS
 
     for section, fields in _SPEC.items():
         for name, *_rest in fields:

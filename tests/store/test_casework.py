@@ -34,7 +34,7 @@ def test_a_household_not_in_paid_work_is_assessed_with_that_fact_once(store):
     # One run, and it is the one returned: screen, History and letters show the same thing.
     history = store.history(child.id)
     assert [r.id for r in history] == [result.run.id]
-    assert history[0].result == result.assessment.to_json() == result.run.result
+    assert history[0].result == result.assessment.to_meaning() == result.run.result
     assert store.progress(record.id) is None
     saved = store.get_household(record.id)
     assert saved.council == "E08000035"  # named in the check: now the household's

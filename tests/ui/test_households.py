@@ -128,7 +128,9 @@ def test_history_shows_what_was_said_then(qtbot, household, screen, store):
     click(qtbot, toggle)
     run = store.history(household.children[0].id)[0]
     text = visible_text(screen)
-    assert run.assessment.reasons[0].text in text
+    from kinship_app.wording import render
+
+    assert render(run.assessment, "en").reasons[0].text in text
     assert "What the family may get:" in text
     assert "Child Benefit — £" in text and "a week" in text
 

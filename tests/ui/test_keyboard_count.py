@@ -121,9 +121,10 @@ def test_a_saved_support_summary_in_at_most_25_key_presses(qtbot, ctx, tmp_path,
         keys.press(Qt.Key.Key_Return)
         panel = window.screen("letters").panel
         assert panel.letter.id == "support_summary"
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)  # a letter is made off the UI thread
         if panel.current is panel.details:  # the names are optional: Enter goes on without them
             keys.press(Qt.Key.Key_Return)
-        assert panel.current is panel.preview, keys.log
+        qtbot.waitUntil(lambda: panel.current is panel.preview, timeout=30000)  # made off the UI thread
         keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(target.exists, timeout=30000)  # written off the UI thread
         assert target.read_bytes().startswith(b"%PDF")
@@ -214,6 +215,7 @@ def test_a_saved_private_fostering_notice_in_at_most_45_key_presses_plus_the_det
         panel = window.screen("letters").panel
         assert panel.letter.id == "private_fostering_notice" and panel.current is panel.details
         fill_details(keys, panel)
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)  # made off the UI thread
         assert panel.current is panel.preview, (panel.details.errors.accessibleName(), keys.log[-6:])
         keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(target.exists, timeout=30000)  # written off the UI thread

@@ -17,6 +17,7 @@ from test_households_helpers import button, click, store, visible_text  # noqa: 
 
 from kinship_app import flow
 from kinship_app.result import category_title
+from kinship_app.wording import render
 
 LEEDS = "E08000035"
 BASE = {"relationship": "grandparent", "living": "28_plus", "age": 9}
@@ -112,10 +113,11 @@ def test_the_screen_history_and_letters_show_the_one_stored_run(qtbot, window, c
     _settle(qtbot, window)
 
     # The screen.
-    shown = results.assessment.to_json()
+    shown = results.assessment.to_meaning()  # what the store keeps: the meaning, not the words
+    words = results.shown()  # ... and the words the screen made of it
     on_screen = _entitlement_titles(results)
     assert results.heading.text() == category_title(results.assessment.category)
-    assert on_screen == {e.title for e in results.assessment.entitlements}
+    assert on_screen == {e.title for e in words.entitlements}
 
     # History: one run, and it is what the screen shows.
     runs = store.history(child.id)
@@ -134,19 +136,19 @@ def test_the_screen_history_and_letters_show_the_one_stored_run(qtbot, window, c
     # The letters: the same run, the same case the store assembles (with the letter details typed).
     click(qtbot, button(households, "Letters"))
     panel = households.letters
-    assert panel.assessment.to_json() == shown
+    assert panel.assessment.to_meaning() == shown
     assert panel.case == store.case_for(child.id) == check.result.case
     assert panel.case.people["employer"] == {"name": "Leeds Bakery"}
     assert [i.id for i in panel.letters] == [i.id for i in letters.available_letters(panel.case, results.assessment)]
     summary = letters.build_letter("support_summary", panel.case, panel.assessment, dt.date(2026, 11, 22))
     headings = {b.text for b in summary.blocks if isinstance(b, Heading)}
     # The summary puts the advice line near the top under its own heading, every other one by its title.
-    advice = results.assessment.entitlement("advice_line")
+    advice = words.entitlement("advice_line")
     assert on_screen - {advice.title if advice else ""} <= headings
     assert ("Free, independent advice" in headings) == (advice is not None)
 
     # What the bare answers would have said differs only by what the household's saved facts add.
-    quick = casework.assess_answers(answers, dt.date(2026, 11, 22)).assessment
+    quick = render(casework.assess_answers(answers, dt.date(2026, 11, 22)).assessment, "en")
     for e in quick.entitlements:
         if e.title not in on_screen:
             assert e.title not in history and e.title not in headings, e.title

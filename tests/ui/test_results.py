@@ -24,7 +24,7 @@ def texts(widget):
 def test_each_entitlement_card_shows_amount_period_dates_why_and_next_step(qtbot, window):
     run_check(qtbot, window, SGO)
     results = see_result(qtbot, window)
-    a = results.assessment
+    a = results.shown()
     with_amount = [e for e in a.entitlements if e.amount is not None]
     assert with_amount, "expected at least Child Benefit with an amount"
     for ent in a.entitlements:
@@ -54,7 +54,7 @@ def test_the_reasons_name_the_deciding_answers_and_the_sources_are_in_one_place(
     results = see_result(qtbot, window)
     shown = "\n".join(texts(results))
     assert "Because you told us…" in shown
-    for reason in results.assessment.reasons:
+    for reason in results.shown().reasons:
         assert reason.text in shown
         assert reason.source not in shown  # no source line under every bullet
     qtbot.mouseClick(results.sources_box.toggle, Qt.MouseButton.LeftButton)
@@ -73,7 +73,7 @@ def test_a_flag_is_a_prominent_warning_with_its_deadline(qtbot, window):
     card = results.findChild(QFrame, "flag_private_fostering_notification")
     assert card is not None and card.property("role") == "warning"
     shown = "\n".join(texts(results))
-    dated = [x for x in a.actions if x.due]
+    dated = [x for x in results.shown().actions if x.due]
     assert dated, "private fostering should give a dated action"
     assert dated[0].text in shown
     for action in dated:
@@ -151,7 +151,7 @@ def test_deadlines_come_first_in_their_own_warning(qtbot, window):
     assert card.property("role") == "warning"
     assert card is not None
     shown = "\n".join(texts(card))
-    for action in results.assessment.actions:
+    for action in results.shown().actions:
         if action.due:
             assert action.text in shown and format_date(action.due) in shown
     first_card = results.findChildren(QFrame, options=Qt.FindChildOption.FindChildrenRecursively)

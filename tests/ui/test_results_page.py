@@ -125,7 +125,7 @@ def test_money_you_can_count_on_is_confirmed_figures_only_per_week_and_per_year(
     cb = results.assessment.entitlement("child_benefit")
     assert cb.certainty == "qualifies" and cb.amount.confirmed
     assert f"Child Benefit: {format_money(cb.amount.value)} a week, {format_money(cb.amount.value * 52)} a year" in shown
-    uc = results.assessment.entitlement("universal_credit_child_element")
+    uc = results.shown().entitlement("universal_credit_child_element")
     assert uc.certainty == "may_qualify"
     sure, maybe = shown.split("Not certain yet")
     assert uc.title not in sure and uc.title in maybe

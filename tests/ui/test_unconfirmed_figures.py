@@ -63,7 +63,7 @@ def test_every_unconfirmed_figure_carries_the_warning_on_screen_in_print_and_in_
         closed = [lab.text() for lab in card.findChildren(type(card.title)) if not card.detail.isAncestorOf(lab)]
         assert any(warning in t for t in closed), ent.code
         # In print: the card's section of the printout.
-        section = printed.split(f"<h3>{ent.title}</h3>".replace("'", "&#x27;"))[1].split("<h3>")[0]
+        section = printed.split(f"<h3>{card.ent.title}</h3>".replace("'", "&#x27;"))[1].split("<h3>")[0]
         assert section.count(warning) == len(figs), ent.code
         # In the letter that lists everything: the figure, then the same warning.
         for fig in figs:

@@ -184,7 +184,7 @@ class ActionsSection(_Section):
         finishes = []
         for action in open_:
             card = widgets.Card("warning" if action.due and action.due < today else "card")
-            card.add(widgets.label(action.text))
+            card.add(widgets.label(_action_words(action)))
             if action.due is None:
                 card.add(widgets.label(_("No deadline."), "hint"))
             elif action.due < today:
@@ -197,7 +197,7 @@ class ActionsSection(_Section):
             if action.source:
                 card.add(widgets.label(_("Source: {source}").format(source=action.source), "hint"))
             finish = widgets.button(on_click=lambda _c=False, aid=action.id: self._complete(aid))
-            widgets.set_button_text(finish, _("Mark as done"), action.text)
+            widgets.set_button_text(finish, _("Mark as done"), _action_words(action))
             card.add(finish)
             finishes.append(finish)
             self.content.addWidget(card)
@@ -207,7 +207,7 @@ class ActionsSection(_Section):
             self.content.addWidget(widgets.heading(_("Done"), level=2))
             for action in done:
                 self.content.addWidget(widgets.label(_("{text} — done on {date}").format(
-                    text=action.text, date=_day(action.completed_at))))
+                    text=_action_words(action), date=_day(action.completed_at))))
 
     def _complete(self, action_id: int) -> None:
         self.screen.run(lambda: self.screen.store.complete_action(action_id),
@@ -259,6 +259,14 @@ class HistorySection(_Section):
         return card
 
 
+def _action_words(action: Any) -> str:
+    """A saved action's words in the app's language, from its code (typed ones as typed)."""
+    from kinship_app.i18n import get_language
+    from kinship_app.wording import action_words
+
+    return action_words(action.code, action.text, get_language())
+
+
 def letter_title(letter_id: str) -> str:
     from kinship_app import letters
 
@@ -269,8 +277,16 @@ def letter_title(letter_id: str) -> str:
 
 
 def what_was_said(assessment: Assessment) -> str:
-    """The stored answer as plain text: outcome, why, and each kind of help with its amount then."""
+    """The stored answer as plain text: outcome, why, and each kind of help with its amount then,
+    worded now in the app's language (an answer saved by an earlier version keeps its words)."""
+    from kinship_app.i18n import get_language
+    from kinship_app.wording import render
+
+    assessment = render(assessment, get_language())
     lines = []
+    if assessment.worded_then:
+        lines.append(_("Saved by an earlier version of the app: its explanations are shown in the words it "
+                       "used then."))
     for reason in assessment.reasons:
         lines.append("• " + reason.text)
     for code in assessment.flags:
@@ -289,7 +305,8 @@ def what_was_said(assessment: Assessment) -> str:
         lines.append(line)
     if assessment.missing:
         lines.append("")
-        lines.append(_("Still to find out: {fields}").format(fields=", ".join(assessment.missing)))
+        lines.append(_("Still to find out: {fields}").format(
+            fields="; ".join(assessment.missing_words[m] for m in assessment.missing)))
     return "\n".join(lines)
 
 

@@ -201,33 +201,43 @@ class LettersPanel(Panel):
         self._have_case(case)
 
     def make_letter(self) -> None:
-        """Build the letter and its PDF, then show it; the page pictures are drawn off the UI thread.
-
-        The PDF itself is rendered here, on the UI thread (a few tens of milliseconds): ReportLab's
-        page furniture ("Page 1 of 2", "Enclosed:") is translated through the process-wide language,
-        which a language change on the UI thread could switch halfway through a render on a worker.
-        Once letters take their language explicitly it can move to the worker too."""
+        """Build the letter and its PDF off the UI thread (letters take their language explicitly,
+        ``i18n.using``, so a language change here cannot reach a render under way), then show it; the
+        page pictures are drawn off the UI thread too."""
         from kinship_app import letters
 
-        try:
-            content = letters.build_letter(self.letter.id, self.case, self.assessment, self._today(),
-                                           language=get_language(), estimate=self._estimate())
-        except letters.LetterError as exc:
+        letter, case, assessment = self.letter, self.case, self.assessment
+        today, language, estimate = self._today(), get_language(), self._estimate()
+
+        def work():
+            content = letters.build_letter(letter.id, case, assessment, today, language=language, estimate=estimate)
+            return content, letters.render_pdf_bytes(content)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, letters.LetterError):
+                self._ops.report(exc)
+                return
+            if self.letter is not letter or self.case is not case:
+                return  # the page moved on meanwhile
             # A detail that is there but cannot be printed (or went missing): ask again, naming it.
             path = exc.field.removeprefix("people.")
-            details = self._required_details(self.letter.id)
-            self.details.ask([d for d in details if d.missing or d.path == path], self.case.people)
+            details = self._required_details(letter.id)
+            self.details.ask([d for d in details if d.missing or d.path == path], case.people)
             self.details.show_problem(path, exc.message)
             self.show_step(self.details)
-            return
+
+        self._ops.run(work, lambda made: self._show_letter(letter, case, *made), on_error=failed)
+
+    def _show_letter(self, letter, case, content, pdf: bytes) -> None:
+        if self.letter is not letter or self.case is not case:
+            return  # another letter or child was chosen while this one was being made
         self.content = content
-        self.pdf = letters.render_pdf_bytes(content)
+        self.pdf = pdf
         self.recorded = False
         self.preview.show_letter(content, self.pdf)
         self.show_step(self.preview)
         # The main action has the keyboard (the pages are the print preview); Ctrl+S saves.
         self.preview.print_button.setFocus()
-        pdf = self.pdf
 
         def drawn(images) -> None:
             if self.pdf is pdf and self.current is self.preview:  # still the letter on screen

@@ -22,9 +22,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kinship_app import flow
-from kinship_app.i18n import N_, _, format_date, format_money
-from kinship_app.result import PERIODS, category_title, flag_text, unconfirmed_warning
+from kinship_app import facts, flow
+from kinship_app.i18n import N_, _, format_date, format_money, get_language
+from kinship_app.wording import PERIODS, render, render_entitlement, unconfirmed_warning
 from ui.advice import advice_lines, describe
 from ui.screens.answers import AnswerList, answer_text
 from ui.widgets import Card, Disclosure, FlowLayout, button, heading, label, page_in, set_button_text
@@ -34,21 +34,6 @@ WEEKS_PER_YEAR = 52
 ESTIMATE_CATEGORIES = ("special_guardianship", "child_arrangements_order")
 WEEKS_PER_MONTH = 52 / 12
 
-# Which question settles each contract field the result may say is missing.
-FIELD_QUESTIONS = {
-    "carer.relationship": "relationship", "arrangement.lives_with_carer": "living",
-    "arrangement.days_so_far": "living", "arrangement.expected_days": "living", "child.age": "age",
-    "child.disabled": "age", "arrangement.order": "order", "child.looked_after_before_order": "looked_after_before",
-    "child.legal_status": "services", "arrangement.council_arranged": "services",
-    "arrangement.court_involved": "services", "carer.approved_foster_carer": "approved",
-    "household.parents_died": "parents", "household.surviving_parent_unavailable": "parents",
-    "household.council": "council",
-}
-# Facts the quick check does not ask as a question of its own: answered on the result itself.
-UNASKED_FIELDS = {
-    "household.employed": (N_("Are you in paid work?"), "employed",
-                           N_("The rights at work below depend on it.")),
-}
 # Money paid to the family (not to a school or a therapist): what "money you can count on" adds up.
 FAMILY_MONEY = ("child_benefit", "guardians_allowance", "universal_credit_child_element", "fostering_allowance",
                 "kinship_allowance_pilot")
@@ -85,12 +70,14 @@ class View:
 
 
 def read_assessment(a: Any) -> View:
-    """The only place the results page reads an ``Assessment``; words are rendered here, when shown."""
+    """The only place the results page reads an ``Assessment`` (its meaning: codes, facts, values);
+    the words are made here, when shown, in the app's language now (``kinship_app.wording``)."""
+    shown = render(a, get_language())
     return View(
-        title=category_title(a.category), sentence=kinship_sentence(a.kinship), as_of=a.as_of,
-        flags=[(code, flag_text(code)) for code in a.flags],
-        reasons=[(r.text, r.source) for r in a.reasons], missing=list(a.missing),
-        entitlements=list(a.entitlements), actions=list(a.actions))
+        title=shown.category_title, sentence=kinship_sentence(a.kinship), as_of=a.as_of,
+        flags=[(code, shown.flag_texts[code]) for code in a.flags],
+        reasons=[(r.text, r.source) for r in shown.reasons], missing=list(a.missing),
+        entitlements=list(shown.entitlements), actions=list(shown.actions))
 
 
 # -- words shared by the screen and the printout ---------------------------------------------------
@@ -114,6 +101,8 @@ def amount_lines(amount: Any) -> list[str]:
         lines.append(_("From {start}").format(start=format_date(amount.valid_from)))
     if amount.checked_on:
         lines.append(_("Checked on {date}").format(date=format_date(amount.checked_on)))
+    if amount.source:  # the rate file's own source, so a new rate brings its new citation
+        lines.append(_("Figure from: {source}").format(source=amount.source))
     return lines
 
 
@@ -123,6 +112,12 @@ HTML = {"amount": "<p><b>{}</b></p>", "detail": "<p><small>{}</small></p>", "war
         "text": "<p>{}</p>", "deadline": "<p><b>{}</b></p>"}
 
 
+def in_words(ent: Any) -> Any:
+    """An entitlement in words, in the app's language now: one already worded (from the page's
+    ``View``) is used as it is; one holding meaning only is worded here."""
+    return ent if hasattr(ent, "title") else render_entitlement(ent, get_language())
+
+
 def certainty_text(ent: Any) -> str:
     return _("You can get this") if ent.certainty == "qualifies" else _("You may be able to get this")
 
@@ -130,6 +125,7 @@ def certainty_text(ent: Any) -> str:
 def entitlement_lines(ent: Any) -> list[tuple[str, str]]:
     """One kind of help as (style, text) lines, the same on screen and on paper. Every figure past
     its confirmed period, the comparison figure too, carries ``unconfirmed_warning()``."""
+    ent = in_words(ent)
     lines = [("title", ent.title), ("detail", certainty_text(ent))]
     if ent.amount is not None:
         first, *rest = amount_lines(ent.amount)
@@ -184,11 +180,13 @@ def money_summary(view: View) -> tuple[list[tuple[Any, float, float]], list[Any]
 
 
 def count_on_line(ent: Any, week: float, year: float) -> str:
+    ent = in_words(ent)
     return _("{title}: {week} a week, {year} a year").format(
         title=ent.title, week=format_money(week, ent.amount.currency), year=format_money(year, ent.amount.currency))
 
 
 def maybe_line(ent: Any) -> str:
+    ent = in_words(ent)
     if ent.amount is None:
         return _("{title}: the amount is decided by the council").format(title=ent.title)
     money = f"{format_money(ent.amount.value, ent.amount.currency)} {_(PERIODS.get(ent.amount.period, ent.amount.period))}"
@@ -225,7 +223,7 @@ class HelpCard(Card):
 
     def __init__(self, ent: Any, letters: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__("card", parent)
-        self.ent = ent
+        ent = self.ent = in_words(ent)
         self.setObjectName(f"entitlement_{ent.code}")
         self.layout_.setContentsMargins(12, 4, 12, 4)
         self.layout_.setSpacing(2)
@@ -318,6 +316,10 @@ class ResultsPage(QWidget):
         self.assessment, self.view, self.answers = None, None, {}
         self.cards = {}
         self.page.clear()
+
+    def shown(self) -> Any:
+        """The assessment on this page, in words, in the app's language now."""
+        return render(self.assessment, get_language())
 
     def retranslate_ui(self) -> None:
         if self.assessment is not None:
@@ -475,7 +477,7 @@ class ResultsPage(QWidget):
         on_path = flow.path(self.answers)
         shown: set[str] = set()
         for fld in v.missing:
-            qid = FIELD_QUESTIONS.get(fld)
+            qid = facts.question_for(fld)
             if qid is not None:
                 if qid in shown:
                     continue
@@ -492,8 +494,8 @@ class ResultsPage(QWidget):
                     go.setAccessibleName(_("Answer: {what}").format(what=what))
                     lay.addWidget(go)
                 card.add(row)
-            elif fld in UNASKED_FIELDS:
-                question, key, why = UNASKED_FIELDS[fld]
+            elif fld in facts.FACTS and facts.FACTS[fld].inline:
+                question, key, why = facts.FACTS[fld].inline
                 card.add(label("•  " + _(question) + " " + _(why)))
                 row = QWidget()
                 row.setObjectName(f"inline_{key}")
