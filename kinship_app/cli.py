@@ -149,6 +149,9 @@ def _add_letter_commands(sub: Any) -> None:
     p.add_argument("--language", default="en",
                    help="the family's language (default: en): the support summary is written in it; a letter "
                         "to a council, school or employer stays in English and gets a first page in it")
+    p.add_argument("--pronouns", default=None, metavar="she|he|they|name",
+                   help="how the letter refers to the child after naming them (people.child.pronouns; "
+                        "default: the case's, else by name)")
     p.set_defaults(run=_lazy("kinship_app.letters.cli", "cmd_letter"))
 
 

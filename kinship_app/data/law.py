@@ -104,4 +104,6 @@ WHAT_CHANGED_DECEMBER_2026 = (
        "'not known yet'."),
     N_("Kinship Connected in the councils that pay for it, and councils' own kinship pages where we could "
        "read them, with the date read."),
+    N_("Letters can say 'she', 'he' or 'they' after naming the child, or keep to the child's name, as the "
+       "family chooses."),
 )

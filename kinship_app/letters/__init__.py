@@ -146,7 +146,7 @@ def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date,
             sender=sender, recipient=recipient, your_reference=your_ref, salutation=salutation,
             closing=closing, signature_name=signature, enclosures=tuple(body.enclosures),
             details_used={s.path: _printed(values[s.path], language) for s in specs
-                          if values[s.path] is not None and s.kind != "yes_no" and values[s.path] != "none"},
+                          if values[s.path] is not None and s.kind not in ("yes_no", "pronouns") and values[s.path] != "none"},
         )
 
 

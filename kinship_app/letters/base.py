@@ -63,6 +63,25 @@ class Ctx:
     def child_full(self) -> str:
         return self.v("child.name")
 
+    # After the child has been named in a paragraph, letters refer to them the way the family chose
+    # (``child.pronouns``): she/her, he/him, they/them, or by name only (the default, as before).
+    # These are for the middle of a sentence; a paragraph starts with the child's name.
+
+    @property
+    def they(self) -> str:
+        """The child as the subject of a verb that does not change with the pronoun ('can', 'were')."""
+        return _pronoun(self.v("child.pronouns"), 0) or self.child
+
+    @property
+    def them(self) -> str:
+        """The child as an object: 'caring for her'."""
+        return _pronoun(self.v("child.pronouns"), 1) or self.child
+
+    @property
+    def their(self) -> str:
+        """The child's: 'her age', 'their education', or 'Ellis's age' by name."""
+        return _pronoun(self.v("child.pronouns"), 2) or f"{self.child}'s"
+
     def child_born(self) -> str:
         """'Ellis Ward, born on 27 March 2017' — how a council finds a child's file."""
         return _("{name}, born on {dob}").format(name=self.child_full, dob=self.date(self.v("child.date_of_birth")))
@@ -72,6 +91,16 @@ class Ctx:
 
     def money(self, amount: Amount) -> str:
         return amount_text(amount, self.language)
+
+
+# English only: letters to a council, a school or an employer are written in English (build_letter).
+PRONOUN_FORMS = {"she": ("she", "her", "her"), "he": ("he", "him", "his"), "they": ("they", "them", "their")}
+
+
+def _pronoun(choice: str | None, form: int) -> str | None:
+    """Subject (0), object (1) or possessive (2) form of the family's choice; None for 'name'."""
+    forms = PRONOUN_FORMS.get(choice or "name")
+    return forms[form] if forms else None
 
 
 def short_name(full: str | None, known_as: str | None) -> str | None:
@@ -144,8 +173,8 @@ def who_i_am(ctx: Ctx) -> str:
 
 
 def relationship_specs(case: Case) -> list[Spec]:
-    """Asked once and kept with the household: the carer's exact relationship, and what to call the
-    child after the first full mention."""
+    """Asked once and kept with the household: the carer's exact relationship, what to call the child
+    after the first full mention, and whether letters then say she/her, he/him, they/them or the name."""
     return [
         Spec("carer.relationship_to_child", N_("What you are to the child, in a word or two"), "text",
              required=case.carer.relationship in AMBIGUOUS_RELATIONSHIPS,
@@ -153,6 +182,10 @@ def relationship_specs(case: Case) -> list[Spec]:
         Spec("child.known_as", N_("What to call the child after their full name"), "text", required=False,
              hint=N_("Letters name the child in full once, then by their first name. Write another name here "
                      "if the family prefers, for example the name they are known by.")),
+        Spec("child.pronouns", N_("How letters refer to the child after naming them"), "pronouns", required=False,
+             hint=N_("Letters name the child in full once. After that they can say 'she' and 'her', 'he' and "
+                     "'him', or 'they' and 'them', or keep to the child's name. If you do not choose, they keep "
+                     "to the name.")),
     ]
 
 
@@ -266,7 +299,9 @@ def all_specs(spec: LetterSpec, case: Case) -> list[Spec]:
     if spec.child_words and any(s.path == "child.name" for s in own):
         at = next(i for i, s in enumerate(own) if s.path == "child.name") + 1
         extra = relationship_specs(case)
-        own = own[:at] + (extra if spec.child_words == "relationship" else extra[1:]) + own[at:]
+        if spec.child_words != "relationship":
+            extra = [s for s in extra if s.path != "carer.relationship_to_child"]
+        own = own[:at] + extra + own[at:]
     for s in sender + recipient_specs(case, spec.recipient) + own:
         if s.path not in seen:
             seen.add(s.path)

@@ -2,6 +2,7 @@
 
     kinship-app letters [FILE | -] [--as-of YYYY-MM-DD]
     kinship-app letter LETTER_ID [FILE | -] --out PATH [--as-of YYYY-MM-DD] [--language CODE]
+                       [--pronouns she|he|they|name]
 
 ``kinship_app.cli`` declares their arguments (so that listing the commands does not import this
 package) and calls ``cmd_letters`` / ``cmd_letter`` here to run them. Bad input (the case, a detail the
@@ -39,6 +40,19 @@ def _load(args: argparse.Namespace):
     return case, assess(case, as_of), as_of, estimate
 
 
+def _with_pronouns(case, choice: str | None):
+    """``--pronouns`` overrides the case's ``people.child.pronouns`` (how letters refer to the child)."""
+    from kinship_app.letters.people import PRONOUNS, set_detail
+
+    if choice is None:
+        return case
+    if choice.strip().lower() not in PRONOUNS:
+        raise LetterError("--pronouns", _("must be one of: {choices}").format(choices=", ".join(PRONOUNS)))
+    data = case.to_dict()
+    data["people"] = set_detail(case.people, "child.pronouns", choice.strip().lower())
+    return parse_case(data)
+
+
 def cmd_letters(args: argparse.Namespace) -> int:
     from kinship_app import cli_io as cli
 
@@ -58,6 +72,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
     try:
         case, assessment, as_of, estimate = _load(args)
+        case = _with_pronouns(case, getattr(args, "pronouns", None))
         content = build_letter(args.letter_id, case, assessment, as_of, language=args.language, estimate=estimate)
     except (CaseError, LetterError) as exc:
         cli.error(f"{exc.field}: {exc.message}")

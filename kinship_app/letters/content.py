@@ -39,7 +39,7 @@ class Detail:
 
     path: str
     label: str
-    kind: str  # text | long_text | date | address | people | addresses | date_or_none | yes_no
+    kind: str  # text | long_text | date | address | people | addresses | date_or_none | yes_no | pronouns
     required: bool
     missing: bool
     hint: str = ""

@@ -22,13 +22,13 @@ def _fostering_benchmark(ctx: Ctx) -> Para | None:
     for code in ("special_guardianship_support", "child_arrangements_order_allowance"):
         found = ctx.assessment.entitlement(code)
         if found and found.reference_amount and found.reference_amount.confirmed:
-            return Para(_("For comparison, the national minimum fostering allowance for a child of {child}'s "
-                          "age where we live is {amount}.").format(child=ctx.child,
+            return Para(_("For comparison, the national minimum fostering allowance for a child of {their} "
+                          "age where we live is {amount}.").format(their=ctx.their,
                                                                   amount=ctx.money(found.reference_amount)))
         if found and found.reference_amount:
             # Last year's figure, not confirmed for this year: state the benchmark, not a number.
             return Para(_("For comparison, please use this year's national minimum fostering allowance for a "
-                          "child of {child}'s age where we live.").format(child=ctx.child))
+                          "child of {their} age where we live.").format(their=ctx.their))
     return None
 
 
@@ -66,11 +66,11 @@ def _sg_body(ctx: Ctx) -> Body:
                         "assess anyone's needs for them when asked, and must for the people the regulations "
                         "list (section 14F(3) and (4), regulation 11(1))."))]
     if case.arrangement.order == "special_guardianship_order":
-        blocks.append(Para(_("I am {child}'s special guardian. The court made the special guardianship order on "
-                             "{date}.").format(child=ctx.child, date=ctx.date(ctx.v("order_date")))))
+        blocks.append(Para(_("I am {their} special guardian. The court made the special guardianship order on "
+                             "{date}.").format(their=ctx.their, date=ctx.date(ctx.v("order_date")))))
     else:
-        blocks.append(Para(_("A special guardianship order for {child} is being considered, with me as the special "
-                             "guardian.").format(child=ctx.child)))
+        blocks.append(Para(_("A special guardianship order for {them} is being considered, with me as the special "
+                             "guardian.").format(them=ctx.them)))
     blocks.append(Para(_("I am writing to ask you to carry out an assessment of our needs for special "
                          "guardianship support services, under section 14F of the Children Act 1989 and "
                          "regulation 11 of the Special Guardianship Regulations 2005.")))
@@ -109,9 +109,11 @@ def _sg_body(ctx: Ctx) -> Body:
     cites.append(Citation(f"{SGR}, regulation 12",
                           _("what the assessment must consider, and that the council must write a report.")))
     if ctx.v("request.financial") is not False:
+        # After the list, the paragraph names the child again before a pronoun.
         blocks.append(Para(_("Please also assess whether I need financial support to keep caring for {child} "
                              "(regulation 6). The guidance says the council should have regard to the fostering "
-                             "allowance that would be paid if {child} were fostered.").format(child=ctx.child)))
+                             "allowance that would be paid if {they} were fostered.").format(child=ctx.child,
+                                                                                            they=ctx.they)))
         benchmark = _fostering_benchmark(ctx)
         if benchmark:
             blocks.append(benchmark)
@@ -238,11 +240,11 @@ def _allowance_body(ctx: Ctx) -> Body:
                                                                    date=ctx.date(ctx.v("order_date"))))]
     current = ctx.v("allowance.current")
     if current:
-        blocks.append(Para(_("I receive an allowance of {amount} for {child}. I am asking you to review it.")
-                           .format(amount=current, child=ctx.child)))
+        blocks.append(Para(_("I receive an allowance of {amount} for {them}. I am asking you to review it.")
+                           .format(amount=current, them=ctx.them)))
     else:
-        blocks.append(Para(_("I am asking you for an allowance to help me meet the cost of caring for {child}.")
-                           .format(child=ctx.child)))
+        blocks.append(Para(_("I am asking you for an allowance to help me meet the cost of caring for {them}.")
+                           .format(them=ctx.them)))
     if ctx.v("allowance.changes"):
         blocks.append(Para(_("The reason: {changes}").format(changes=ctx.v("allowance.changes"))))
     if sgo:
@@ -253,9 +255,9 @@ def _allowance_body(ctx: Ctx) -> Body:
                              "the allowance as the regulations set out (regulations 13 and 18). If you decide not "
                              "to assess, please give me your reasons in writing (regulation 11(3)).")))
         blocks.append(Para(_("When you work out the amount, please have regard to the fostering allowance that "
-                             "would be paid if {child} were fostered. In B v Lewisham (2008) the High Court found "
+                             "would be paid if {they} were fostered. In B v Lewisham (2008) the High Court found "
                              "that a council's scheme for special guardians that was not linked to fostering "
-                             "allowances was unlawful.").format(child=ctx.child)))
+                             "allowances was unlawful.").format(they=ctx.they)))
         cites = [Citation(f"{SGR}, regulations 6, 13 and 18",
                           _("when financial support can be paid, how need is assessed, and how payments are "
                             "reviewed.")),
@@ -265,8 +267,8 @@ def _allowance_body(ctx: Ctx) -> Body:
     else:
         blocks.append(Para(_("Paragraph 15 of Schedule 1 to the Children Act 1989 lets the council contribute to "
                              "the cost of a child's accommodation and maintenance when the child lives with "
-                             "someone under a child arrangements order. I am not {child}'s parent.")
-                           .format(child=ctx.child)))
+                             "someone under a child arrangements order. I am not {their} parent.")
+                           .format(their=ctx.their)))
         cites = [Citation(f"{CA89}, Schedule 1, paragraph 15",
                           _("the council may pay towards a child's keep under a child arrangements order."))]
     benchmark = _fostering_benchmark(ctx)
@@ -322,8 +324,8 @@ def _cin_details(case: Case) -> list[Spec]:
 def _cin_body(ctx: Ctx) -> Body:
     blocks = [
         Para(who_i_am(ctx)),
-        Para(_("I am asking the council to assess {child} as a child in need, under section 17 of the Children "
-               "Act 1989.").format(child=ctx.child)),
+        Para(_("I am asking the council to assess {them} as a child in need, under section 17 of the Children "
+               "Act 1989.").format(them=ctx.them)),
         Para(_("Under section 17(10), a child is in need if, without help from the council, they are unlikely to "
                "reach or keep a reasonable standard of health or development, or their health or development is "
                "likely to be significantly harmed, or if they are disabled.")),
@@ -333,9 +335,9 @@ def _cin_body(ctx: Ctx) -> Body:
         blocks.append(Para(_("{child} is disabled.").format(child=ctx.child)))
     blocks += [
         Para(_("The council has a duty to safeguard and promote the welfare of children in need in its area, and "
-               "it can give help in kind or in cash (section 17(1) and (6)). Please assess {child}'s needs, "
+               "it can give help in kind or in cash (section 17(1) and (6)). Please assess {their} needs, "
                "following Working Together to Safeguard Children, and include what support I need to care for "
-               "{child}.").format(child=ctx.child)),
+               "{them}.").format(their=ctx.their, them=ctx.them)),
         Para(_("Please tell me who will carry out the assessment, when it will start and how long it will take, "
                "and send me the outcome in writing.")),
     ]
@@ -491,9 +493,9 @@ def _pf_body(ctx: Ctx) -> Body:
     blocks.append(Fields(tuple(others)))
     blocks.append(Heading(_("The arrangement")))
     blocks.append(Fields(((_("Start date"), ctx.date(start)), (_("Expected to last"), _duration(ctx)))))
-    blocks.append(Para(_("I understand that someone from children's services will visit us and see {child}, at "
+    blocks.append(Para(_("I understand that someone from children's services will visit us and see {them}, at "
                          "least every 6 weeks in the first year (regulation 8). Please tell me who to contact.")
-                       .format(child=ctx.child)))
+                       .format(them=ctx.them)))
     cites = [
         Citation(f"{CA89}, sections 66 and 105",
                  _("who is a privately fostered child, and which relatives are 'close' (grandparent, brother, "

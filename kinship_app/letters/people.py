@@ -17,7 +17,11 @@ from kinship_app.i18n import _
 from kinship_app.letters import text as textmod
 from kinship_app.letters.content import LetterError, MissingDetail
 
-KINDS = ("text", "long_text", "date", "address", "people", "addresses", "date_or_none", "yes_no")
+KINDS = ("text", "long_text", "date", "address", "people", "addresses", "date_or_none", "yes_no", "pronouns")
+
+# How letters refer to the child after naming them (``child.pronouns``): absent means "name", the
+# first name or the name the family gave, as letters did before the family could choose.
+PRONOUNS = ("she", "he", "they", "name")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ def is_missing(people: dict[str, Any], spec: Spec) -> bool:
         return not isinstance(raw, list)  # an empty list is an answer: "none"
     if spec.kind == "yes_no":
         return not isinstance(raw, bool)
+    if spec.kind == "pronouns":
+        return isinstance(raw, str) and not raw.strip()
     if spec.kind == "address":
         return isinstance(raw, list) and not any(isinstance(x, str) and textmod.clean(x).strip() for x in raw)
     return isinstance(raw, str) and not textmod.clean(raw).strip()
@@ -124,6 +130,10 @@ def _check(field: str, raw: Any, kind: str) -> Any:
         return _date(field, raw)
     if kind == "yes_no":
         return raw
+    if kind == "pronouns":
+        if not isinstance(raw, str) or raw.strip().lower() not in PRONOUNS:
+            raise LetterError(field, _("must be one of: {choices}").format(choices=", ".join(PRONOUNS)))
+        return raw.strip().lower()
     if kind == "address":
         return _address(field, raw)
     if kind == "addresses":

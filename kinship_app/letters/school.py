@@ -32,30 +32,30 @@ def _school_body(ctx: Ctx) -> Body:
     blocks = [
         Para(who_i_am(ctx)),
         Para(_("{child} was looked after by a council immediately before the court made a {order} on {date}. "
-               "This makes {child} a 'previously looked-after child'.").format(
-            child=ctx.child, order=ctx.order_words(), date=ctx.date(ctx.v("order_date")))),
+               "This makes {them} a 'previously looked-after child'.").format(
+            child=ctx.child, them=ctx.them, order=ctx.order_words(), date=ctx.date(ctx.v("order_date")))),
         Para(_("Please record this in the school census. The school receives Pupil Premium Plus for a previously "
                "looked-after child when the status is recorded in the October census, so I am telling you now.")),
     ]
     ppp = ctx.assessment.entitlement("pupil_premium_plus")
     if ppp and ppp.amount and ppp.amount.confirmed:
-        blocks.append(Para(_("Pupil Premium Plus is paid to the school, to help children like {child}. For each "
+        blocks.append(Para(_("Pupil Premium Plus is paid to the school, to help children like {them}. For each "
                              "eligible pupil it is {amount}.").format(amount=ctx.money(ppp.amount),
-                                                                     child=ctx.child)))
+                                                                     them=ctx.them)))
     elif ppp:
         # A figure we cannot confirm for this year stays out of a letter to the school.
         blocks.append(Para(_("Pupil Premium Plus is paid to the school for each eligible pupil, at the rate the "
-                             "Department for Education sets for the year, to help children like {child}.")
-                           .format(child=ctx.child)))
+                             "Department for Education sets for the year, to help children like {them}.")
+                           .format(them=ctx.them)))
     blocks.append(Para(_("I would like to meet the designated teacher for looked-after and previously looked-after "
-                         "children, to talk about how the school will use Pupil Premium Plus to support {child}.")
-                       .format(child=ctx.child)))
+                         "children, to talk about how the school will use Pupil Premium Plus to support {them}.")
+                       .format(them=ctx.them)))
     blocks.append(Para(_("When {child} applies for a school place: the School Admissions Code (paragraph 1.7) "
                          "gives previously looked-after children the highest priority in admissions. I will tick the looked-after box on the application and "
                          "send the order as evidence by the deadline. The admissions team may check with the "
                          "council that looked after {child}.").format(child=ctx.child)))
-    blocks.append(Para(_("The council's Virtual School Head can give the school and me advice about {child}'s "
-                         "education.").format(child=ctx.child)))
+    blocks.append(Para(_("The council's Virtual School Head can give the school and me advice about {their} "
+                         "education.").format(their=ctx.their)))
     cites = [
         Citation(_("Pupil Premium Plus: Department for Education funding for previously looked-after children"),
                  _("Pupil Premium Plus is paid for children who left care through adoption, a special "
@@ -118,8 +118,8 @@ def _vsh_body(ctx: Ctx) -> Body:
     order = ctx.case.arrangement.order
     blocks = [Para(who_i_am(ctx))]
     if order in ORDERS:
-        blocks.append(Para(_("I care for {child} under a {order} made on {date}.").format(
-            child=ctx.child, order=ctx.order_words(), date=ctx.date(ctx.v("order_date")))))
+        blocks.append(Para(_("I care for {them} under a {order} made on {date}.").format(
+            them=ctx.them, order=ctx.order_words(), date=ctx.date(ctx.v("order_date")))))
     if ctx.v("school.name"):
         blocks.append(Para(_("{child} goes to {school}.").format(child=ctx.child, school=ctx.v("school.name"))))
     cites = []
@@ -145,13 +145,13 @@ def _vsh_body(ctx: Ctx) -> Body:
         cites.append(Citation("Department for Education: Virtual School Head role extension to children in kinship "
                               "care (from September 2024)",
                               _("Virtual School Heads advise special guardians and child arrangements order holders.")))
-    blocks.append(Para(_("I am asking for your advice about {child}'s education.").format(child=ctx.child)))
+    blocks.append(Para(_("I am asking for your advice about {their} education.").format(their=ctx.their)))
     if ctx.v("request.education"):
         blocks.append(Para(_("In particular: {what}").format(what=ctx.v("request.education"))))
     blocks.append(Para(_("I would also like to know:")))
     blocks.append(Bullets((
-        _("how the school can support {child}, and who the designated teacher is").format(child=ctx.child),
-        _("whether {child} can get Pupil Premium Plus, and how it can be used").format(child=ctx.child),
+        _("how the school can support {them}, and who the designated teacher is").format(them=ctx.them),
+        _("whether {they} can get Pupil Premium Plus, and how it can be used").format(they=ctx.they),
         _("what training or support you offer to kinship carers"),
     )))
     blocks.append(Para(_("Please contact me to arrange a time to talk.")))

@@ -1350,15 +1350,21 @@ def _case_for(session: Session, child_id: int) -> Case:
     people = dict(child.people)
     if household.carers:
         carer = household.carers[0]
-        details = {"name": carer.name, "address": list(carer.address), "phone": carer.phone}
-        people["carer"] = {k: v for k, v in details.items() if v}
+        details = {"name": carer.name, "address": list(carer.address), "phone": carer.phone, "email": carer.email}
+        # The records hold the names; the letter details keep the rest (relationship_to_child, ...).
+        people["carer"] = {**_details(people.get("carer")), **{k: v for k, v in details.items() if v}}
     child_details = {"name": child.name,
                      "date_of_birth": child.date_of_birth.isoformat() if child.date_of_birth else None}
-    people["child"] = {k: v for k, v in child_details.items() if v}
+    # The record's name and date of birth, with the letter details kept (known_as, pronouns, ...).
+    people["child"] = {**_details(people.get("child")), **{k: v for k, v in child_details.items() if v}}
     if child.order_date:
         people["order_date"] = child.order_date.isoformat()
     facts["people"] = {k: v for k, v in people.items() if v}
     return parse_case(facts)
+
+
+def _details(saved: Any) -> dict[str, Any]:
+    return dict(saved) if isinstance(saved, dict) else {}
 
 
 def _summaries(session: Session, where: Any, order: str, limit: int | None, offset: int) -> list[HouseholdSummary]:

@@ -266,7 +266,7 @@ def test_council_pages_are_read_with_their_source_and_date_never_guessed():
     from kinship_app.data import councils
 
     pages = services.council_pages()
-    assert len(pages) >= 9
+    assert len(pages) >= 46
     for code, page in pages.items():
         assert councils.get(code) is not None
         assert page.url.startswith("https://") and page.read_from.startswith("https://")
@@ -275,3 +275,11 @@ def test_council_pages_are_read_with_their_source_and_date_never_guessed():
     assert pages["E08000035"].kind == "kinship_page"  # Leeds: a kinship care page, not called the offer
     assert services.load().local_offer(BOLTON).page is None  # no page read: "not known"
     assert services.load().local_offer(LEEDS).page.url == "https://leeds.gov.uk/one-minute-guides/kinship-care"
+    # December 2026, second pass: each read from the council's own page.
+    assert pages["E08000010"].kind == "local_offer" and pages["E08000010"].title == "Local kinship offer"  # Wigan
+    assert pages["E06000052"].url == "https://www.cornwall.gov.uk/health-and-social-care/childrens-services/kinship-local-offer"
+    assert pages["E06000047"].kind == "kinship_page"  # County Durham: a kinship care page, not called the offer
+    # Achieving for Children runs Kingston's, Richmond's and Windsor and Maidenhead's children's services.
+    assert {pages[c].url for c in ("E09000021", "E09000027", "E06000040")} == {
+        "https://www.achievingforchildren.org.uk/pages/fostering/what-we-offer/kinship-care"}
+    assert "E06000035" not in pages  # Medway: no page of its own could be read

@@ -70,6 +70,9 @@ def test_letter_writes_a_pdf_and_nothing_on_stdout(tmp_path, capsys, monkeypatch
     (["letter", "sg_support_assessment"], lambda c: c["child"].update(age="nine"), "child.age"),
     (["letter", "sg_support_assessment", "--as-of", "22/11/2026"], lambda c: None, "--as-of"),
     (["letter", "support_summary", "--language", "xx"], lambda c: None, "language"),
+    (["letter", "virtual_school_advice", "--pronouns", "it"], lambda c: None, "--pronouns"),
+    (["letter", "virtual_school_advice"], lambda c: c["people"]["child"].update(pronouns="her"),
+     "people.child.pronouns"),
 ])
 def test_bad_input_exits_2_with_one_error_line(tmp_path, capsys, monkeypatch, argv, case_change, field):
     case = copy.deepcopy(CASE)
@@ -83,6 +86,25 @@ def test_bad_input_exits_2_with_one_error_line(tmp_path, capsys, monkeypatch, ar
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {field}:"), err
     assert not out_path.exists()  # never a letter with a blank where a name should be
+
+
+@pytest.mark.parametrize("in_case,option,said", [
+    (None, None, "your advice about Ellis's education"),
+    ("they", None, "your advice about their education"),
+    (None, "she", "your advice about her education"),
+    ("they", "He", "your advice about his education"),  # the option wins over the case
+    ("she", "name", "your advice about Ellis's education"),
+])
+def test_letter_refers_to_the_child_as_the_case_or_the_option_says(tmp_path, capsys, monkeypatch, in_case, option,
+                                                                    said):
+    case = copy.deepcopy(CASE)
+    if in_case:
+        case["people"]["child"]["pronouns"] = in_case
+    out_path = tmp_path / "vsh.pdf"
+    argv = ["letter", "virtual_school_advice", "-", "--out", str(out_path), "--as-of", "2026-11-22"]
+    code, out, err = run(argv + (["--pronouns", option] if option else []), case, capsys, monkeypatch)
+    assert (code, out, err) == (0, "", "")
+    assert squash(said) in squash(text(out_path.read_bytes()))
 
 
 def test_unwritable_output_exits_1_with_one_line(tmp_path, capsys, monkeypatch):

@@ -235,7 +235,7 @@ def test_each_required_detail_when_absent_is_named(letter_id):
     assert details and not any(d.missing for d in details if d.required)
     for d in details:
         assert d.label and d.kind in ("text", "long_text", "date", "address", "people", "addresses",
-                                      "date_or_none", "yes_no")
+                                      "date_or_none", "yes_no", "pronouns")
         if not d.required:
             continue
         people = set_detail(PEOPLE, d.path, None)
@@ -508,3 +508,143 @@ def test_summary_names_the_other_parent_question_when_it_is_not_known():
     assert "household.other_parent_situation" in result.missing
     text = build_letter("support_summary", case, result, AS_OF).plain_text()
     assert "Guardian's Allowance" in text
+
+
+# ---- how letters refer to the child: the family's choice (people.child.pronouns) ------------
+
+# For every letter: the sentences that refer back to the child, as each choice makes them. A
+# letter that names the child only once (the employer's) has none, and says the same for every choice.
+PRONOUN_SENTENCES = {
+    "sg_support_assessment": {
+        "she": ["I am her special guardian.", "keep caring for Ellis (regulation 6)", "if she were fostered",
+                "for a child of her age"],
+        "he": ["I am his special guardian.", "keep caring for Ellis (regulation 6)", "if he were fostered",
+               "for a child of his age"],
+        "they": ["I am their special guardian.", "keep caring for Ellis (regulation 6)", "if they were fostered",
+                 "for a child of their age"],
+        "name": ["I am Ellis's special guardian.", "keep caring for Ellis (regulation 6)",
+                 "if Ellis were fostered", "for a child of Ellis's age"],
+    },
+    "allowance_request": {
+        "she": ["£95 a week for her.", "if she were fostered", "for a child of her age"],
+        "he": ["£95 a week for him.", "if he were fostered", "for a child of his age"],
+        "they": ["£95 a week for them.", "if they were fostered", "for a child of their age"],
+        "name": ["£95 a week for Ellis.", "if Ellis were fostered", "for a child of Ellis's age"],
+    },
+    "child_in_need_assessment": {
+        "she": ["assess her as a child in need", "Please assess her needs", "what support I need to care for her."],
+        "he": ["assess him as a child in need", "Please assess his needs", "what support I need to care for him."],
+        "they": ["assess them as a child in need", "Please assess their needs",
+                 "what support I need to care for them."],
+        "name": ["assess Ellis as a child in need", "Please assess Ellis's needs",
+                 "what support I need to care for Ellis."],
+    },
+    "private_fostering_notice": {
+        "she": ["visit us and see her,"], "he": ["visit us and see him,"], "they": ["visit us and see them,"],
+        "name": ["visit us and see Ellis,"],
+    },
+    "school_previously_looked_after": {
+        "she": ["This makes her a 'previously looked-after child'.", "to help children like her.",
+                "Pupil Premium Plus to support her.", "the council that looked after Ellis.", "advice about her education."],
+        "he": ["This makes him a 'previously looked-after child'.", "to help children like him.",
+               "Pupil Premium Plus to support him.", "the council that looked after Ellis.", "advice about his education."],
+        "they": ["This makes them a 'previously looked-after child'.", "to help children like them.",
+                 "Pupil Premium Plus to support them.", "the council that looked after Ellis.",
+                 "advice about their education."],
+        "name": ["This makes Ellis a 'previously looked-after child'.", "to help children like Ellis.",
+                 "Pupil Premium Plus to support Ellis.", "the council that looked after Ellis.",
+                 "advice about Ellis's education."],
+    },
+    "virtual_school_advice": {
+        "she": ["I care for her under a", "your advice about her education.", "how the school can support her,",
+                "whether she can get Pupil Premium Plus"],
+        "he": ["I care for him under a", "your advice about his education.", "how the school can support him,",
+               "whether he can get Pupil Premium Plus"],
+        "they": ["I care for them under a", "your advice about their education.",
+                 "how the school can support them,", "whether they can get Pupil Premium Plus"],
+        "name": ["I care for Ellis under a", "your advice about Ellis's education.",
+                 "how the school can support Ellis,", "whether Ellis can get Pupil Premium Plus"],
+    },
+    "flexible_working_request": {}, "parental_leave_request": {}, "support_summary": {},
+}
+# Words that would refer to the child under another choice (the letters' generic "their parents",
+# about children in general, are not about this child and are left out by whole-sentence checks).
+OTHER_WORDS = {"she": (" him", " his ", " he "), "he": (" her ", " her.", " her,", " she "),
+               "they": (" her ", " her.", " her,", " she ", " him", " his ", " he "),
+               "name": (" her ", " her.", " her,", " she ", " him", " his ", " he ")}
+
+
+def _with_pronouns(letter_id, choice, known_as=None):
+    case_fn, assess_fn = HOUSEHOLDS[letter_id]
+    people = copy.deepcopy(PEOPLE)
+    if choice is not None:
+        people["child"]["pronouns"] = choice
+    if known_as:
+        people["child"]["known_as"] = known_as
+    return build_letter(letter_id, case_fn(people), assess_fn(), AS_OF)
+
+
+def _body(content):
+    return " ".join(getattr(b, "text", " ".join(getattr(b, "items", ()))) for b in content.blocks)
+
+
+def test_every_letter_has_its_pronoun_sentences_listed():
+    assert set(PRONOUN_SENTENCES) == set(LETTER_IDS)
+
+
+@pytest.mark.parametrize("choice", ["she", "he", "they", "name"])
+@pytest.mark.parametrize("letter_id", LETTER_IDS)
+def test_each_letter_refers_to_the_child_as_the_family_chose(letter_id, choice):
+    content = _with_pronouns(letter_id, choice)
+    text = content.plain_text()
+    for sentence in PRONOUN_SENTENCES[letter_id].get(choice, []):
+        assert sentence in text, (letter_id, choice, sentence)
+    if letter_id != "support_summary":
+        body = _body(content)
+        assert body.count("Ellis Ward") <= 1  # named in full once, whatever the choice
+        wrong = [w for w in OTHER_WORDS[choice] if w in " " + body.replace("their parents", "")]
+        assert not wrong, (letter_id, choice, wrong)
+    if not PRONOUN_SENTENCES[letter_id]:
+        # Nothing refers back to the child: every choice gives the same letter.
+        assert text == _with_pronouns(letter_id, None).plain_text()
+
+
+@pytest.mark.parametrize("letter_id", LETTER_IDS)
+def test_by_name_is_what_letters_say_when_the_family_has_not_chosen(letter_id):
+    assert _with_pronouns(letter_id, "name").plain_text() == _with_pronouns(letter_id, None).plain_text()
+    assert _with_pronouns(letter_id, "name", "Elly").plain_text() == _with_pronouns(letter_id, None, "Elly").plain_text()
+
+
+def test_a_pronoun_follows_the_name_the_family_gave():
+    text = _with_pronouns("sg_support_assessment", "they", known_as="Elly").plain_text()
+    assert "Elly was looked after by a council" in text  # a paragraph starts with the name
+    assert "keep caring for Elly (regulation 6)" in text and "if they were fostered" in text
+    assert "if Elly were fostered" not in text
+
+
+def test_letters_with_a_child_to_refer_to_ask_the_family_how():
+    for letter_id in LETTER_IDS:
+        case_fn, _assess = HOUSEHOLDS[letter_id]
+        details = {d.path: d for d in required_details(letter_id, case_fn())}
+        if PRONOUN_SENTENCES[letter_id]:
+            d = details["child.pronouns"]
+            assert d.kind == "pronouns" and not d.required and d.missing  # the fixtures have not chosen
+        else:
+            assert "child.pronouns" not in details, letter_id
+
+
+@pytest.mark.parametrize("value", ["her", "it", 3, True, ["she"]])
+def test_a_pronoun_choice_not_offered_names_the_field(value):
+    people = copy.deepcopy(PEOPLE)
+    people["child"]["pronouns"] = value
+    with pytest.raises(LetterError) as err:
+        build_letter("virtual_school_advice", sgo_case(people), sgo_assessment(), AS_OF)
+    assert err.value.field == "people.child.pronouns"
+    assert "she, he, they, name" in err.value.message
+
+
+def test_a_blank_pronoun_choice_is_by_name():
+    people = copy.deepcopy(PEOPLE)
+    people["child"]["pronouns"] = "  "
+    text = build_letter("virtual_school_advice", sgo_case(people), sgo_assessment(), AS_OF).plain_text()
+    assert "your advice about Ellis's education." in text

@@ -152,6 +152,21 @@ def test_case_for_fills_letter_details_from_the_household(store):
         "order_date": "2024-09-02", "recipient": {"name": "Children's Services"}}
 
 
+def test_case_for_keeps_the_letter_details_beside_the_records_names(store):
+    # The records hold the names, address, phone, email and date of birth; what else a family gave for
+    # letters (the exact relationship, what to call the child, she/he/they) is kept with them.
+    people = {"carer": {"relationship_to_child": "grandmother", "name": "An Old Name"},
+              "child": {"known_as": "Elly", "pronouns": "she", "date_of_birth": "2001-01-01"}}
+    h = make_household(store, carers=[carer(email="m.ellis@example.org")],
+                       children=[child(facts=SGO, people=people)])
+    case = store.case_for(h.children[0].id)
+    assert case.people["carer"] == {"name": "Margaret Ellis", "address": ["12 Mill Lane", "Leeds", "LS6 2AB"],
+                                    "phone": "0113 496 0000", "email": "m.ellis@example.org",
+                                    "relationship_to_child": "grandmother"}
+    assert case.people["child"] == {"name": "Ellis Ward", "date_of_birth": "2017-03-27", "known_as": "Elly",
+                                    "pronouns": "she"}
+
+
 def test_reassess_keeps_exact_history_and_syncs_actions(store):
     h = make_household(store)
     cid = h.children[0].id

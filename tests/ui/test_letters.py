@@ -338,3 +338,38 @@ def test_without_pdftoppm_the_preview_says_so_and_shows_the_words(qtbot, screen,
     assert "The page pictures cannot be shown on this computer." in text
     assert screen.letters.content.subject in text
     assert not [w for w in screen.letters.preview.findChildren(QLabel) if w.accessibleName().startswith("Page ")]
+
+
+@pytest.mark.parametrize("choice,said,not_said", [
+    ("They and them", "I am asking for your advice about their education.", "Ellis's education"),
+    ("She and her", "I am asking for your advice about her education.", "Ellis's education"),
+    ("He and him", "I am asking for your advice about his education.", "Ellis's education"),
+    ("Only by their name", "I am asking for your advice about Ellis's education.", "about her education"),
+])
+def test_the_family_chooses_how_letters_refer_to_the_child(qtbot, screen, store, household, choice, said, not_said):
+    panel = screen.letters
+    choose(qtbot, screen, "Ask the Virtual School Head for advice")
+    assert panel.current is panel.details
+    text = visible_text(screen)
+    assert "How letters refer to the child after naming them (optional)" in text
+    assert "If you do not choose, they keep to the name." in text
+    field = panel.details.form.field("child.pronouns")
+    row = next(r for r in field.choices.rows.values() if r.text.text() == choice)
+    click(qtbot, row.radio)
+    form = panel.details.form
+    if form.field("virtual_school.address") and form.field("virtual_school.address").required:
+        type_lines(qtbot, form.field("virtual_school.address").edit, ["Merrion House", "Leeds", "LS2 8DT"])
+    if form.field("order_date") and not form.field("order_date").boxes[2].text():
+        for box, typed in zip(form.field("order_date").boxes, ("2", "9", "2024")):
+            qtbot.keyClicks(box, typed)
+    click(qtbot, panel.details.go)
+    qtbot.waitUntil(lambda: panel.current is panel.preview, timeout=5000)
+    letter = panel.content.plain_text()
+    assert said in letter and not_said not in letter
+    assert letter.count("Ellis Ward") == 2  # named in full once in the body, and in the subject
+    # Kept with the household: asked once, and the same letter again says it the same way.
+    code = {"They and them": "they", "She and her": "she", "He and him": "he", "Only by their name": "name"}[choice]
+    child = household.children[0]
+    assert store.case_for(child.id).people["child"].get("pronouns") == code
+    click(qtbot, button(screen, "Change the details"))
+    assert panel.details.form.field("child.pronouns").value() == code

@@ -228,6 +228,27 @@ class YesNoField(_Field):
         return None
 
 
+class PronounsField(_Field):
+    """How letters refer to the child after naming them (``child.pronouns``): the family's choice."""
+
+    CHOICES = (("she", N_("She and her")), ("he", N_("He and him")), ("they", N_("They and them")),
+               ("name", N_("Only by their name")))
+
+    def build(self, lay, value):
+        self.choices = widgets.ChoiceList()
+        for code, text in self.CHOICES:
+            self.choices.add_choice(code, _(text))
+        if isinstance(value, str) and value in dict(self.CHOICES):
+            self.choices.set_value(value)
+        lay.addWidget(self.choices)
+
+    def focus_widget(self):
+        return self.choices.first_radio()
+
+    def value(self):
+        return self.choices.value()
+
+
 class _ListField(_Field):
     """Several entries, one a line with its parts split by commas, and a box to say there are none
     (an empty list is an answer: "none", different from not answered)."""
@@ -301,7 +322,7 @@ class AddressesField(_ListField):
 FIELD_KINDS = {
     "text": TextField, "long_text": LongTextField, "address": AddressField, "date": DateField,
     "date_or_none": DateOrNoneField, "yes_no": YesNoField, "people": PeopleField,
-    "addresses": AddressesField,
+    "addresses": AddressesField, "pronouns": PronounsField,
 }
 
 
