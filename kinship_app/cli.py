@@ -10,11 +10,15 @@ asks the clock for today's date, and passes it in.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
+import functools
 import os
 import sys
-from typing import Any, Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:  # argparse itself is imported only when a parser is built (see quick_args)
+    import argparse
 
 # kinship_app.case and json are imported inside the functions that need them: plain ``kinship-app``
 # starts the desktop app, whose start screen needs neither (start-up time, tests/benchmarks).
@@ -29,9 +33,15 @@ class UsageError(Exception):
     pass
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like every other bad input
-        raise UsageError(message)
+@functools.cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # one line, exit 2, like every other bad input
+            raise UsageError(message)
+
+    return _Parser
 
 
 def today() -> dt.date:
@@ -112,8 +122,8 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def build_parser() -> _Parser:
-    parser = _Parser(prog="kinship-app", description="Help for kinship carers in England.")
+def build_parser() -> argparse.ArgumentParser:
+    parser = _parser_class()(prog="kinship-app", description="Help for kinship carers in England.")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("assess", help="assess one case (JSON), or many (--batch), and print the answers as JSON")
     p.add_argument("file", nargs="?", default=None, help="case JSON file, or - for standard input")
@@ -155,6 +165,45 @@ def _add_letter_commands(sub: Any) -> None:
     p.set_defaults(run=_lazy("kinship_app.letters.cli", "cmd_letter"))
 
 
+# ``assess`` in its plain forms is read without building the parser (argparse makes five parsers,
+# looks each message up in gettext's catalogues and imports shutil for the terminal's width: about
+# a tenth of a one-case run). Anything else, or anything unusual (an option given twice or
+# abbreviated, --help, a value that starts with "-"), goes to argparse, which answers as before.
+# tests/rules/test_assess_command.py holds this to what argparse reads, for every form: an option
+# added to ``assess`` in build_parser must be added here too (or it would be missing).
+_QUICK_ASSESS = {"--as-of": "as_of", "--language": "language", "--batch": "batch"}
+
+
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """What ``build_parser().parse_args(argv)`` gives for a plain ``assess`` command line, or None
+    for any other (which argparse then reads)."""
+    if not argv or argv[0] != "assess":
+        return None
+    values: dict[str, Any] = {"file": None, **{dest: None for dest in _QUICK_ASSESS.values()}}
+    seen: set[str] = set()
+    i = 1
+    while i < len(argv):
+        arg = argv[i]
+        if arg.startswith("-") and arg != "-":
+            name, eq, value = arg.partition("=")
+            if name not in _QUICK_ASSESS or name in seen:
+                return None
+            if not eq:
+                if i + 1 == len(argv) or (argv[i + 1].startswith("-") and argv[i + 1] != "-"):
+                    return None
+                i += 1
+                value = argv[i]
+            seen.add(name)
+            values[_QUICK_ASSESS[name]] = value
+        else:
+            if "FILE" in seen:
+                return None
+            seen.add("FILE")
+            values["file"] = arg
+        i += 1
+    return SimpleNamespace(command="assess", **values, run=cmd_assess)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "--version":
@@ -166,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
 
     run: Callable[[argparse.Namespace], int]
     try:
-        args = build_parser().parse_args(argv)
+        args = quick_args(argv) or build_parser().parse_args(argv)
         if not getattr(args, "command", None):
             build_parser().print_help()
             from kinship_app.i18n import _

@@ -247,11 +247,19 @@ def _money_for(amount: Decimal, currency: str, lang: str) -> str:
     return text
 
 
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+
+
 def format_date(day: _dt.date, language: str | None = None) -> str:
-    """A date as people write it: '4 January 2027'."""
+    """A date as people write it: '4 January 2027'. English is written here (exactly what Babel's
+    en_GB "d MMMM y" gives, tested), so the command line's English answers never load Babel's
+    calendar data; every other language is Babel's."""
+    lang = language or current_language()
+    if lang == "en":
+        return f"{day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year}"
     from babel.dates import format_date as _format
 
-    lang = language or current_language()
     return _format(day, format="d MMMM y", locale=_babel_locale(lang))
 
 

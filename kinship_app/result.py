@@ -60,6 +60,11 @@ class Phrase:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
 
+    def __hash__(self) -> int:
+        # Values are numbers, codes and ISO dates: hashable, so the same phrase can be worded once
+        # (kinship_app.wording keeps a memo); a value that is not raises TypeError, as a dict would.
+        return hash((self.code, tuple(sorted(self.params.items()))))
+
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "params": dict(self.params)}
 
@@ -185,11 +190,11 @@ class Entitlement:
         return out
 
     def to_json(self, language: str = "en") -> dict[str, Any]:
-        from kinship_app.wording import render_entitlement
+        from kinship_app.wording import entitlement_words
 
-        shown = render_entitlement(self, language)
+        title, why, next_step = entitlement_words(self, language)
         meaning = self.to_meaning()
-        out = {"code": self.code, "title": shown.title, "why": shown.why, "next_step": shown.next_step}
+        out = {"code": self.code, "title": title, "why": why, "next_step": next_step}
         out.update(meaning)
         out.update(amount=self.amount.to_json(language) if self.amount else None,
                    reference_amount=self.reference_amount.to_json(language) if self.reference_amount else None)

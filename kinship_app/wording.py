@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from kinship_app.facts import FACTS, RELATIONSHIPS
+from kinship_app import i18n
 from kinship_app.i18n import N_, Translator, current_language, format_number, translator
 
 CATEGORIES = {
@@ -632,10 +634,16 @@ def amount_label(amount: Any, language: str | None = None) -> str:
     """Which figure this is ("age 5 to 10, London"), in ``language``."""
     if not getattr(amount, "rate", ""):
         return amount.label
-    t = _t(language)
-    dims = amount.dims or {}
+    language = language or current_language()
+    return _amount_label(language, str(i18n.LOCALE_DIR), amount.rate, tuple((amount.dims or {}).items()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _amount_label(language: str, locale_dir: str, rate: str, dim_items: tuple[tuple[str, str], ...]) -> str:
+    t = translator(language)
+    dims = dict(dim_items)
     if not dims:
-        return t.gettext(RATE_TITLES.get(amount.rate, amount.rate))
+        return t.gettext(RATE_TITLES.get(rate, rate))
     parts = [t.gettext(DIM_LABELS.get(d, {}).get(dims[d], dims[d])) for d in LABEL_ORDER if d in dims]
     parts += [dims[d] for d in dims if d not in LABEL_ORDER]
     return ", ".join(parts)
@@ -647,14 +655,39 @@ def _amount(amount: Any, t: Translator) -> Any:
     return dataclasses.replace(amount, label=amount_label(amount, t.language))
 
 
-def render_entitlement(ent: Any, language: str | None = None) -> ShownEntitlement:
+@functools.lru_cache(maxsize=8192)
+def _entitlement_words(language: str, locale_dir: str, code: str, grounds: tuple[Any, ...],
+                       steps: tuple[Any, ...]) -> tuple[str, str, str]:
+    """Title, why and next step for these codes: the same codes and values in the same language
+    always read the same, so a batch of many answers words each only once. ``locale_dir`` is in the
+    key so that other catalogues are never answered from this memo."""
+    t = translator(language)
+    return (t.gettext(TITLES[code]) if code in TITLES else code,
+            " ".join(phrase_text(p, language) for p in grounds),
+            " ".join(phrase_text(p, language) for p in steps))
+
+
+def entitlement_words(ent: Any, language: str | None = None) -> tuple[str, str, str]:
+    """An entitlement's title, why and next step in ``language`` (an answer saved by an earlier
+    version keeps the words it had)."""
     t = _t(language)
     said = ent.said or {}
+    try:
+        # The catalogues' folder is read at call time (tests point it at other catalogues).
+        title, why, step = _entitlement_words(t.language, str(i18n.LOCALE_DIR), ent.code, tuple(ent.grounds),
+                                              tuple(ent.steps))
+    except TypeError:  # a value that cannot be a memo key: worded without the memo
+        title = t.gettext(TITLES[ent.code]) if ent.code in TITLES else ent.code
+        why = " ".join(phrase_text(p, t.language) for p in ent.grounds)
+        step = " ".join(phrase_text(p, t.language) for p in ent.steps)
+    return said.get("title") or title, said.get("why") or why, said.get("next_step") or step
+
+
+def render_entitlement(ent: Any, language: str | None = None) -> ShownEntitlement:
+    t = _t(language)
+    title, why, next_step = entitlement_words(ent, t.language)
     return ShownEntitlement(
-        code=ent.code,
-        title=said.get("title") or (t.gettext(TITLES[ent.code]) if ent.code in TITLES else ent.code),
-        why=said.get("why") or " ".join(phrase_text(p, t.language) for p in ent.grounds),
-        next_step=said.get("next_step") or " ".join(phrase_text(p, t.language) for p in ent.steps),
+        code=ent.code, title=title, why=why, next_step=next_step,
         source=ent.source, amount=_amount(ent.amount, t), certainty=ent.certainty,
         reference_amount=_amount(ent.reference_amount, t), deadline=ent.deadline, facts=tuple(ent.facts),
     )

@@ -97,6 +97,11 @@ def search(text: str) -> list[Council]:
             if needle in c.nice_name.casefold() or needle in c.name.casefold() or needle == c.code.casefold()]
 
 
+def by_code() -> dict[str, Council]:
+    """Every council by its code (the table as loaded: do not change it)."""
+    return _load(COUNCILS_DIR)[0]
+
+
 def pilot() -> Pilot:
     return _load(COUNCILS_DIR)[2]
 

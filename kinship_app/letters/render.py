@@ -30,16 +30,16 @@ BODY_SIZE = 11
 SMALL_SIZE = 8.5
 
 
-@functools.lru_cache(maxsize=1)
-def _styles():
-    # Built once per process (nothing changes a style after it is made): a letter's time is
-    # ReportLab's layout, not making these again (tests/benchmarks/report.py).
+@functools.lru_cache(maxsize=2)
+def _styles(shaping: bool = False):
+    """The letter's paragraph styles; ``shaping`` (HarfBuzz) for a paragraph with a run in a
+    ``fonts.SHAPED`` script. Built once per process (nothing changes a style after it is made)."""
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     base = ParagraphStyle("body", fontName=fonts.BASE, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.38,
                           spaceAfter=BODY_SIZE * 0.75, alignment=TA_LEFT, splitLongWords=1,
-                          bulletFontName=fonts.BASE, shaping=1)
+                          bulletFontName=fonts.BASE, shaping=1 if shaping else 0)
     return {
         "body": base,
         "address": ParagraphStyle("address", parent=base, spaceAfter=0),
@@ -63,10 +63,24 @@ def _styles():
 
 
 def _p(text: str, style, **kw):
+    bold = style.fontName == fonts.BASE_BOLD
+    return _paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
+
+
+# How a run in a font HarfBuzz must shape appears in the markup (letters.text.markup).
+_SHAPED_TAGS = tuple(f'<font name="{name}"' for name in sorted(fonts.SHAPED))
+
+
+def _paragraph(text: str, style, **kw):
+    """A Paragraph of ``text`` (markup), shaped by HarfBuzz only when a run of it is in one of
+    ``fonts.SHAPED``: ReportLab asked to shape a paragraph lays it out word by word in Python,
+    which was most of a Latin letter's time (about 8 of 19 ms), for words it then leaves as they were
+    (``fonts._shape_only_complex_scripts``)."""
     from reportlab.platypus import Paragraph
 
-    bold = style.fontName == fonts.BASE_BOLD
-    return Paragraph(markup(text, bold=bold, style_font=style.fontName, size=style.fontSize), style, **kw)
+    if any(tag in text for tag in _SHAPED_TAGS):
+        style = _styles(True)[style.name]
+    return Paragraph(text, style, **kw)
 
 
 def _para_maker(language: str):
@@ -166,10 +180,8 @@ def _rtl(language: str) -> bool:
 
 
 def _field(label: str, value: str, style):
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(markup(label + ":", bold=True, style_font=style.fontName, size=style.fontSize) + " "
-                     + markup(value, style_font=style.fontName, size=style.fontSize), style)
+    return _paragraph(markup(label + ":", bold=True, style_font=style.fontName, size=style.fontSize) + " "
+                      + markup(value, style_font=style.fontName, size=style.fontSize), style)
 
 
 def _canvas_class(reference: str):

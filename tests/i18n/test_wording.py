@@ -329,3 +329,17 @@ def test_history_of_an_earlier_answer_says_it_keeps_its_words(qtbot):
     assert stored["household"]["assessments"][0]["result"]["reasons"][0]["text"] in text
     new = what_was_said(assess(parse_case(SGO), AS_OF))
     assert "earlier version" not in new and "how long the child has lived with you" not in new
+
+
+def test_english_dates_are_written_exactly_as_babel_writes_them():
+    # format_date writes English itself (no Babel import on the command line's English answers).
+    import datetime
+
+    from babel.dates import format_date as babel_date
+
+    from kinship_app.i18n import format_date
+
+    day = datetime.date(1991, 1, 1)
+    while day < datetime.date(2031, 1, 1):
+        assert format_date(day, "en") == babel_date(day, format="d MMMM y", locale="en_GB"), day
+        day += datetime.timedelta(days=3)

@@ -147,3 +147,32 @@ def test_long_letter_flows_onto_more_pages():
     pages = len(read(pdf).pages)
     assert pages >= 3
     assert re.search(rf"Page {pages} of {pages}", page_texts(pdf)[-1])
+
+
+def test_harfbuzz_shapes_only_paragraphs_with_a_complex_script(monkeypatch):
+    """A paragraph is shaped by HarfBuzz only when a run of it is in Gurmukhi, Bengali, Tamil or
+    Gujarati: asking ReportLab to shape every paragraph made it lay each one out word by word,
+    most of an English letter's time. A Punjabi name is still shaped (and prints with its glyphs)."""
+    from reportlab.platypus import paragraph
+
+    from kinship_app.letters import fonts
+
+    fonts.register()
+    shaper = paragraph.shapeFragWord  # fonts' wrapper, which hands complex-script words to HarfBuzz
+    words: list[str] = []
+
+    def spy(word, *args, **kwargs):
+        words.append("".join(t for _f, t in word[1:]))
+        return shaper(word, *args, **kwargs)
+
+    monkeypatch.setattr(paragraph, "shapeFragWord", spy)
+    english = render_pdf_bytes(_content("sg_support_assessment"))
+    assert words == [] and missing_glyphs(english) == []
+    pdf = render_pdf_bytes(_content("sg_support_assessment",
+                                    people=set_detail(PEOPLE, "child.name", "ਹਰਪ੍ਰੀਤ ਕੌਰ")))
+    assert "ਹਰਪ੍ਰੀਤ" in words  # the paragraphs with the name went to the shaper ...
+    assert "faithfully," not in words and "Ellis" not in words  # ... the sign-off, without it, did not
+    # HarfBuzz's conjuncts are drawn: glyphs for no single character, which ReportLab writes as
+    # private-use characters in the Gurmukhi face; nothing else lacks a glyph.
+    missing = missing_glyphs(pdf)
+    assert missing and all(f.startswith("NotoSansGurmukhi") and 0xE000 <= ord(ch) <= 0xF8FF for f, ch in missing)

@@ -143,3 +143,56 @@ def test_language_english_is_the_default_and_an_unknown_one_is_one_error_line():
     assert proc.returncode == 2 and proc.stdout == b""
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: --language:")
+
+
+# -- the plain forms of `assess` are read without argparse (start-up time, tests/benchmarks) --------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kinship_app import cli  # noqa: E402
+
+TOKENS = ["-", "--as-of", "--as-of=2026-11-22", "--as-of=", "2026-11-22", "--batch", "--batch=cases.jsonl",
+          "--batch=-", "cases.jsonl", "case.json", "--as", "--as-of=2026-11-22=x", "-h", "--help", "--", "-x", "",
+          "-5", "--bat", "--batch=", "--language", "en", "--language=pl", "--version", "assess", "estimate", "x y.json"]
+
+
+def argparse_reads(argv):
+    try:
+        return vars(cli.build_parser().parse_args(argv))
+    except (cli.UsageError, SystemExit):
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=6))
+def test_the_quick_reading_of_assess_is_what_argparse_reads(tokens):
+    """Wherever the quick reader answers, argparse reads the same values (and does not refuse the line);
+    anything it is unsure of it leaves to argparse."""
+    argv = ["assess", *tokens]
+    quick = cli.quick_args(argv)
+    if quick is not None:
+        assert vars(quick) == argparse_reads(argv), argv
+
+
+@pytest.mark.parametrize("argv", [
+    ["assess"], ["assess", "-"], ["assess", "case.json", "--as-of", "2026-11-22"],
+    ["assess", "--as-of=2026-11-22", "case.json"], ["assess", "--batch", "-", "--as-of", "2026-11-22"],
+    ["assess", "--batch=cases.jsonl"],
+])
+def test_the_usual_assess_command_lines_are_read_quickly(argv):
+    quick = cli.quick_args(argv)
+    assert quick is not None and vars(quick) == argparse_reads(argv)
+    assert cli.quick_args(["estimate", *argv[1:]]) is None and cli.quick_args([]) is None
+
+
+def test_one_case_from_the_command_line_builds_no_argument_parser(tmp_path):
+    """`assess FILE --as-of DATE` does not import argparse (or, through it, gettext's look-ups and shutil)."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(EXAMPLE))
+    code = ("import sys\nfrom kinship_app.cli import main\n"
+            f"status = main(['assess', {str(path)!r}, '--as-of', '2026-11-22'])\n"
+            "print(status, sorted(m for m in ('argparse', 'shutil') if m in sys.modules), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert proc.stderr.decode().strip() == "0 []", proc.stderr
+    assert json.loads(proc.stdout)["category"] == "private_family_arrangement"
