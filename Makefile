@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-later bench bench-report system venv translations dist dist-smoke icons
+.PHONY: run test test-later bench bench-report bench-encryption system venv translations dist dist-smoke icons
 
 system:
 	bash .ci/system-packages
@@ -37,6 +37,10 @@ bench: system venv
 # The issue-15 speed figures, each against a baseline timed in the same run (under a minute; prints, never fails).
 bench-report: venv
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/report.py
+
+# Encrypted store against unencrypted, turn about (issue 12): list, search, open, save, unlock.
+bench-encryption: venv
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/encryption_report.py
 
 translations: venv
 	$(VENV)/bin/pybabel extract -F locale/babel.cfg -o locale/kinship_app.pot --project=kinship-app kinship_app ui

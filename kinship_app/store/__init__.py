@@ -22,6 +22,9 @@ from kinship_app.store.access import (
 from kinship_app.store.crypto import (
     KeyParamsError, PassphraseNeededError, PassphraseRequiredError, WeakPassphraseError, WrongPassphraseError,
 )
+from kinship_app.store.export_file import (
+    ExportPassphraseNeededError, PlainExportNotAllowedError, WrongExportPassphraseError,
+)
 
 __all__ = [
     "ENV_VAR", "UNSET", "ActionItem", "AssessmentRun", "AuditEntry", "BackupError", "BackupReport", "CarerRecord",
@@ -32,4 +35,6 @@ __all__ = [
     # issue 12: encryption at rest, accounts and caseloads
     "AccountRecord", "CaseloadRecord", "KeyParamsError", "NotAllowedError", "NotSharedError", "NotSignedInError",
     "PassphraseNeededError", "PassphraseRequiredError", "SignInError", "WeakPassphraseError", "WrongPassphraseError",
+    # encrypted exports
+    "ExportPassphraseNeededError", "PlainExportNotAllowedError", "WrongExportPassphraseError",
 ]

@@ -115,7 +115,12 @@ def migrate_engine(write_engine: Engine, *, backup: Callable[[str], object] | No
             if conn.dialect.name == "postgresql":
                 # One upgrader at a time across every venue's copy of the app.
                 conn.execute(text("SELECT pg_advisory_xact_lock(73280001)"))
-            return upgrade(conn, backup=backup)
+            revision = upgrade(conn, backup=backup)
+            if conn.dialect.name == "postgresql" and revision is not None:
+                from kinship_app.store import pg_security
+
+                pg_security.refresh(conn)  # the policies up to date, a worker's own login its grants
+            return revision
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 from kinship_app.case import Case, parse_case
 from kinship_app.result import Assessment
 from kinship_app.i18n import _
-from kinship_app.store import access, audit, crypto, erase, migrate, pg_security, search_index, transfer
+from kinship_app.store import (
+    access, audit, crypto, erase, export_file, migrate, pg_security, search_index, transfer,
+)
 from kinship_app.store.access import AccountRecord, CaseloadRecord
 from kinship_app.store.crypto import FileKey, KdfParams
 from kinship_app.store.engine import (
@@ -96,6 +98,8 @@ class Store:
         self.account: AccountRecord | None = None
         self._has_accounts = False
         self._kdf = kdf
+        # An organisation's workspace: its saved households need a passphrase, and so do its exports.
+        self._organisation = require_passphrase
         self._was_read_only = False
         self._assess = assess
         self.url = parse_url(url or default_url())
@@ -799,6 +803,46 @@ class Store:
 
         return self._write(fn)
 
+    def plain_export_allowed(self) -> bool:
+        """Whether ``export_household_file`` may save a household without a passphrase. On a carer's
+        own store, yes (it is their family's copy). In an organisation (a store with accounts, an
+        organisation's workspace, the shared server) only a coordinator may, for a family that asks
+        for a copy it can read (UK GDPR Articles 15 and 20); every export is in the audit log."""
+        if not (self._has_accounts or self._organisation or self.backend == "postgresql"):
+            return True
+        return self.account is not None and self.account.is_coordinator
+
+    def export_household_file(self, household_id: int, passphrase: str | None) -> bytes:
+        """The household as the bytes of an export file (``export_file``): encrypted with
+        ``passphrase`` (AES-256-GCM, the key from Argon2id), or, with ``None``, plain JSON where
+        ``plain_export_allowed()``. Written to the audit log with which kind it was. The key is derived
+        before the household is read, outside the write transaction."""
+        if passphrase is None:
+            if not self.plain_export_allowed():
+                raise export_file.PlainExportNotAllowedError()
+            sealing = None
+        else:
+            sealing = export_file.SealingKey(passphrase, self._kdf)
+
+        def fn(session: Session) -> dict[str, Any]:
+            row = self._household(session, household_id)
+            data = transfer.export_household(session, household_id, self._now(), self.schema)
+            self._audit(session, row.id, row.reference, "exported household, encrypted with a passphrase"
+                        if sealing is not None else "exported household as plain JSON, not encrypted")
+            return data
+
+        data = self._write(fn)
+        return export_file.plain_bytes(data) if sealing is None else sealing.seal(data)
+
+    def import_household_file(self, raw: bytes, passphrase: str | None = None, *, name: str = "file",
+                              keep_reference: bool = True, caseload_id: int | None = None) -> HouseholdRecord:
+        """``import_household`` from an export file's bytes, plain or encrypted. An encrypted file
+        without ``passphrase`` raises ``export_file.ExportPassphraseNeededError``; a wrong one
+        ``WrongExportPassphraseError``; anything damaged ``ImportDataError``. Nothing is written
+        unless the whole household is read and checked."""
+        data = export_file.read(raw, passphrase, name=name)
+        return self.import_household(data, keep_reference=keep_reference, caseload_id=caseload_id)
+
     def record_printed(self, household_id: int, what: str) -> None:
         """Note in the audit log that something about the household was printed (``what`` names the
         document, e.g. a letter's id or "results"; never its contents)."""
@@ -930,6 +974,8 @@ class Store:
                 return None
             if not access.verify_secret(row.secret_hash, secret, self._kdf):
                 return None
+            if self.backend == "postgresql" and pg_security.login_account(session.connection()) not in (None, row.id):
+                return None  # a worker's own database login signs in as that worker only (pg_security.py)
             record = _account_record(session, row)
             self.account = record
             self.worker = record.name

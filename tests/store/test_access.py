@@ -77,6 +77,7 @@ def _calls(o: Org, action) -> dict[str, tuple]:
         "progress": (lambda s: s.progress(t.id),),
         "clear_progress": (lambda s: s.clear_progress(t.id),),
         "export_household": (lambda s: s.export_household(t.id),),
+        "export_household_file": (lambda s: s.export_household_file(t.id, "an export passphrase"),),
         "record_printed": (lambda s: s.record_printed(t.id, "results"),),
         "erase_household": (lambda s: s.erase_household(t.id),),
         "save_estimate": (lambda s: s.save_estimate(t.id, kid, {"income": {"earnings": 100}}, AS_OF,
@@ -93,7 +94,8 @@ COORDINATOR_ONLY = {"audit_log", "verify_audit", "accounts", "create_account", "
                     "move_household", "set_account_active", "backup", "restore", "change_passphrase"}
 # Calls about the worker's own session or the file itself, not any household.
 OWN = {"sign_in", "sign_out", "change_secret", "close", "integrity_check", "backup_files", "verify_passphrase",
-       "finish_erasing", "create_household", "import_household"}
+       "finish_erasing", "create_household", "import_household", "import_household_file",
+       "plain_export_allowed"}
 
 
 def test_every_public_call_is_covered(org):
@@ -156,6 +158,26 @@ def test_a_worker_works_normally_in_their_own_caseload(org):
     assert imported.id in {x.id for x in s.list_households()}
     report = s.erase_household(new.id)
     assert report.rows_deleted > 0
+
+
+def test_a_worker_exports_only_encrypted_files_and_a_coordinator_may_also_save_plain_json(org):
+    from kinship_app.store import PlainExportNotAllowedError
+
+    o, _action = org
+    s = o.store
+    assert not s.plain_export_allowed()
+    with pytest.raises(PlainExportNotAllowedError, match="only a coordinator can save one without"):
+        s.export_household_file(o.mine.id, None)
+    sealed = s.export_household_file(o.mine.id, "an export passphrase")
+    assert b"Mary Mine" not in sealed and b"Kit Mine" not in sealed
+    s.sign_in(*COORD)
+    assert s.plain_export_allowed()
+    plain = s.export_household_file(o.mine.id, None)
+    assert "Mary Mine" in plain.decode("utf-8")
+    entries = [(e.worker, e.what) for e in s.audit_log(o.mine.id, limit=20)]
+    assert ("Asha", "exported household, encrypted with a passphrase") in entries
+    assert ("Rosa", "exported household as plain JSON, not encrypted") in entries
+    assert not any(w == "Asha" and "plain" in what for w, what in entries)  # the refused one wrote nothing
 
 
 def test_coordinator_only_calls_are_refused_to_a_worker(org, tmp_path):
@@ -359,3 +381,106 @@ def test_a_server_elsewhere_must_be_reached_over_tls():
     assert not pg_security.needs_tls("db.example.org", {"sslmode": "verify-full"})
     assert pg_security.needs_tls("db.example.org", {"sslmode": "prefer"})
     assert not pg_security.needs_tls("127.0.0.1", {})
+
+
+@pytest.mark.postgres
+def test_a_workers_own_database_login_sees_only_their_caseloads_whatever_sql_they_write(pg_server):
+    """The trust boundary (pg_security.py, README): on the shared owner login the policies follow
+    settings the app sets, which anyone holding that login can forge; on a worker's own login
+    (``kinship_worker_<id>`` in ``kinship_workers``) they follow ``session_user``, which the server
+    authenticated, and the login has no power over caseloads, accounts, the schema or the policies."""
+    import uuid
+
+    import psycopg
+
+    owner = "kinship_app_" + uuid.uuid4().hex[:8]
+    url = pg_server.new_database()
+    name = url.rsplit("/", 1)[1]
+    with pg_server.admin() as admin:
+        admin.execute(f'CREATE ROLE "{owner}" LOGIN')
+        admin.execute(f'ALTER DATABASE "{name}" OWNER TO "{owner}"')
+        admin.execute("DO $$ BEGIN CREATE ROLE kinship_workers NOLOGIN; "
+                      "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    with psycopg.connect(host="127.0.0.1", port=pg_server.port, user="postgres", dbname=name, autocommit=True) as c:
+        c.execute(f'ALTER SCHEMA public OWNER TO "{owner}"')
+    owner_url = url.replace("postgres@", f"{owner}@")
+    worker_login = ""
+    try:
+        with Store(owner_url, clock=Clock(), kdf=KDF, backup_dir=None) as s:  # the coordinator's app
+            rosa = s.create_account(*COORD[:1], "coordinator", COORD[1])
+            asha = s.create_account(ASHA[0], "worker", ASHA[1], kind="pin")
+            leeds, bradford = s.create_caseload("Leeds"), s.create_caseload("Bradford")
+            s.share_caseload(leeds.id, asha.id)
+            mine = s.create_household(label="Mine", caseload_id=leeds.id, carers=[carer("Mary Mine")])
+            theirs = s.create_household(label="Theirs", caseload_id=bradford.id, carers=[carer("Tom Theirs")])
+        worker_login = f"kinship_worker_{asha.id}"
+        with pg_server.admin() as admin:
+            admin.execute(f'CREATE ROLE "{worker_login}" LOGIN IN ROLE kinship_workers')
+
+        def run(login, sql, *params, forge=True):
+            """Hand-written SQL on ``login``, first claiming to be the coordinator in the settings."""
+            with psycopg.connect(host="127.0.0.1", port=pg_server.port, user=login, dbname=name) as conn:
+                with conn.transaction():
+                    if forge:
+                        conn.execute("SELECT set_config('kinship.account_id', %s, true), "
+                                     "set_config('kinship.role', 'coordinator', true)", (str(rosa.id),))
+                    cur = conn.execute(sql, params)
+                    return cur.fetchall() if cur.description else cur.rowcount
+
+        # The shared owner login: forged settings are believed (this is why it stays with coordinators).
+        assert run(owner, "SELECT count(*) FROM households") == [(2,)]
+        # A worker's own login: the forged settings change nothing.
+        assert run(worker_login, "SELECT label FROM households ORDER BY id") == [("Mine",)]
+        assert run(worker_login, "SELECT name FROM carers") == [("Mary Mine",)]
+        assert run(worker_login, "UPDATE households SET label = 'hacked' WHERE id = %s", theirs.id) == 0
+        assert run(worker_login, "DELETE FROM carers WHERE household_id = %s", theirs.id) == 0
+        assert run(worker_login, "UPDATE accounts SET secret_hash = 'x' WHERE id = %s", rosa.id) == 0
+        for sql, params in (
+                ("INSERT INTO caseload_members (caseload_id, account_id) VALUES (%s, %s)", (bradford.id, asha.id)),
+                ("UPDATE accounts SET role = 'coordinator' WHERE id = %s", (asha.id,)),
+                ("UPDATE households SET caseload_id = %s WHERE id = %s", (bradford.id, mine.id)),
+                ("DELETE FROM audit_log", ()),
+                ("ALTER TABLE households DISABLE ROW LEVEL SECURITY", ()),
+                ("DROP POLICY kinship_caseload ON households", ()),
+                (f'SET ROLE "{owner}"', ()),
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                run(worker_login, sql, *params)
+        assert run(owner, "SELECT label FROM households WHERE id = %s", theirs.id, forge=True) == [("Theirs",)]
+
+        # The real app on Asha's own login works as usual within her caseload.
+        worker_url = url.replace("postgres@", f"{worker_login}@")
+        with Store(worker_url, clock=Clock(), kdf=KDF, backup_dir=None) as w:
+            w.sign_in(*ASHA)
+            assert [h.id for h in w.list_households()] == [mine.id]
+            new = w.create_household(label="New", carers=[carer("Nia New")])
+            w.add_note(new.id, "a note")
+            assert b"Nia New" not in w.export_household_file(new.id, "an export passphrase")
+            with pytest.raises(StoreError):  # the server does not show it at all: "not in the saved households"
+                w.get_household(theirs.id)
+            w.change_secret(asha.id, "333333", kind="pin")
+            assert w.erase_household(new.id).rows_deleted > 0
+            # her login is hers: it cannot sign in as anyone else, even with their passphrase
+            with pytest.raises(SignInError):
+                w.sign_in(*COORD)
+            assert w.account.name == ASHA[0]
+        # nor write to the audit log in another account's name
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            run(worker_login, "INSERT INTO audit_log (at, worker, reference, what, account_id, prev_hash, "
+                              "entry_hash) VALUES (now(), 'Rosa', '', 'forged', %s, '', '')", rosa.id)
+        # An older server's policies are brought up to date by the coordinator's app at its next start.
+        with psycopg.connect(host="127.0.0.1", port=pg_server.port, user=owner, dbname=name, autocommit=True) as c:
+            c.execute("CREATE OR REPLACE FUNCTION kinship_may_see(caseload integer) RETURNS boolean "
+                      "LANGUAGE sql STABLE AS $$ SELECT true $$")
+        assert run(worker_login, "SELECT count(*) FROM households") == [(2,)]  # the old, trusting kind
+        with Store(owner_url, clock=Clock(), kdf=KDF, backup_dir=None) as s:
+            assert run(worker_login, "SELECT count(*) FROM households") == [(1,)]
+            s.sign_in(*COORD)
+            s.set_account_active(asha.id, False)  # and when a worker leaves, their login sees nothing
+        assert run(worker_login, "SELECT count(*) FROM households") == [(0,)]
+    finally:
+        pg_server.drop_database(url)
+        with pg_server.admin() as admin:
+            if worker_login:
+                admin.execute(f'DROP ROLE IF EXISTS "{worker_login}"')
+            admin.execute(f'DROP ROLE IF EXISTS "{owner}"')

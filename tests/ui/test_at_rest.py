@@ -45,7 +45,9 @@ def home(tmp_path, monkeypatch):
     os.umask(old)
 
 
-def test_nothing_readable_anywhere_the_app_writes_before_and_after_erase(qtbot, ctx, home):
+def test_nothing_readable_anywhere_the_app_writes_before_and_after_erase(qtbot, ctx, home, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
     from kinship_app.store import CarerRecord, ChildRecord
 
     from ui.main_window import MainWindow
@@ -70,6 +72,17 @@ def test_nothing_readable_anywhere_the_app_writes_before_and_after_erase(qtbot, 
     screen.open_household(h.id)
     qtbot.waitUntil(lambda: CANARIES[0] in visible_text(w), timeout=10000)
     w.ops.wait(5000)
+    # the household exported, as a person would, into their Documents folder (outside the data folder)
+    documents = home / "home" / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(documents / "family"), ""))
+    screen.export_household()
+    qtbot.keyClicks(screen.export_dialog.passphrase, "export passphrase here")
+    qtbot.keyClicks(screen.export_dialog.again, "export passphrase here")
+    screen.export_dialog.save.click()
+    w.ops.wait(10000)
+    export = documents / "family.kinship"
+    assert export.exists() and stat.S_IMODE(export.stat().st_mode) == 0o600
     assert _hits(home) == {}, "before erase"
     report = store.erase_household(h.id)
     assert report.pending == "" and report.backups_rewritten == 1

@@ -172,23 +172,108 @@ def test_add_a_note(qtbot, household, screen, store):
     assert screen.notes.editor.toPlainText() == ""
 
 
-def test_export_then_import_a_household(qtbot, household, screen, store, tmp_path, monkeypatch):
-    target = tmp_path / "out" / "export.json"
+def closed(dialog) -> bool:
+    """The dialog has gone (it deletes itself on close)."""
+    from shiboken6 import isValid
+
+    return not isValid(dialog) or not dialog.isVisible()
+
+
+def test_export_asks_for_a_passphrase_and_the_file_cannot_be_read_without_it(qtbot, household, screen, store,
+                                                                             tmp_path, monkeypatch):
+    target = tmp_path / "out" / "export"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     screen.open_household(household.id)
     click(qtbot, button(screen, "Export this household…"))
-    data = json.loads(target.read_text(encoding="utf-8"))
-    assert household.reference in json.dumps(data)
-    assert "Margaret Ellis" in json.dumps(data, ensure_ascii=False)
-    assert f"Household {household.reference} was saved to {target}." in visible_text(screen)
+    dialog = screen.export_dialog
+    qtbot.waitExposed(dialog)
+    shown = visible_text(dialog)
+    assert "Protect the file with a passphrase" in shown
+    assert "Tell the passphrase to the person who will open the file another way" in shown
+    assert dialog.plain.isVisible()  # a carer's own store: plain JSON may be chosen, behind a warning
+    assert "Anyone who gets a plain file" not in visible_text(dialog)
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    qtbot.keyClicks(dialog.passphrase, "short")
+    click(qtbot, button(dialog, "Choose where to save…"))
+    assert "Choose a passphrase of at least 8 characters" in visible_text(dialog)
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, "blue kettle morning")
+    qtbot.keyClicks(dialog.again, "blue kettle mourning")
+    click(qtbot, button(dialog, "Choose where to save…"))
+    assert "The two passphrases are not the same. Type it again." in visible_text(dialog)
+    assert not (tmp_path / "out" / "export.kinship").exists()
+    qtbot.keyClicks(dialog.again, "blue kettle morning")
+    click(qtbot, button(dialog, "Choose where to save…"))
+    saved = tmp_path / "out" / "export.kinship"
+    assert closed(dialog) and saved.exists()
+    raw = saved.read_bytes()
+    for secret in ("Margaret Ellis", "Ellis Ward", "12 Mill Lane", household.reference, "blue kettle"):
+        assert secret.encode() not in raw, secret
+    assert json.loads(raw)["format"] == "kinship-app/household-encrypted"
+    assert (f"Household {household.reference} was saved to {saved}, protected by the passphrase you chose."
+            in visible_text(screen))
+    assert "exported household, encrypted with a passphrase" in [e.what for e in store.audit_log(household.id)]
+
+    # Import: the file asks for its passphrase; a wrong one is said in the dialog and adds nothing.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     screen.show_list()
     click(qtbot, button(screen, "Import a household…"))
+    ask = screen.import_dialog
+    qtbot.waitExposed(ask)
+    assert "export.kinship is protected by a passphrase" in visible_text(ask)
+    qtbot.keyClicks(ask.passphrase, "blue kettle evening")
+    click(qtbot, button(ask, "Open and import"))
+    assert "That passphrase does not open export.kinship. Nothing was imported." in visible_text(ask)
+    assert store.count_households() == 1 and ask.isVisible() and ask.passphrase.text() == ""
+    qtbot.keyClicks(ask.passphrase, "blue kettle morning")
+    qtbot.keyClick(ask.passphrase, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert closed(ask)
     assert store.count_households() == 2
     assert screen.stack.currentWidget() is screen.view
     assert "Margaret Ellis" in visible_text(screen)
+
+
+def test_a_carer_may_save_plain_json_after_a_warning_and_it_imports_without_a_passphrase(
+        qtbot, household, screen, store, tmp_path, monkeypatch):
+    target = tmp_path / "export.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Export this household…"))
+    dialog = screen.export_dialog
+    qtbot.waitExposed(dialog)
+    dialog.plain.click()
+    assert "Anyone who gets a plain file can read everything in it." in visible_text(dialog)
+    assert not dialog.passphrase.isEnabled()
+    click(qtbot, button(dialog, "Choose where to save…"))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "kinship-app/household" and "Margaret Ellis" in json.dumps(data, ensure_ascii=False)
+    assert "as plain JSON, without a passphrase. Anyone who gets this file can read it" in visible_text(screen)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    screen.show_list()
+    click(qtbot, button(screen, "Import a household…"))
+    assert store.count_households() == 2
+    assert "Margaret Ellis" in visible_text(screen)
+
+
+def test_a_worker_is_not_offered_a_plain_export(qtbot, household, screen, store):
+    store.create_account("Rosa", "coordinator", "coordinator passphrase")
+    asha = store.create_account("Asha", "worker", "111111", kind="pin")
+    leeds = store.create_caseload("Leeds")
+    store.share_caseload(leeds.id, asha.id)
+    store.move_household(household.id, leeds.id)
+    store.sign_in("Asha", "111111")
+    screen.open_household(household.id)
+    click(qtbot, button(screen, "Export this household…"))
+    dialog = screen.export_dialog
+    qtbot.waitExposed(dialog)
+    assert not dialog.plain.isVisible()
+    assert "Protect the file with a passphrase" in visible_text(dialog)
+    assert nameless_focusable(dialog) == []
+    click(qtbot, dialog.cancel)
+    assert closed(dialog)
 
 
 def test_import_of_a_broken_file_says_so_and_adds_nothing(qtbot, household, screen, store, tmp_path, ops,

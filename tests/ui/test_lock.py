@@ -177,6 +177,27 @@ def test_idle_lock_hides_every_record_clears_our_clipboard_and_keeps_what_was_ty
     assert w.locking.timer.isActive()
 
 
+def test_the_lock_closes_an_open_export_dialog_and_forgets_its_passphrase(qtbot, ctx):
+    from shiboken6 import isValid
+
+    hid = _protected(ctx)
+    ctx.unlock(PASS)
+    w = _window(qtbot, ctx)
+    screen = w.show_screen("households")
+    screen.open_household(hid)
+    qtbot.waitUntil(lambda: "Margaret Ellis" in visible_text(w), timeout=10000)
+    click(qtbot, button(screen, "Export this household…"))
+    dialog = screen.export_dialog
+    qtbot.waitExposed(dialog)
+    field = dialog.passphrase
+    qtbot.keyClicks(field, "half typed secret")
+    w.locking.timer.timeout.emit()
+    assert w.locking.locked
+    QApplication.processEvents()
+    assert not isValid(dialog) or (not dialog.isVisible() and field.text() == "")
+    assert not [d for d in QApplication.topLevelWidgets() if d.objectName() == "export_dialog" and d.isVisible()]
+
+
 def test_the_clipboard_of_another_program_is_left_alone(qtbot, ctx):
     from ui.locking import clear_own_clipboard
 
@@ -285,6 +306,15 @@ def test_an_organisation_signs_in_per_worker_and_the_coordinator_reads_the_audit
     rows = [[log.item(r, c).text() for c in range(4)] for r in range(log.rowCount())]
     assert ["Asha", "viewed household"] in [[r[1], r[3]] for r in rows]
     assert all("Margaret" not in " ".join(r) for r in rows)
+    workers = team.workers
+    names = [workers.item(r, 0).text() for r in range(workers.rowCount())]
+    assert "Asha" in names and not any("kinship_worker_" in n for n in names)  # no server: no logins
+    # On a shared server the coordinator sees each worker's own database login (README).
+    store = ctx.store()
+    team._show({"accounts": store.accounts(), "caseloads": store.caseloads(), "audit": [],
+                "chain": store.verify_audit(), "first": False, "server": True})
+    names = [workers.item(r, 0).text() for r in range(workers.rowCount())]
+    assert f"Asha (kinship_worker_{asha.id})" in names and "Rosa" in names
     assert w.ops.errors == []
 
 

@@ -8,7 +8,6 @@ operations helper (errors become a plain-words dialog); the GUI never writes SQL
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,20 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kinship_app import jsonsafe
 from kinship_app.i18n import _, format_date, ngettext
 from ui import widgets
 from ui.screens.households_kit import chosen_code, field_label, set_field_label
 
 RECENT_LIMIT = 20  # households a page of the list (and of search results) shows
-EXPORT_FILTER = "JSON (*.json)"
+PLAIN_FILTER = "JSON (*.json)"
+
+
+def _encrypted_filter() -> str:
+    return _("Encrypted household") + " (*.kinship)"
+
+
+def _import_filter() -> str:
+    return _("Household files") + " (*.kinship *.json);;" + _("All files") + " (*)"
 
 
 def _when(moment: dt.datetime | dt.date) -> str:
@@ -697,41 +703,84 @@ class HouseholdsScreen(QWidget):
         self.run(lambda: self.store.reassess(child_id, today), lambda _run: self.reload(), changes="household")
 
     def export_household(self) -> None:
+        """Ask how to protect the file (ui/screens/households_export.py), then where to save it."""
+        from ui.screens.households_export import ExportDialog
+
         record = self.household
-        suggested = str((Path.home() / f"{record.reference}.json"))
+        dialog = ExportDialog(record.reference, plain_allowed=self.store.plain_export_allowed(),
+                              organisation=self.store.has_accounts or self.ctx.is_organisation(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(lambda passphrase: self._save_export(record, passphrase))
+        self.export_dialog = dialog
+        self._watch(dialog)
+        dialog.open()
+
+    def _save_export(self, record: Any, passphrase: str | None) -> None:
+        from kinship_app.store import export_file
+
+        suffix = export_file.PLAIN_SUFFIX if passphrase is None else export_file.ENCRYPTED_SUFFIX
         path, _f = QFileDialog.getSaveFileName(self, _("Export household {reference}").format(
-            reference=record.reference), suggested, EXPORT_FILTER)
+            reference=record.reference), str(Path.home() / f"{record.reference}{suffix}"),
+            PLAIN_FILTER if passphrase is None else _encrypted_filter())
         if not path:
             return
-        if not path.lower().endswith(".json"):
-            path += ".json"
+        if not path.lower().endswith(suffix):
+            path += suffix
 
         def write():
-            data = self.store.export_household(record.id)
-            _write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
-            return path
+            return export_file.save(path, self.store.export_household_file(record.id, passphrase))
 
-        self.run(write, lambda p: self.view.say(
-            _("Household {reference} was saved to {path}. This file holds personal details: keep it "
-              "somewhere safe and delete it when it is no longer needed.").format(
-                reference=record.reference, path=p)))
+        if passphrase is None:
+            words = _("Household {reference} was saved to {path} as plain JSON, without a passphrase. Anyone who "
+                      "gets this file can read it: keep it somewhere safe and delete it when it is no longer "
+                      "needed.")
+        else:
+            words = _("Household {reference} was saved to {path}, protected by the passphrase you chose. Whoever "
+                      "opens it needs that passphrase: tell it to them another way, not with the file.")
+        self.run(write, lambda p: self.view.say(words.format(reference=record.reference, path=p)))
 
     def import_household(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Import a household"), str(Path.home()), EXPORT_FILTER)
-        if not path:
-            return
+        path, _f = QFileDialog.getOpenFileName(self, _("Import a household"), str(Path.home()), _import_filter())
+        if path:
+            self._import_file(Path(path), None)
+
+    def _import_file(self, path: Path, passphrase: str | None, dialog: Any = None) -> None:
+        """Read and import ``path`` off the UI thread; an encrypted file asks for its passphrase
+        (again, if it was wrong) and imports nothing until it opens."""
+        from kinship_app.store import ExportPassphraseNeededError, WrongExportPassphraseError, export_file
+        from ui.screens.households_export import ImportPassphraseDialog
 
         def read():
-            try:
-                raw = Path(path).read_bytes()
-                data = jsonsafe.loads(raw.decode("utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-                from kinship_app.store.errors import ImportDataError
-                raise ImportDataError(Path(path).name, _("is not a household file exported from this app "
-                                                         "({error})").format(error=exc)) from None
-            return self.store.import_household(data, keep_reference=False)
+            raw = export_file.read_file(path)
+            return self.store.import_household_file(raw, passphrase, name=path.name, keep_reference=False)
 
-        self.run(read, lambda record: self.open_household(record.id), changes="household")
+        def done(record):
+            if dialog is not None:
+                dialog.accept()
+            self.open_household(record.id)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, WrongExportPassphraseError) and dialog is not None:
+                dialog.wrong(str(error))
+                return
+            if isinstance(error, ExportPassphraseNeededError) and dialog is None:
+                ask = ImportPassphraseDialog(path.name, parent=self)
+                ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                ask.chosen.connect(lambda text: self._import_file(path, text, ask))
+                self.import_dialog = ask
+                self._watch(ask)
+                ask.open()
+                return
+            if dialog is not None:
+                dialog.reject()
+            self._ops.report(error)
+
+        self._ops.run(read, done, on_error=failed, changes="household")
+
+    def _watch(self, dialog: QWidget) -> None:
+        watch = getattr(self.window_ or self.window(), "watch_for_hide", None)
+        if watch is not None:
+            watch(dialog)  # Shift pressed three times still hides everything, and input keeps the lock away
 
     def erase_household(self) -> None:
         record = self.household
@@ -777,14 +826,3 @@ def _latest_runs(runs: list[Any]) -> dict[int, Any]:
     for run in sorted(runs, key=lambda r: (r.run_at, r.id)):
         latest[run.child_id] = run
     return latest
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    from PySide6.QtCore import QSaveFile
-
-    f = QSaveFile(str(path))
-    if not f.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(_("{path} cannot be written: {error}").format(path=path, error=f.errorString()))
-    f.write(data)
-    if not f.commit():
-        raise OSError(_("{path} cannot be written: {error}").format(path=path, error=f.errorString()))

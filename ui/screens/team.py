@@ -164,7 +164,7 @@ class TeamScreen(QWidget):
             store = self.ctx.store()
             return {"accounts": store.accounts(), "caseloads": store.caseloads(),
                     "audit": store.audit_log(limit=AUDIT_ROWS), "chain": store.verify_audit(),
-                    "first": not store.has_accounts}
+                    "first": not store.has_accounts, "server": store.backend == "postgresql"}
 
         self.ops.run(load, self._show, on_error=self._failed)
 
@@ -181,7 +181,9 @@ class TeamScreen(QWidget):
         names = {a.id: a.name for a in data["accounts"]}
         caseload_names = {c.id: c.name for c in data["caseloads"]}
         roles = {"worker": _("Support worker"), "coordinator": _("Coordinator")}
-        _fill(self.workers, [[a.name + ("" if a.active else " " + _("(closed)")), roles.get(a.role, a.role),
+        # On a shared server each worker may have a database login of their own (README): its name.
+        login = (lambda a: f" (kinship_worker_{a.id})" if data.get("server") and a.role == "worker" else "")
+        _fill(self.workers, [[a.name + login(a) + ("" if a.active else " " + _("(closed)")), roles.get(a.role, a.role),
                               ", ".join(caseload_names.get(i, str(i)) for i in a.caseload_ids)]
                              for a in data["accounts"]])
         _fill(self.caseloads, [[c.name, str(c.households), ", ".join(names.get(i, str(i)) for i in c.member_ids)]
