@@ -357,6 +357,20 @@ class MainWindow(QMainWindow):
             # A letter button on this child's result opens the household's own Letters.
             self.screen("check").letter_opener = (
                 lambda letter_id: self._household_letter(household_id, child_id, letter_id))
+            if child_id is not None:  # Estimate the allowance on this child's result saves with the household
+                self.screen("check").estimate_saver = estimate_saver
+
+        def estimate_saver(finances: dict, done: Callable[[Any], None]) -> None:
+            as_of = ctx.today()
+
+            def save() -> Any:
+                # The estimate is a new row worked out from the household's facts as saved now, so it
+                # follows the version saved now (no one's answers are overwritten by it).
+                store = ctx.store()
+                version = store.get_household(household_id).version
+                return store.save_estimate(household_id, child_id, finances, as_of, expected_version=version)
+
+            self.ops.run(save, done, changes="household")
 
         self.ops.run(load, opened)
 

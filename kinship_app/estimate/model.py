@@ -64,6 +64,9 @@ class Estimate:
     baseline_confirmed: bool
     pilot: dict[str, Any] | None
     as_of: dt.date
+    # What the figures rest on, for saying later which of them changed (saved.py): every rate looked
+    # up and every variant parameter used, with its value, dates and source. Codes and values only.
+    basis: tuple[dict[str, Any], ...] = ()
 
     def in_period(self, yearly: Decimal, period: str | None = None) -> Decimal | None:
         return per_period(yearly, period or self.period)
@@ -100,6 +103,7 @@ class Estimate:
             "asked": asked,
             "baseline": {"label": self.baseline_label, "confirmed": self.baseline_confirmed},
             "kinship_allowance_pilot": self.pilot,
+            "basis": [dict(b) for b in self.basis],
             "council_decides": _("This is an estimate. The council decides the allowance, and may use its own "
                                  "version of the means test."),
         }
@@ -144,9 +148,34 @@ class _Test:
         self.case, self.f, self.as_of, self.r = case, f, as_of, resolved
         self.asked: list[str] = list(f.unknown_fields)
         self.steps: list[Step] = []
+        self.basis: dict[str, dict[str, Any]] = {}
+        v = resolved.variant
+        self.basis["variant"] = {"key": "variant", "kind": "variant", "code": v.code, "name": v.name,
+                                 "read_on": v.read_on.isoformat()}
 
     def param(self, name: str) -> Parameter:
-        return self.r.parameters[name][0]
+        p, code = self.r.parameters[name]
+        period = self.r.periods.get(name)
+        self.basis[f"parameter:{name}"] = {
+            "key": f"parameter:{name}", "kind": "parameter", "name": name, "variant": code,
+            "value": _plain(p.value),
+            "valid_from": period.valid_from.isoformat() if period and period.valid_from else None,
+            "valid_to": period.valid_to.isoformat() if period and period.valid_to else None,
+            "source": {"title": p.source.title, "url": p.source.url}}
+        return p
+
+    def rate(self, name: str, **dims: str) -> Any:
+        from kinship_app.data import rates
+
+        amount = rates.lookup(name, self.as_of, **dims)
+        if amount is not None:
+            key = ":".join(["rate", name, *(f"{k}={dims[k]}" for k in sorted(dims))])
+            self.basis[key] = {
+                "key": key, "kind": "rate", "name": name, "dims": dict(sorted(dims.items())),
+                "value": amount.value, "unit": amount.period, "valid_from": amount.valid_from.isoformat(),
+                "valid_to": amount.valid_to.isoformat() if amount.valid_to else None,
+                "confirmed": amount.confirmed, "source": amount.source}
+        return amount
 
     def src(self, p: Parameter) -> tuple[str, str]:
         return (p.source.title, p.source.url)
@@ -245,7 +274,8 @@ class _Test:
         self.add("allowance", low, high)
         variant = self.r.variant
         return Estimate(variant.code, variant.name, variant.read_on, f.period, tuple(self.steps), min(low, high),
-                        max(low, high), tuple(self.asked), base_label, base_confirmed, self.pilot(), self.as_of)
+                        max(low, high), tuple(self.asked), base_label, base_confirmed, self.pilot(), self.as_of,
+                        tuple(self.basis[k] for k in sorted(self.basis)))
 
     # -- helpers -----------------------------------------------------------------------------------
     def percent_range(self, p: Parameter, given: Decimal | None, field: str) -> tuple[Decimal, Decimal]:
@@ -283,17 +313,17 @@ class _Test:
         return [band] if band else []
 
     def nma_weekly(self) -> tuple[list[Decimal], bool, str]:
-        from kinship_app.data import rates
+        from kinship_app.wording import amount_label
 
         values, confirmed, label = [], True, ""
         for region in self.regions():
             for band in self.bands():
-                amount = rates.lookup("fostering_nma", self.as_of, region=region, age_band=band)
+                amount = self.rate("fostering_nma", region=region, age_band=band)
                 if amount is None:
                     continue
                 values.append(Decimal(str(amount.value)))
                 confirmed = confirmed and amount.confirmed
-                label = amount.label
+                label = amount_label(amount)
         if not values:
             raise CaseError("as_of", _("no national minimum fostering allowance is known for this date"))
         return values, confirmed, label
@@ -326,9 +356,7 @@ class _Test:
         return nma, label, confirmed, note
 
     def child_benefit_most(self) -> Decimal:
-        from kinship_app.data import rates
-
-        amount = rates.lookup("child_benefit_eldest", self.as_of)
+        amount = self.rate("child_benefit_eldest")
         return Decimal(str(amount.value)) * 52 if amount else INF
 
     def pilot(self) -> dict[str, Any] | None:
@@ -356,6 +384,13 @@ class _Test:
                       "check with your council.").format(council=council.nice_name if council else code, pilot=p.name),
             "sources": [{"title": t, "url": u} for t, u in p.sources],
         }
+
+
+def _plain(value: Any) -> Any:
+    """A parameter's value as JSON: a (low, high) range as [low, high] numbers."""
+    if isinstance(value, tuple):
+        return [float(v) for v in value]
+    return value
 
 
 def _clamp(value: Decimal, top: Decimal) -> Decimal:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
@@ -88,6 +88,8 @@ class Resolved:
 
     variant: Variant
     parameters: dict[str, tuple[Parameter, str]]  # name -> (parameter, code of the variant that set it)
+    # name -> the dated period that gave it (its valid_from / valid_to: when the rule applies from)
+    periods: dict[str, VariantPeriod] = field(default_factory=dict)
 
 
 class Variants:
@@ -112,12 +114,14 @@ class Variants:
         if national is None:
             raise ValueError(f"the national model has no period covering {day}")
         merged = {name: (p, NATIONAL) for name, p in national.parameters.items()}
+        periods = {name: national for name in national.parameters}
         variant = self._by_code[code]
         if code != NATIONAL:
             period = variant.period_for(day)
             for name, p in (period.parameters.items() if period else ()):
                 merged[name] = (p, code)
-        return Resolved(variant, merged)
+                periods[name] = period
+        return Resolved(variant, merged, periods)
 
 
 def load(extra_paths: Iterable[Path | str] = ()) -> Variants:

@@ -95,7 +95,7 @@ def _language(code: str):
 
 
 def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.date,
-                 language: str = "en") -> LetterContent:
+                 language: str = "en", estimate: dict | None = None) -> LetterContent:
     """The letter as content. Raises ``LetterError`` (``MissingDetail`` for a detail not given).
 
     ``language`` is the family's. The support summary is written wholly in it; a letter to a
@@ -103,10 +103,10 @@ def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.d
     language (``family_page``) saying what it asks for, where to send it and what happens next."""
     spec = _spec(letter_id)
     if spec.recipient == "family" or language == "en":
-        return _build(spec, case, assessment, as_of, language)
+        return _build(spec, case, assessment, as_of, language, estimate)
     with _language(language):  # an unknown language is refused before any work is done
         pass
-    content = _build(spec, case, assessment, as_of, "en")
+    content = _build(spec, case, assessment, as_of, "en", estimate)
     with _language(language):
         from kinship_app.letters import family_page
 
@@ -116,7 +116,8 @@ def build_letter(letter_id: str, case: Case, assessment: Assessment, as_of: dt.d
     return replace(content, family_page=page)
 
 
-def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date, language: str) -> LetterContent:
+def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date, language: str,
+           estimate: dict | None = None) -> LetterContent:
     with _language(language):
         assessment = _shown(assessment, language)
         why = spec.fits(case, assessment)
@@ -125,7 +126,8 @@ def _build(spec: LetterSpec, case: Case, assessment: Assessment, as_of: dt.date,
                               .format(title=_(spec.title)))
         specs = all_specs(spec, case)
         values = read_all(specs, case.people)
-        ctx = Ctx(case=case, assessment=assessment, as_of=as_of, language=language, values=values)
+        ctx = Ctx(case=case, assessment=assessment, as_of=as_of, language=language, values=values,
+                  estimate=estimate)
         body = spec.body(ctx)
         sender = recipient = your_ref = None
         salutation = closing = signature = None

@@ -43,6 +43,9 @@ class Ctx:
     as_of: dt.date
     language: str
     values: dict[str, Any]
+    # The child's saved allowance estimate (Store.estimates: the EstimateRecord's result and date), for
+    # "How I worked this out" in the allowance letter; None when there is none.
+    estimate: dict[str, Any] | None = None
 
     def v(self, path: str) -> Any:
         return self.values.get(path)

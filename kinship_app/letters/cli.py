@@ -27,8 +27,17 @@ def _load(args: argparse.Namespace):
     from kinship_app.cli_io import read_case_json
 
     as_of = args.as_of  # a date: kinship_app.cli reads --as-of (and today's date) for every command
-    case = parse_case(read_case_json(args.file))
-    return case, assess(case, as_of), as_of
+    data = read_case_json(args.file)
+    # A case may carry the allowance estimate's ``finances`` (as for ``estimate``): the allowance
+    # letter's "How I worked this out" (people.allowance.how_worked_out) is worked out from them.
+    finances = data.pop("finances", None) if isinstance(data, dict) else None
+    case = parse_case(data)
+    estimate = None
+    if finances is not None:
+        from kinship_app.estimate import saved
+
+        estimate = {"as_of": as_of.isoformat(), "result": saved.work_out(saved.inputs_for(data, finances), as_of)}
+    return case, assess(case, as_of), as_of, estimate
 
 
 def _with_pronouns(case, choice: str | None):
@@ -48,7 +57,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
     from kinship_app import cli_io as cli
 
     try:
-        case, assessment, _as_of = _load(args)
+        case, assessment, _as_of, _estimate = _load(args)
         listing = [{"id": i.id, "title": i.title, "why": i.why, "recipient": i.recipient}
                    for i in available_letters(case, assessment)]
     except (CaseError, LetterError) as exc:
@@ -62,9 +71,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from kinship_app import cli_io as cli
 
     try:
-        case, assessment, as_of = _load(args)
+        case, assessment, as_of, estimate = _load(args)
         case = _with_pronouns(case, getattr(args, "pronouns", None))
-        content = build_letter(args.letter_id, case, assessment, as_of, language=args.language)
+        content = build_letter(args.letter_id, case, assessment, as_of, language=args.language, estimate=estimate)
     except (CaseError, LetterError) as exc:
         cli.error(f"{exc.field}: {exc.message}")
         return EXIT_BAD_INPUT

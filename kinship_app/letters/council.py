@@ -7,7 +7,7 @@ import datetime as dt
 from kinship_app.case import Case
 from kinship_app.i18n import N_, _
 from kinship_app.letters.base import CHILD, ORDER_DATE, Body, Ctx, LetterSpec, first_why, who_i_am
-from kinship_app.letters.content import Bullets, Citation, Fields, Heading, Para
+from kinship_app.letters.content import Block, Bullets, Citation, Fields, Heading, LetterError, Note, Para
 from kinship_app.letters.people import Spec
 from kinship_app.result import Assessment, flag_text
 
@@ -165,7 +165,72 @@ def _allowance_details(case: Case) -> list[Spec]:
              required=False),
         Spec("allowance.changes", N_("What has changed, or why the money is not enough"), "long_text",
              required=False),
+        Spec(HOW_WORKED_OUT, N_("Include 'How I worked this out': the steps of your saved allowance estimate"),
+             "yes_no", required=False,
+             hint=N_("The letter then shows each step of your estimate in words and figures, and says it is "
+                     "your own estimate and that the council decides.")),
     ]
+
+
+HOW_WORKED_OUT = "allowance.how_worked_out"
+
+
+def _how_worked_out(ctx: Ctx) -> list[Block]:
+    """'How I worked this out': the saved estimate's steps in words and figures, said plainly to be the
+    family's own estimate with the national model or the council's published version of it."""
+    from kinship_app.estimate import saved
+
+    est = ctx.estimate
+    if not est or not isinstance(est.get("result"), dict):
+        raise LetterError(f"people.{HOW_WORKED_OUT}", _("there is no saved allowance estimate for this child to "
+                                                         "include: work one out and save it first"))
+    result = est["result"]
+    variant = result.get("variant") or {}
+    read_on = ctx.date(dt.date.fromisoformat(variant["read_on"])) if variant.get("read_on") else ""
+    if variant.get("code") == "national":
+        model = _("the national model councils are recommended to use (the Department for Education's "
+                  "standardised means test for adoption and special guardianship financial support)")
+    elif _published_by_council(variant.get("code")):
+        model = _("{name}, the council's published version of the standardised means test (as I read it on "
+                  "{date})").format(name=variant.get("name"), date=read_on)
+    else:
+        model = _("{name}, a version of the standardised means test (as read on {date})").format(
+            name=variant.get("name"), date=read_on)
+    worked_for = ctx.date(dt.date.fromisoformat(est["as_of"])) if est.get("as_of") else ctx.date(ctx.as_of)
+    period = _(saved.PERIOD_WORDS.get((result.get("result") or {}).get("period"), "a month"))
+    rows = []
+    for step in result.get("steps") or []:
+        figure = f"{saved.step_figure(step, ctx.language)} {period}"
+        percent = step.get("percent")
+        if isinstance(percent, dict) and percent.get("max") is not None:
+            figure += " (" + saved.percent_words([percent["min"], percent["max"]]) + ")"
+        rows.append((saved.step_label(step), figure))
+    blocks: list[Block] = [
+        Heading(_("How I worked this out")),
+        Para(_("This is my own estimate, not a decision. I worked it out for {date} with {model}. The council "
+               "decides the allowance and may use its own version of the means test, so please send me your own "
+               "calculation.").format(date=worked_for, model=model)),
+        Para(_("My estimate: {figure}.").format(figure=saved.figure_text(result, ctx.language))),
+        Fields(tuple(rows)),
+    ]
+    if not (result.get("result") or {}).get("exact"):
+        blocks.append(Para(_("Where I was not sure of a figure, or the model's figure is not published, the "
+                             "estimate is a range.")))
+    titles = list(dict.fromkeys(s["source"]["title"] for s in result.get("steps") or []
+                                if isinstance(s.get("source"), dict) and s["source"].get("title")))
+    if titles:
+        blocks.append(Note(_("Where the steps come from: {sources}.").format(sources="; ".join(titles))))
+    return blocks
+
+
+def _published_by_council(code: str | None) -> bool:
+    from kinship_app.estimate import variants
+
+    try:
+        found = variants.load().get(code or "")
+    except Exception:  # noqa: BLE001 - the words only: a variants file that no longer loads
+        return False
+    return found is not None and bool(found.councils) and found.file.endswith("councils.toml")
 
 
 def _allowance_body(ctx: Ctx) -> Body:
@@ -209,6 +274,8 @@ def _allowance_body(ctx: Ctx) -> Body:
     benchmark = _fostering_benchmark(ctx)
     if benchmark:
         blocks.append(benchmark)
+    if ctx.v(HOW_WORKED_OUT):
+        blocks += _how_worked_out(ctx)
     blocks.append(Para(_("Please send me:")))
     blocks.append(Bullets((
         _("a written agreement that sets out the amount, how long it will be paid and how and when it will "

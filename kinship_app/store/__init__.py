@@ -12,6 +12,7 @@ from kinship_app.store.errors import (
 )
 from kinship_app.store.records import (
     ActionItem, AssessmentRun, AuditEntry, BackupReport, CarerRecord, CheckProgress, ChildRecord, EraseReport,
+    EstimateRecord,
     HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
 )
 from kinship_app.store.service import UNSET, Store, fold
@@ -27,7 +28,7 @@ from kinship_app.store.export_file import (
 
 __all__ = [
     "ENV_VAR", "UNSET", "ActionItem", "AssessmentRun", "AuditEntry", "BackupError", "BackupReport", "CarerRecord",
-    "CheckProgress", "ChildRecord", "ConflictError", "DiskFullError", "EraseReport", "HouseholdRecord",
+    "CheckProgress", "ChildRecord", "ConflictError", "DiskFullError", "EraseReport", "EstimateRecord", "HouseholdRecord",
     "HouseholdSummary", "ImportDataError", "InvalidDataError", "LetterRecord", "LockedError", "MissingFileError",
     "MissingFolderError", "NewerSchemaError", "NoteRecord", "NotAStoreError", "NotFoundError", "ReadOnlyError",
     "ServerUnavailableError", "Store", "StoreError", "default_url", "fold",

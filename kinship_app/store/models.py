@@ -110,6 +110,28 @@ class AssessmentRunRow(Base):
     result: Mapped[dict[str, Any]]
 
 
+class AllowanceEstimateRow(Base):
+    """An allowance estimate for a child (kinship_app/estimate/saved.py), kept like a run: the
+    inputs (the case as used and the finances answers, with the variant chosen), the date it was
+    worked out for, and the result as computed then. Never edited: a new estimate, or one worked out
+    again because the rates changed (``reason``, with ``changes`` saying which), is a new row, so
+    the old one stays in history."""
+
+    __tablename__ = "allowance_estimates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
+    as_of: Mapped[dt.date]
+    made_at: Mapped[dt.datetime]
+    worker: Mapped[str] = mapped_column(Text, default="")
+    inputs: Mapped[dict[str, Any]]
+    result: Mapped[dict[str, Any]]
+    # "saved" (worked out and saved by the family or worker) or "rates_changed" (worked out again).
+    reason: Mapped[str] = mapped_column(String(32), default="saved")
+    changes: Mapped[list[Any]] = mapped_column(default=list)
+
+
 class LetterRow(Base):
     __tablename__ = "letters"
 

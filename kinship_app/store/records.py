@@ -159,3 +159,25 @@ class EraseReport:
     # What is not finished yet, in words (a reader keeping the log from emptying, a backup that could
     # not be rewritten); "" when the erasure is complete. Store.finish_erasing() completes it.
     pending: str = ""
+
+
+@dataclass(frozen=True)
+class EstimateRecord:
+    """A saved allowance estimate (kinship_app/estimate/saved.py): what was asked, for which date,
+    and what it came to then. ``reason`` is "saved" or "rates_changed" (worked out again from the
+    same inputs because the rates changed; ``changes`` says which, against the child's estimate before)."""
+
+    id: int
+    household_id: int
+    child_id: int
+    as_of: dt.date
+    made_at: dt.datetime
+    worker: str
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    reason: str = "saved"
+    changes: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def finances(self) -> dict[str, Any]:
+        return dict(self.inputs.get("finances") or {})

@@ -40,12 +40,12 @@ from kinship_app.store.errors import (
     NotFoundError, ReadOnlyError, StoreError,
 )
 from kinship_app.store.models import (
-    AccountRow, ActionRow, AssessmentRunRow, AuditRow, CarerRow, CaseloadMemberRow, CaseloadRow, CheckProgressRow,
+    AccountRow, ActionRow, AllowanceEstimateRow, AssessmentRunRow, AuditRow, CarerRow, CaseloadMemberRow, CaseloadRow, CheckProgressRow,
     ChildRow, CounterRow, HouseholdRow, LetterRow, NoteRow,
 )
 from kinship_app.store.records import (
     ActionItem, AssessmentRun, AuditEntry, BackupReport, CarerRecord, CheckProgress, ChildRecord,
-    EraseReport, HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
+    EraseReport, EstimateRecord, HouseholdRecord, HouseholdSummary, LetterRecord, NoteRecord,
 )
 # Validation lives apart so that transfer.py (imports) can use it without importing this module.
 from kinship_app.store.validate import (  # noqa: F401 (check_carer, check_child: this module's API too)
@@ -575,6 +575,89 @@ class Store:
             select(AssessmentRunRow).where(AssessmentRunRow.child_id == child_id)
             .order_by(AssessmentRunRow.run_at.desc(), AssessmentRunRow.id.desc()))])
 
+    # -- allowance estimates (kinship_app/estimate/saved.py) ------------------------------------------
+
+    def save_estimate(self, household_id: int, child_id: int, finances: dict[str, Any], as_of: dt.date, *,
+                      expected_version: int) -> EstimateRecord:
+        """Work out the child's allowance estimate for ``as_of`` from the child's case as saved now
+        (with the household's council) and ``finances`` (README, "Allowance estimate"; ``variant``
+        in it is the variant chosen), and keep it with the household: the inputs, the date and the
+        result, as one audited change. The result is always the store's own sum of the inputs.
+        ``expected_version`` as for every save; a bad answer is ``InvalidDataError`` naming it."""
+        if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+            raise InvalidDataError("expected_version", _("must be the version the form was opened with"))
+        if isinstance(child_id, bool) or not isinstance(child_id, int):
+            raise InvalidDataError("child_id", _("must be the id of a child in this household"))
+        finances = _jsonable(finances, "finances")
+        from kinship_app.estimate import saved as saved_estimate
+
+        def fn(session: Session) -> EstimateRecord:
+            row = self._lock(session, household_id)
+            if row.version != expected_version:
+                raise _household_conflict(session, row, UNSET, UNSET, UNSET, UNSET)
+            _check_child_of(session, row.id, child_id)
+            child = session.get(ChildRow, child_id)
+            inputs = saved_estimate.inputs_for(_case_for(session, child_id).to_dict(), finances)
+            item = AllowanceEstimateRow(household_id=row.id, child_id=child_id, as_of=as_of, made_at=self._now(),
+                                        worker=self.worker, inputs=inputs, result=_work_out(inputs, as_of),
+                                        reason=saved_estimate.REASON_SAVED, changes=[])
+            session.add(item)
+            self._touch(session, row, f"saved an allowance estimate for child #{child.position + 1}")
+            session.flush()
+            return _estimate_record(item)
+
+        return self._write(fn)
+
+    def estimates(self, household_id: int) -> list[EstimateRecord]:
+        """Every allowance estimate kept for the household, newest first: a child's first is its
+        current estimate, the others its history."""
+        return self._read(lambda s: self._household(s, household_id) and [_estimate_record(r) for r in s.scalars(
+            select(AllowanceEstimateRow).where(AllowanceEstimateRow.household_id == household_id)
+            .order_by(AllowanceEstimateRow.made_at.desc(), AllowanceEstimateRow.id.desc()))])
+
+    def refresh_estimates(self, household_id: int, as_of: dt.date, *, expected_version: int) -> list[EstimateRecord]:
+        """Work each child's current estimate out again from its saved inputs for ``as_of``. Where
+        the rates or rules now give a different figure, the new estimate is kept (reason
+        "rates_changed", with which rates or rules changed), the old one staying in history, as one
+        audited change. Returns the new estimates: none when nothing changed (and nothing is
+        written). An estimate that can no longer be worked out (its variant was withdrawn) is left."""
+        if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+            raise InvalidDataError("expected_version", _("must be the version the page was opened with"))
+        from kinship_app.data._files import DataError
+        from kinship_app.estimate import saved as saved_estimate
+
+        current: dict[int, EstimateRecord] = {}
+        for item in self.estimates(household_id):
+            current.setdefault(item.child_id, item)
+        redone = []
+        for item in current.values():
+            try:
+                got = saved_estimate.refresh(item.inputs, item.result, as_of)
+            except (ValueError, DataError):  # CaseError is a ValueError: the saved inputs no longer fit
+                continue
+            if got is not None:
+                redone.append((item, *got))
+        if not redone:
+            return []
+
+        def fn(session: Session) -> list[EstimateRecord]:
+            row = self._lock(session, household_id)
+            if row.version != expected_version:
+                raise _household_conflict(session, row, UNSET, UNSET, UNSET, UNSET)
+            out = []
+            for old, result, changes in redone:
+                item = AllowanceEstimateRow(household_id=row.id, child_id=old.child_id, as_of=as_of,
+                                            made_at=self._now(), worker=self.worker, inputs=old.inputs, result=result,
+                                            reason=saved_estimate.REASON_RATES_CHANGED,
+                                            changes=_jsonable(changes, "changes"))
+                session.add(item)
+                out.append(item)
+            self._touch(session, row, "worked out the allowance estimate again: the rates changed")
+            session.flush()
+            return [_estimate_record(i) for i in out]
+
+        return self._write(fn)
+
     def add_action(self, household_id: int, text: str, *, due: dt.date | None = None,
                    child_id: int | None = None, code: str = "", source: str = "") -> ActionItem:
         _check_text("text", text, required=True)
@@ -808,7 +891,8 @@ class Store:
             row = self._lock(session, household_id)
             reference = row.reference
             deleted = 0
-            for model in (AssessmentRunRow, LetterRow, NoteRow, ActionRow, CheckProgressRow, CarerRow, ChildRow):
+            for model in (AssessmentRunRow, AllowanceEstimateRow, LetterRow, NoteRow, ActionRow, CheckProgressRow,
+                          CarerRow, ChildRow):
                 deleted += session.execute(delete(model).where(model.household_id == household_id)).rowcount
             deleted += session.execute(delete(HouseholdRow).where(HouseholdRow.id == household_id)).rowcount
             self._audit(session, None, reference, "erased household")
@@ -1380,6 +1464,22 @@ def _household_record(row: HouseholdRow) -> HouseholdRecord:
 def _run_record(r: AssessmentRunRow) -> AssessmentRun:
     return AssessmentRun(id=r.id, household_id=r.household_id, child_id=r.child_id, as_of=r.as_of, run_at=r.run_at,
                          worker=r.worker, facts=r.facts, result=r.result)
+
+
+def _estimate_record(r: AllowanceEstimateRow) -> EstimateRecord:
+    return EstimateRecord(id=r.id, household_id=r.household_id, child_id=r.child_id, as_of=r.as_of, made_at=r.made_at,
+                          worker=r.worker, inputs=r.inputs, result=r.result, reason=r.reason,
+                          changes=tuple(r.changes or ()))
+
+
+def _work_out(inputs: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
+    from kinship_app.case import CaseError
+    from kinship_app.estimate import saved as saved_estimate
+
+    try:
+        return _jsonable(saved_estimate.work_out(inputs, as_of), "result")
+    except CaseError as exc:
+        raise InvalidDataError(exc.field, exc.message) from None
 
 
 def _letter_record(r: LetterRow) -> LetterRecord:

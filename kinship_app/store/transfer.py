@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kinship_app.i18n import _
 from kinship_app.store.errors import ImportDataError, InvalidDataError, NotFoundError
 from kinship_app.store.models import (
-    ActionRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, HouseholdRow, LetterRow, NoteRow,
+    ActionRow, AllowanceEstimateRow, AssessmentRunRow, AuditRow, CarerRow, CheckProgressRow, ChildRow, HouseholdRow, LetterRow, NoteRow,
 )
 from kinship_app.store.records import CarerRecord, ChildRecord
 from kinship_app.store.validate import _check_council, check_carer, check_child
@@ -53,6 +53,9 @@ def export_household(session: Session, household_id: int, now: dt.datetime, sche
             "assessments": [{"child": index[r.child_id], "as_of": _iso(r.as_of), "run_at": _iso(r.run_at),
                              "worker": r.worker, "facts": r.facts, "result": r.result}
                             for r in rows(AssessmentRunRow)],
+            "allowance_estimates": [{"child": index[r.child_id], "as_of": _iso(r.as_of), "made_at": _iso(r.made_at),
+                                     "worker": r.worker, "inputs": r.inputs, "result": r.result, "reason": r.reason,
+                                     "changes": r.changes} for r in rows(AllowanceEstimateRow)],
             "letters": [{"child": index.get(r.child_id), "letter_id": r.letter_id, "issued_on": _iso(r.issued_on),
                          "recipient": r.recipient, "note": r.note, "worker": r.worker,
                          "created_at": _iso(r.created_at)} for r in rows(LetterRow)],
@@ -87,6 +90,7 @@ class ParsedHousehold:
     notes: list[dict[str, Any]] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
     check_progress: dict[str, Any] | None = None
+    allowance_estimates: list[dict[str, Any]] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -209,6 +213,8 @@ def parse_export(data: Any) -> ParsedHousehold:
         parsed.assessments.append({"child": a.child(n, required=True), "as_of": a.date("as_of", required=True),
                                    "run_at": a.moment("run_at"), "worker": a.text("worker", required=False),
                                    "facts": a.obj("facts"), "result": result})
+    for e in h.items("allowance_estimates"):
+        parsed.allowance_estimates.append(_estimate(e, n))
     for r in h.items("letters"):
         parsed.letters.append({"child": r.child(n), "letter_id": r.text("letter_id"),
                                "issued_on": r.date("issued_on", required=True),
@@ -230,6 +236,36 @@ def parse_export(data: Any) -> ParsedHousehold:
     for r in h.items("audit"):
         parsed.audit.append({"at": r.moment("at"), "worker": r.text("worker", required=False), "what": r.text("what")})
     return parsed
+
+
+def _estimate(e: _Reader, n: int) -> dict[str, Any]:
+    """A saved allowance estimate: its inputs must still parse as an estimate's (the result is kept as
+    it was computed then, like an assessment's)."""
+    from kinship_app.case import CaseError
+    from kinship_app.estimate import saved
+    from kinship_app.estimate.finances import parse_finances
+
+    inputs, result = e.obj("inputs"), e.obj("result")
+    if not isinstance(inputs.get("case"), dict):
+        raise ImportDataError(f"{e.path}.inputs.case", _("must be a JSON object"))
+    try:
+        parse_finances(inputs.get("finances"))
+    except CaseError as exc:
+        raise ImportDataError(f"{e.path}.inputs.{exc.field}", exc.message) from None
+    yearly = result.get("yearly")
+    if not isinstance(yearly, dict) or not all(isinstance(yearly.get(k), str) for k in ("min", "max")) \
+            or not isinstance(result.get("result"), dict):
+        raise ImportDataError(f"{e.path}.result", _("is not an allowance estimate written by this app"))
+    reason = e.text("reason", required=False, default=saved.REASON_SAVED)
+    if reason not in (saved.REASON_SAVED, saved.REASON_RATES_CHANGED):
+        raise ImportDataError(f"{e.path}.reason", _("must be {choices}").format(
+            choices=f"{saved.REASON_SAVED!r} or {saved.REASON_RATES_CHANGED!r}"))
+    changes = e.data.get("changes", [])
+    if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
+        raise ImportDataError(f"{e.path}.changes", _("must be a list"))
+    return {"child": e.child(n, required=True), "as_of": e.date("as_of", required=True),
+            "made_at": e.moment("made_at"), "worker": e.text("worker", required=False), "inputs": inputs,
+            "result": result, "reason": reason, "changes": changes}
 
 
 def _address(reader: _Reader) -> tuple[str, ...]:
@@ -256,8 +292,8 @@ def insert_household(session: Session, p: ParsedHousehold, reference: str, *,
     def child_id(position: int | None) -> int | None:
         return None if position is None else ids[position]
 
-    for model, items in ((AssessmentRunRow, p.assessments), (LetterRow, p.letters), (NoteRow, p.notes),
-                         (ActionRow, p.actions)):
+    for model, items in ((AssessmentRunRow, p.assessments), (AllowanceEstimateRow, p.allowance_estimates),
+                         (LetterRow, p.letters), (NoteRow, p.notes), (ActionRow, p.actions)):
         for item in items:
             values = {k: v for k, v in item.items() if k != "child"}
             session.add(model(household_id=row.id, child_id=child_id(item["child"]), **values))

@@ -130,3 +130,24 @@ def test_as_a_real_process(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "kinship_app", "letters", str(case_file), "--as-of", "2026-11-22"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and json.loads(proc.stdout)[0]["id"] == "sg_support_assessment"
+
+
+def test_the_allowance_letter_works_out_how_i_worked_this_out_from_the_cases_finances(tmp_path, capsys,
+                                                                                      monkeypatch):
+    """Headless, as in the app: the case's ``finances`` (as for ``estimate``) give the estimate, and
+    people.allowance.how_worked_out asks for the section; asked for without finances, exit 2 naming it."""
+    case = copy.deepcopy(CASE)
+    case["people"]["allowance"] = {"how_worked_out": True}
+    out_path = tmp_path / "allowance.pdf"
+    argv = ["letter", "allowance_request", "-", "--out", str(out_path), "--as-of", "2026-11-22"]
+    code, out, err = run(argv, case, capsys, monkeypatch)
+    assert code == 2 and out == "" and not out_path.exists()
+    assert err.startswith("error: people.allowance.how_worked_out: there is no saved allowance estimate")
+    case["finances"] = {"period": "week", "income": {"earnings": 600}, "outgoings": {"housing": 150},
+                        "income_support_rate": 150, "child_benefit": 27.05, "council_share_percent": 50}
+    code, out, err = run(argv, case, capsys, monkeypatch)
+    assert (code, out, err) == (0, "", "")
+    flat = squash(text(out_path.read_bytes()))
+    for s in ("How I worked this out", "This is my own estimate, not a decision.", "My estimate: About £35.70 a week.",
+              "Estimated allowance: £35.70 a week"):
+        assert squash(s) in flat, s

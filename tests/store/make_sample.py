@@ -1,6 +1,7 @@
 """Make tests/store/samples/schema_<head>.sqlite: a file written by this version with a few rows of
 every kind (households, carers, children, assessment runs, letters, notes, open and done actions,
-autosaved answers, accounts, caseloads and their members, a hash-chained audit log).
+autosaved answers, allowance estimates (from 0004), accounts, caseloads and their members, a
+hash-chained audit log).
 
 Run once when a schema revision is released: ``.venv/bin/python tests/store/make_sample.py``.
 Uses the cheap test key-derivation cost for the account hashes (the file is a test fixture).
@@ -49,6 +50,12 @@ def main() -> Path:
     store.add_action(first.id, "Send the SGO paperwork")
     store.save_progress(first.id, {"relationship": "grandparent"}, "days", child_id=first.children[0].id,
                         expected_version=0)
+    if "0004" <= migrate.head_revision():  # allowance estimates, from 0004
+        sgo_child = store.get_household(first.id).children[1]
+        store.save_estimate(first.id, sgo_child.id, {"period": "week", "income": {"earnings": 600},
+                                                     "outgoings": {"housing": 150}, "income_support_rate": 150,
+                                                     "child_benefit": 27.05},
+                            as_of, expected_version=store.get_household(first.id).version)
     store.export_household(first.id)
     store.sign_in("Rosa Coordinator", "sample coordinator passphrase")
     store.get_household(second.id)

@@ -80,6 +80,10 @@ def _calls(o: Org, action) -> dict[str, tuple]:
         "export_household_file": (lambda s: s.export_household_file(t.id, "an export passphrase"),),
         "record_printed": (lambda s: s.record_printed(t.id, "results"),),
         "erase_household": (lambda s: s.erase_household(t.id),),
+        "save_estimate": (lambda s: s.save_estimate(t.id, kid, {"income": {"earnings": 100}}, AS_OF,
+                                                    expected_version=t.version),),
+        "estimates": (lambda s: s.estimates(t.id),),
+        "refresh_estimates": (lambda s: s.refresh_estimates(t.id, AS_OF, expected_version=t.version),),
     }
 
 

@@ -88,6 +88,9 @@ class CheckScreen(QWidget):
         self.changing = False
         self.to_result = False
         self.letter_opener: Callable[[str], None] | None = None
+        # For a saved household's check: keeps an allowance estimate with the household (the results
+        # page's Estimate the allowance; MainWindow.check_household sets it).
+        self.estimate_saver: Callable[..., None] | None = None
         self.saver: Callable[[dict, str], None] | None = None
         self.assessor: Callable[[dict, Any], Any] | None = None
         self.on_finished: Callable[[Any], None] | None = None
@@ -118,6 +121,7 @@ class CheckScreen(QWidget):
         self.answers = dict(answers or {})
         self.saver, self.assessor, self.on_finished = saver, assessor, on_finished
         self.letter_opener = None  # set for a saved household's check (MainWindow.check_household)
+        self.estimate_saver = None  # likewise
         self.changing = self.to_result = False
         self.assessment = self.result = None
         self._drop_results()
@@ -310,6 +314,7 @@ class CheckScreen(QWidget):
 
         self._drop_results()
         self._results = ResultsPage(self.ctx, self.window_)
+        self._results.estimate_saver = self.estimate_saver
         self._results.change.connect(self.change_from_result)
         self._results.start_again.connect(self.start_again)
         self._results.letter.connect(self.open_letter)

@@ -1,19 +1,21 @@
 """*Estimate the allowance*: plain questions about income and outgoings (weekly or monthly, "I'm
 not sure" kept), then the estimate as a range with every step in words and figures.
 
-Opened from a special guardianship or child arrangements result. The sums are the core's
-(``kinship_app.estimate``); this dialog only asks and shows. The council decides, and the dialog
-says so before the figure.
+Opened from a special guardianship or child arrangements result, or from a household's page. The
+sums are the core's (``kinship_app.estimate``); this dialog only asks and shows. The council
+decides, and the dialog says so before the figure. For a saved household's child it is given a
+``saver``: *Save with the household* then keeps the answers and the estimate (the store works it
+out again from the answers: ``Store.save_estimate``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QHBoxLayout, QLayout, QLineEdit, QSizePolicy,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QHBoxLayout, QLayout, QLineEdit, QSizePolicy,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from kinship_app.i18n import N_, _, format_date, format_money
@@ -53,6 +55,15 @@ def parse_amount(text: str) -> Decimal | None:
     if not value.is_finite() or value < 0 or value > 10_000_000 or value.as_tuple().exponent < -2:
         return None
     return value
+
+
+def _in_period(value: dict[str, Any], period: str) -> Any:
+    amount = value.get("amount")
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return amount
+    weeks = {"week": Decimal(52), "month": Decimal(12)}
+    own = weeks.get(value.get("period", period), weeks["month"])
+    return float((Decimal(str(amount)) * own / weeks.get(period, weeks["month"])).quantize(Decimal("0.01")))
 
 
 class _Row(QWidget):
@@ -102,10 +113,15 @@ class EstimateDialog(QDialog):
     """The questions, then the estimate. ``case`` is contract JSON (flow.answers_to_case)."""
 
     def __init__(self, case: dict[str, Any], as_of: dt.date, parent: QWidget | None = None,
-                 finances: dict[str, Any] | None = None):
+                 finances: dict[str, Any] | None = None,
+                 saver: Callable[[dict[str, Any], Callable[[Any], None]], None] | None = None):
         super().__init__(parent)
         self.setObjectName("estimate_dialog")
         self.case, self.as_of = dict(case), as_of
+        # saver(finances, on_saved): keeps the answers and the estimate with the household (off the UI
+        # thread), then calls on_saved(EstimateRecord). None: a quick check, nothing is saved.
+        self.saver = saver
+        self.saved: Any = None
         self.result: dict[str, Any] | None = None
         self.setWindowTitle(_("Estimate the allowance"))
         self.resize(900, 760)
@@ -141,6 +157,24 @@ class EstimateDialog(QDialog):
         period_row.addStretch(1)
         b.addLayout(period_row)
 
+        # The version of the means test: the council's own where one is known, else the national
+        # model; another only if the council said it uses it (kept as finances.variant).
+        from kinship_app.estimate import variants
+
+        variant_label = heading(_("Version of the means test"), 2)
+        b.addWidget(variant_label)
+        b.addWidget(label(_("Leave this as it is unless your council told you it uses another version."), "hint"))
+        self.variant = QComboBox()
+        self.variant.setObjectName("estimate_variant")
+        self.variant.addItem(_("Your council's, or the national model if it has none"), None)
+        for v in variants.load().all():
+            self.variant.addItem(v.name, v.code)
+        self.variant.setAccessibleName(_("Version of the means test"))
+        variant_label.setBuddy(self.variant)
+        self.variant.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.variant.setMinimumContentsLength(20)
+        b.addWidget(self.variant)
+
         self.rows: list[_Row] = []
         for title, group_code in ((N_("Money coming in"), "income"), (N_("Money going out"), "outgoings"),
                                   (N_("For the means test"), None)):
@@ -156,6 +190,14 @@ class EstimateDialog(QDialog):
         self.result_card.setObjectName("estimate_result")
         self.result_card.hide()
         b.addWidget(self.result_card)
+        self.save_button = button(_("Save with the household"), "primary", self.save)
+        self.save_button.setObjectName("estimate_save")
+        self.save_button.hide()
+        b.addWidget(self.save_button)
+        self.saved_note = label("", "subheading")
+        self.saved_note.setObjectName("estimate_saved")
+        self.saved_note.hide()
+        b.addWidget(self.saved_note)
         self.page.finish()
         if finances:
             self.set_finances(finances)
@@ -165,14 +207,20 @@ class EstimateDialog(QDialog):
     # -- answers -----------------------------------------------------------------------------------
     def set_finances(self, finances: dict[str, Any]) -> None:
         (self.weekly if finances.get("period") == "week" else self.monthly).setChecked(True)
+        chosen = self.variant.findData(finances.get("variant")) if finances.get("variant") else 0
+        self.variant.setCurrentIndex(max(chosen, 0))
         for row in self.rows:
             source = finances.get(row.group, {}) if row.group else finances
             value = source.get(row.key) if isinstance(source, dict) else None
+            if isinstance(value, dict):  # {"amount": n, "period": "week"} (an imported estimate): in this period
+                value = _in_period(value, finances.get("period", "month"))
             row.unsure.setChecked(value == "unknown")
             row.edit.setText("" if value in (None, "unknown") else f"{Decimal(str(value)):.2f}")
 
     def finances(self) -> tuple[dict[str, Any], list[tuple[str, QWidget]]]:
         out: dict[str, Any] = {"period": "week" if self.weekly.isChecked() else "month", "income": {}, "outgoings": {}}
+        if self.variant.currentData():
+            out["variant"] = self.variant.currentData()
         errors = []
         for row in self.rows:
             value, ok = row.value()
@@ -202,6 +250,27 @@ class EstimateDialog(QDialog):
             return
         self.finances_given = finances
         self._show(self.result)
+        self.saved_note.hide()
+        self.save_button.setVisible(self.saver is not None)
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        """Keep these answers and the estimate with the household (the answers as they were when the
+        estimate was worked out, so what is saved is what is shown)."""
+        if self.saver is None or self.result is None:
+            return
+        self.save_button.setEnabled(False)
+        self.saver(dict(self.finances_given), self._saved)
+
+    def _saved(self, record: Any) -> None:
+        from kinship_app.estimate.saved import figure_text
+
+        self.saved = record
+        self.save_button.hide()
+        self.saved_note.setText(_("Saved with the household: {figure}, worked out for {date}.").format(
+            figure=figure_text(record.result), date=format_date(record.as_of)))
+        self.saved_note.show()
+        QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.saved_note))
 
     def _show(self, r: dict[str, Any]) -> None:
         card = self.result_card
@@ -266,8 +335,9 @@ class EstimateDialog(QDialog):
         QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(figure))
 
 
-def open_estimate(parent: QWidget, case: dict[str, Any], as_of: dt.date) -> EstimateDialog:
-    dialog = EstimateDialog(case, as_of, parent)
+def open_estimate(parent: QWidget, case: dict[str, Any], as_of: dt.date, *, finances: dict[str, Any] | None = None,
+                  saver: Callable[[dict[str, Any], Callable[[Any], None]], None] | None = None) -> EstimateDialog:
+    dialog = EstimateDialog(case, as_of, parent, finances=finances, saver=saver)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

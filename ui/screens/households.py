@@ -341,6 +341,9 @@ class HouseholdsScreen(QWidget):
         self._data_dir = Path(ctx.data_dir)
         self._councils = councils
         self.household: Any = None
+        self.estimates: list[Any] = []  # the open household's allowance estimates, newest first
+        self.estimate_dialog: Any = None
+        self._estimates_shown: tuple = ()
         self._searched = ""  # the text of the search being paged through
 
         self.stack = QStackedWidget()
@@ -424,6 +427,8 @@ class HouseholdsScreen(QWidget):
             widgets.set_button_text(self.view.section_button(key), text)
         for section in (self.overview, self.actions, self.history, self.notes, *self._extra_sections):
             section.retranslate_ui()
+        if self._estimates_shown and self.household is not None:
+            self._show_estimates(*self._estimates_shown)  # the overview was built again in the new language
         self._show_header()
 
     def _focus_search(self) -> None:
@@ -438,6 +443,7 @@ class HouseholdsScreen(QWidget):
 
     def show_list(self) -> None:
         self.list_page.say("")
+        self._close_estimate()
         self.household = None
         self.letters.set_household(None, None)
         self.stack.setCurrentWidget(self.list_page)
@@ -488,6 +494,9 @@ class HouseholdsScreen(QWidget):
     # -- one household -------------------------------------------------------------------------
 
     def open_household(self, household_id: int, then: Callable[[], None] | None = None) -> None:
+        if self.household is not None and self.household.id != household_id:
+            self._close_estimate()  # the other household's estimate never stays open over this one
+
         def show(loaded):
             self._show_household(*loaded)
             self.view.say("")
@@ -528,8 +537,20 @@ class HouseholdsScreen(QWidget):
         a store that cannot be read is reported in words)."""
         store = self.store
         record = store.get_household(household_id)
+        estimates = store.estimates(household_id)
+        if estimates:
+            # Rates or rules that changed since an estimate was saved: it is worked out again from its
+            # saved inputs and kept (the old one stays in history); the page then says what changed.
+            from kinship_app.store import ConflictError
+
+            try:
+                if store.refresh_estimates(household_id, self._today(), expected_version=record.version):
+                    record, estimates = store.get_household(household_id), store.estimates(household_id)
+            except ConflictError:
+                pass  # saved by someone else just now: worked out again next time the page is read
         runs = [run for child in record.children for run in store.history(child.id)]
         return record, {
+            "estimates": estimates,
             "runs": runs,
             "letters": store.letters(record.id),
             "notes": store.notes(record.id),
@@ -542,6 +563,7 @@ class HouseholdsScreen(QWidget):
         self.household = record
         self._show_header()
         self.overview.show(record, details)
+        self._show_estimates(record, details)
         self.actions.show(record, details["actions"])
         self.history.show(record, details["runs"], details["letters"])
         self.notes.show(record, details["notes"])
@@ -554,6 +576,58 @@ class HouseholdsScreen(QWidget):
         open_count = sum(1 for a in details["actions"] if not a.done)
         text = _("Things to do") + (f" ({open_count})" if open_count else "")
         widgets.set_button_text(self.view.section_button("actions"), text)
+
+    # -- allowance estimates (households_estimate.py) ----------------------------------------------
+
+    def _show_estimates(self, record, details: dict[str, Any]) -> None:
+        from ui.screens.households_estimate import estimate_cards
+
+        self._estimates_shown = (record, details)
+        self.estimates = details.get("estimates", [])
+        cards = estimate_cards(self, record, self.estimates, _latest_runs(details["runs"]))
+        at = min(1 + len(record.children), self.overview.content.count())  # after the children's cards
+        for i, card in enumerate(cards):
+            self.overview.content.insertWidget(at + i, card)
+        # The letters can include "How I worked this out" from each child's current estimate.
+        from ui.screens.households_estimate import by_child
+
+        set_estimates = getattr(self.letters, "set_estimates", None)
+        if set_estimates is not None:
+            set_estimates({cid: items[0] for cid, items in by_child(self.estimates).items()})
+
+    def open_estimate(self, child_id: int) -> None:
+        """Open the estimate for a child of the open household, with its saved answers if it has
+        some; *Save with the household* keeps the new one."""
+        from ui.screens.estimate import open_estimate
+
+        record = self.household
+        current = next((e for e in getattr(self, "estimates", []) if e.child_id == child_id), None)
+        today = self._today()
+
+        def read() -> dict[str, Any]:
+            case = self.store.case_for(child_id).to_dict()
+            return {k: v for k, v in case.items() if k != "people"}  # no names in the dialog's sums
+
+        def saver(finances: dict[str, Any], done) -> None:
+            household_id, version = record.id, self.household.version if self.household else record.version
+            self.run(lambda: self.store.save_estimate(household_id, child_id, finances, today,
+                                                      expected_version=version), done, changes="household")
+
+        def opened(case: dict[str, Any]) -> None:
+            if self.household is None or self.household.id != record.id:
+                return  # another household (or none) is on screen now
+            self._close_estimate()
+            self.estimate_dialog = open_estimate(self, case, today, saver=saver,
+                                                 finances=current.finances if current else None)
+
+        self.run(read, opened)
+
+    def _close_estimate(self) -> None:
+        from shiboken6 import isValid
+
+        dialog, self.estimate_dialog = getattr(self, "estimate_dialog", None), None
+        if dialog is not None and isValid(dialog):  # closed by the person already: deleted
+            dialog.close()
 
     def _show_header(self) -> None:
         record = self.household
@@ -605,7 +679,9 @@ class HouseholdsScreen(QWidget):
         self._searched = ""
         self.list_page.show_rows([], searched=False)
         self.create_page.reset()
+        self._close_estimate()
         self.household = None
+        self.estimates, self._estimates_shown = [], ()
         self.letters.set_household(None, None)
         self.people_page.forget()
         for section in (self.overview, self.actions, self.history, self.notes):

@@ -56,6 +56,7 @@ class LettersPanel(Panel):
         self.recorded = False
         self._latest: dict[int, Any] = {}
         self._cases: dict[int, Any] = {}
+        self._estimates: dict[int, Any] = {}  # child id -> current saved allowance estimate
         self._offered: set[tuple] = set()
 
         self.choose = _ChoosePage(self)
@@ -84,6 +85,8 @@ class LettersPanel(Panel):
         the child's case as the store assembles it now (``cases``, with the letter details)."""
         latest = latest_runs or {}
         self._cases = cases or {}
+        if record is None:
+            self._estimates = {}
         same = (record is not None and self.household is not None and record.id == self.household.id
                 and child_id == self.child_id)
         run_before, run_now = self._latest.get(child_id), latest.get(child_id)
@@ -93,9 +96,27 @@ class LettersPanel(Panel):
         self.choose.set_children(record.children if record is not None else ())
         self._select_child(child_id)
 
+    def set_estimates(self, estimates: dict[int, Any]) -> None:
+        """Each child's current saved allowance estimate (an EstimateRecord), for "How I worked this
+        out" in the allowance letter; the choice is offered only for a child who has one."""
+        self._estimates = dict(estimates)
+
+    def _estimate(self) -> dict[str, Any] | None:
+        record = self._estimates.get(self.child_id) if self.household is not None else None
+        return None if record is None else {"as_of": record.as_of.isoformat(), "result": record.result}
+
+    def _required_details(self, letter_id: str) -> list[Any]:
+        from kinship_app import letters
+        from kinship_app.letters.council import HOW_WORKED_OUT
+
+        details = letters.required_details(letter_id, self.case)
+        if self._estimate() is None:
+            details = [d for d in details if d.path != HOW_WORKED_OUT]
+        return details
+
     def set_case(self, case, assessment: Assessment | None) -> None:
         """Letters for a case held only in memory (nothing is saved); None to forget it."""
-        self.household, self._latest, self.child_id = None, {}, None
+        self.household, self._latest, self.child_id, self._estimates = None, {}, None, {}
         self.case, self.assessment = case, assessment
         self.assessed_on = assessment.as_of if assessment is not None else None
         self.choose.set_children(())
@@ -133,10 +154,8 @@ class LettersPanel(Panel):
     # -- steps ---------------------------------------------------------------------------------
 
     def choose_letter(self, letter_id: str) -> None:
-        from kinship_app import letters
-
         self.letter = next(info for info in self.letters if info.id == letter_id)
-        missing = [d for d in letters.required_details(letter_id, self.case) if d.missing]
+        missing = [d for d in self._required_details(letter_id) if d.missing]
         # Asked once: the optional details too, the first time; after that only what the letter
         # cannot be made without ("Change the details" on the letter reopens them all).
         key = (getattr(self.household, "id", None), self.child_id, letter_id)
@@ -147,10 +166,8 @@ class LettersPanel(Panel):
             self.make_letter()
 
     def ask_details(self, details=None) -> None:
-        from kinship_app import letters
-
         if details is None:
-            details = letters.required_details(self.letter.id, self.case)
+            details = self._required_details(self.letter.id)
         self.details.ask(details, self.case.people)
         self.show_step(self.details)
         self.details.focus_first()
@@ -190,10 +207,10 @@ class LettersPanel(Panel):
         from kinship_app import letters
 
         letter, case, assessment = self.letter, self.case, self.assessment
-        today, language = self._today(), get_language()
+        today, language, estimate = self._today(), get_language(), self._estimate()
 
         def work():
-            content = letters.build_letter(letter.id, case, assessment, today, language=language)
+            content = letters.build_letter(letter.id, case, assessment, today, language=language, estimate=estimate)
             return content, letters.render_pdf_bytes(content)
 
         def failed(exc: Exception) -> None:
@@ -204,7 +221,7 @@ class LettersPanel(Panel):
                 return  # the page moved on meanwhile
             # A detail that is there but cannot be printed (or went missing): ask again, naming it.
             path = exc.field.removeprefix("people.")
-            details = letters.required_details(letter.id, case)
+            details = self._required_details(letter.id)
             self.details.ask([d for d in details if d.missing or d.path == path], case.people)
             self.details.show_problem(path, exc.message)
             self.show_step(self.details)

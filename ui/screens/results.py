@@ -517,7 +517,8 @@ class ResultsPage(QWidget):
     def open_estimate(self) -> None:
         from ui.screens.estimate import open_estimate
 
-        self.estimate_dialog = open_estimate(self, flow.answers_to_case(self.answers), self.assessment.as_of)
+        self.estimate_dialog = open_estimate(self, flow.answers_to_case(self.answers), self.assessment.as_of,
+                                             saver=getattr(self, "estimate_saver", None))
 
     def focus_first(self) -> None:
         # The page (not a button far below) takes focus, so reading starts at the outcome.
