@@ -116,6 +116,8 @@ def _read(raw: bytes) -> Any:
     NaN, infinity, lone surrogate or key that is not text (it refuses them), so the full check is
     needed only where a NUL character (written ``\\u0000``) or nesting deeper than the limit could be.
     tests/fuzz/test_any_json_batch.py holds every line's answer to what ``assess`` says."""
+    if jsonsafe.too_deep(raw):  # the same limit as one case's reader, before any parser runs
+        raise CaseError("case", _("is nested too deeply to be a case"))
     if _NINETEEN_DIGITS not in raw.translate(_DIGITS_AS_ZEROS):
         try:
             data = orjson.loads(raw)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from kinship_app.i18n import _
@@ -49,12 +50,39 @@ def _parse_int(text: str) -> Any:
     return int(text)
 
 
+# Nesting deeper than this is refused before any parser runs: the same answer whichever parser
+# reads the text and however much stack the caller has used (json's own limit depends on both).
+PARSE_DEPTH = 500
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str | bytes) -> bool:
+    """Whether ``text`` nests arrays and objects more than ``PARSE_DEPTH`` deep (outside strings).
+    Cheap for ordinary text: only text with that many brackets is scanned."""
+    if isinstance(text, bytes):
+        if text.count(b"[") + text.count(b"{") <= PARSE_DEPTH:
+            return False
+        text = text.decode("utf-8", "replace")
+    elif text.count("[") + text.count("{") <= PARSE_DEPTH:
+        return False
+    depth = 0
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > PARSE_DEPTH:
+            return True
+    return False
+
+
 def loads(text: str) -> Any:
     """``json.loads`` that never raises ``ValueError`` for a long integer (see ``TooLong``).
 
     Raises ``json.JSONDecodeError`` for text that is not JSON and ``RecursionError`` for nesting
-    deeper than the parser can follow; callers turn both into a plain message.
+    deeper than ``PARSE_DEPTH`` (or than the parser can follow); callers turn both into a plain
+    message.
     """
+    if too_deep(text):
+        raise RecursionError("nested more than PARSE_DEPTH deep")
     return json.loads(text, parse_int=_parse_int)
 
 

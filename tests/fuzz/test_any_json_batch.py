@@ -8,7 +8,8 @@ import datetime as dt
 import io
 import json
 
-from hostile_json import VALUE, dumps, mutate
+import pytest
+from hostile_json import VALUE, Deep, dumps, mutate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_any_json_cli import BASE, run
@@ -44,3 +45,12 @@ def test_any_value_anywhere_in_a_line_is_answered_as_assess_answers_it(data):
 @given(doc=VALUE)
 def test_any_document_on_a_line_is_answered_as_assess_answers_it(doc):
     assert_same(dumps(doc))
+
+
+@pytest.mark.parametrize("objects", [False, True])
+@pytest.mark.parametrize("depth", [41, 499, 500, 501, 999, 1000, 1023, 1024, 1025, 1981, 3000])
+def test_deep_nesting_gets_the_same_answer_at_every_depth(depth, objects):
+    # Both readers refuse nesting past jsonsafe.PARSE_DEPTH before any parser runs, so the answer no
+    # longer depends on which parser reads the line or how much stack the caller has used (found by
+    # hypothesis at [Deep(1981)]: json's own limit moved with the caller's stack).
+    assert_same(dumps([Deep(depth, objects)]))
