@@ -169,3 +169,15 @@ def check_number(fields: Fields, key: str, value: Any) -> float:
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_sources(top: Fields) -> dict[str, Source]:
+    """A data file's ``[sources.<id>]`` tables (title, url), by id: the rates and the dated
+    parameters cite their sources the same way."""
+    sources: dict[str, Source] = {}
+    table = top.sub("sources", {})
+    for sid in table.table:
+        entry = table.sub(sid)
+        entry.only("title", "url")
+        sources[sid] = Source(entry.text("title", max_len=300), entry.url("url"))
+    return sources

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_toml, read_bytes
+from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_toml, read_bytes, read_sources
 
 PARAMETERS_DIR = RESOURCES / "parameters"
 UNITS = ("years", "weeks", "days", "switch")
@@ -109,12 +109,7 @@ def parse_bytes(raw: bytes, path: Path | str) -> list[Parameter]:
 def parse_data(data: Any, path: Path | str) -> list[Parameter]:
     top = Fields(path, "", data)
     top.only("sources", "parameters")
-    sources: dict[str, Source] = {}
-    table = top.sub("sources", {})
-    for sid in table.table:
-        entry = table.sub(sid)
-        entry.only("title", "url")
-        sources[sid] = Source(entry.text("title", max_len=300), entry.url("url"))
+    sources = read_sources(top)
     params = top.sub("parameters")
     if not params.table:
         params.fail("", "defines no parameters")

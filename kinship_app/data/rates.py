@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kinship_app.data._files import (  # noqa: F401  (Source: its old import path)
-    RESOURCES, DataError, Fields, Source, check_number, parse_toml, read_bytes,
+    RESOURCES, DataError, Fields, Source, check_number, parse_toml, read_bytes, read_sources,
 )
 from kinship_app.result import Amount
 from kinship_app.wording import DIM_LABELS, RATE_TITLES  # noqa: F401  (DIM_LABELS: old import path)
@@ -208,12 +208,7 @@ def parse_bytes(raw: bytes, path: Path | str) -> list[Rate]:
 def parse_data(data: Any, path: Path | str) -> list[Rate]:
     top = Fields(path, "", data)
     top.only("sources", "rates")
-    sources: dict[str, Source] = {}
-    table = top.sub("sources", {})
-    for sid in table.table:
-        entry = table.sub(sid)
-        entry.only("title", "url")
-        sources[sid] = Source(entry.text("title", max_len=300), entry.url("url"))
+    sources = read_sources(top)
     rates_table = top.sub("rates")
     if not rates_table.table:
         rates_table.fail("", "defines no rates")
