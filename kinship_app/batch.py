@@ -26,6 +26,7 @@ import orjson
 
 from kinship_app import jsonsafe
 from kinship_app.assess import assess
+from kinship_app.batch_memo import BatchAssessor
 from kinship_app.case import CaseError, parse_case
 from kinship_app.i18n import _
 
@@ -69,13 +70,16 @@ MEMO_SIZE = 4096  # answers kept for facts seen before in this run
 
 
 def assess_line(raw: bytes | None, number: int, as_of: dt.date,
-                memo: dict[tuple[Any, ...], bytes] | None = None, language: str = "en") -> tuple[bytes, bool]:
+                memo: dict[tuple[Any, ...], bytes] | None = None, language: str = "en",
+                assessor: BatchAssessor | None = None) -> tuple[bytes, bool]:
     """One output line (without its newline) for one input line, and whether it was answered.
 
     ``memo`` keeps the answers for facts already seen in this run: an assessment depends on the
     facts and the date only, never on ``people`` (names and addresses, which only letters read;
     tests/batch/test_batch.py holds ``assess`` to that), so two families with the same facts get
-    the same answer, byte for byte, and the second is not worked out again."""
+    the same answer, byte for byte, and the second is not worked out again. ``assessor`` (for the
+    same day and language) works out the rest piece by piece, reusing each piece worked out before
+    for the facts it reads (``kinship_app.batch_memo``)."""
     try:
         if raw is None:
             raise CaseError("line", _("is longer than {size} MiB: not a case").format(size=MAX_LINE >> 20))
@@ -84,11 +88,13 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
         data = _read(raw)
         case = parse_case(data)
         if memo is None:
+            if assessor is not None:
+                return assessor.answer(case), True
             return orjson.dumps(assess(case, as_of).to_json(language)), True
         key = (case.child, case.carer, case.arrangement, case.household)
         out = memo.get(key)
         if out is None:
-            out = orjson.dumps(assess(case, as_of).to_json(language))
+            out = assessor.answer(case) if assessor is not None else orjson.dumps(assess(case, as_of).to_json(language))
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
             memo[key] = out
@@ -169,8 +175,9 @@ def assess_stream(lines: Iterable[bytes | None], as_of: dt.date, summary: BatchS
     fields of each answer in ``language`` (one language for the whole run, so the memo holds)."""
     summary = summary if summary is not None else BatchSummary()
     memo: dict[tuple[Any, ...], bytes] = {}
+    assessor = BatchAssessor(as_of, language)
     for number, raw in enumerate(lines, start=1):
-        out, ok = assess_line(raw, number, as_of, memo, language)
+        out, ok = assess_line(raw, number, as_of, memo, language, assessor)
         summary.lines = number
         if not ok:
             summary.failed(number)

@@ -1,0 +1,480 @@
+"""Batch answers worked out once per set of facts that matter: the same bytes as
+``orjson.dumps(assess(case, as_of).to_json(language))``, much sooner.
+
+A batch run (``kinship_app.batch``) answers tens of thousands of cases for one day and one language.
+Most of an answer depends on only a few of a case's facts: Child Benefit's rule never looks at how
+many days the arrangement has lasted, the advice line's at nothing at all. So each pure piece of the
+assessment is kept, with its JSON already written, keyed on **the facts that piece has been seen to
+read** in this run:
+
+- the classification (``definition.classify``), keyed on the case's facts it read;
+- each entitlement rule (``entitlements.RULES``), keyed on the case's facts and the
+  classification's values it read, with what it asked for (``need``) and the reasons it added, to
+  be replayed in order;
+- each action's JSON, keyed on the action.
+
+Which facts a piece read is not declared by hand (a rule changed later could not then be
+forgotten): the piece is run on a recording view of the case that notes each fact it reads. A
+piece's key is the values of every fact it has read for any case in this run. That is exact: two
+cases that agree on every fact the piece read for the first of them make it read the same facts,
+in the same order, and so give the same result (the rules are pure functions of the case, the
+classification and the day; the day and the data are fixed for the run). When a case makes a piece
+read a fact it had not read before, the fact joins the key and that piece's kept results are
+dropped. Anything the recording view does not know how to watch (a method of the case, the
+assessment's list of missing facts, ``people``) stops the recording, and that line is answered the
+ordinary way, so an answer is never taken from a piece that read something unwatched.
+
+Memory is bounded: each table is emptied when it reaches ``LIMIT`` entries. The values a case's
+facts can take are checked by ``parse_case`` (each field has one type: no ``1`` where ``True``
+could be), which is what makes the facts' values safe as keys.
+
+``tests/batch/test_batch_memo.py`` holds every answer to the ordinary one, byte for byte (every rule
+case, every language, hypothesis-made cases), and checks that the rule cases need no ordinary
+answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import operator
+import re
+from typing import Any, Callable
+
+import orjson
+
+from kinship_app.assess import assess
+from kinship_app.case import Case
+from kinship_app.definition import Classification, classify
+from kinship_app.entitlements import RULES, Context, actions_for
+from kinship_app.i18n import translator
+from kinship_app.result import DEFINITION, Assessment
+
+LIMIT = 4096  # results kept per piece before its table is emptied (memory stays bounded)
+
+# The answer's fields, in order, as Assessment.to_json writes them: checked when an assessor is made,
+# so a field added there is never left out here (the ordinary answer is used instead).
+_TOP = ("definition", "as_of", "language", "kinship", "category", "flags", "reasons", "missing",
+        "entitlements", "actions")
+_PARTS = ("child", "carer", "arrangement", "household")
+_PART_FIELDS = {name: frozenset(f.name for f in dataclasses.fields(Case.__dataclass_fields__[name].default_factory()))
+                for name in _PARTS}
+
+
+class _Unwatched(Exception):
+    """A piece read something the recording view cannot watch: answer this line the ordinary way."""
+
+
+_OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+        "!=": operator.ne}
+_PATH = re.compile(r"^(case\.(child|carer|arrangement|household)|cls)\.[a-z_]+$")
+
+
+class _Recorder:
+    """What one run of a piece learned about the facts: a fact's value (``exact``), or, for a whole
+    number, only whether it is known and how it compares with the numbers it was compared with
+    (``numeric``: each fact's comparisons, in order), so that "28 days or more" is what a key holds,
+    not the day count."""
+
+    __slots__ = ("exact", "numeric", "order", "numbers")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, Any] = {}
+        self.numeric: dict[str, dict[tuple[str, int], None]] = {}
+        self.order: dict[str, None] = {}
+        self.numbers: list[_Number] = []
+
+    def read(self, path: str, value: Any) -> Any:
+        self.order[path] = None
+        if value.__class__ is int:
+            self.numeric.setdefault(path, {})
+            number = _Number(value, path, self)
+            self.numbers.append(number)
+            return number
+        if value is None:
+            self.numeric.setdefault(path, {})
+        else:
+            self.exact[path] = value
+        return value
+
+    def done(self) -> None:
+        """The piece is recorded: the numbers it was given are only their values from now on, and
+        every value learned must be able to be part of a key."""
+        for number in self.numbers:
+            number._rec = None
+        self.numbers = []
+        for value in self.exact.values():
+            hash(value)  # TypeError: this line is answered the ordinary way
+
+
+class _Number:
+    """A whole number read from a case while recording: a comparison with another whole number is
+    noted as such; anything else (printing it, hashing it, arithmetic, JSON) notes its value. It
+    passes ``isinstance(x, int)`` as the number does. Once its piece is recorded (``_rec`` None) it
+    is only its value."""
+
+    __slots__ = ("_v", "_path", "_rec")
+
+    def __init__(self, value: int, path: str, rec: _Recorder | None) -> None:
+        self._v, self._path, self._rec = value, path, rec
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # noqa: D105 - isinstance(x, int) and x.__class__ as for the number
+        return int
+
+    def _exact(self) -> int:
+        if self._rec is not None:
+            self._rec.exact[self._path] = self._v
+        return self._v
+
+    def _compare(self, op: str, other: Any) -> bool:
+        if other.__class__ is int and not isinstance(other, _Number) and self._rec is not None:
+            self._rec.numeric[self._path][(op, other)] = None
+            return _OPS[op](self._v, other)
+        return _OPS[op](self._exact(), _plain(other))
+
+    def __lt__(self, other: Any) -> bool:
+        return self._compare("<", other)
+
+    def __le__(self, other: Any) -> bool:
+        return self._compare("<=", other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self._compare(">", other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self._compare(">=", other)
+
+    def __eq__(self, other: Any) -> bool:  # type: ignore[override]
+        return self._compare("==", other)
+
+    def __ne__(self, other: Any) -> bool:  # type: ignore[override]
+        return self._compare("!=", other)
+
+    def __bool__(self) -> bool:
+        return self._compare("!=", 0)
+
+    def __hash__(self) -> int:
+        return hash(self._exact())
+
+    def __getattr__(self, name: str) -> Any:  # .real, .bit_length(), ...
+        return getattr(self._exact(), name)
+
+
+def _plain(value: Any) -> Any:
+    return value._exact() if isinstance(value, _Number) else value
+
+
+def _exact_method(name: str) -> Callable[..., Any]:
+    method = getattr(int, name)
+
+    def exact(self: _Number, *args: Any) -> Any:
+        return method(self._exact(), *(_plain(a) for a in args))
+
+    exact.__name__ = name
+    return exact
+
+
+for _name in ("__str__", "__repr__", "__format__", "__index__", "__int__", "__float__", "__round__",
+              "__trunc__", "__floor__", "__ceil__", "__neg__", "__pos__", "__abs__", "__invert__", "__add__",
+              "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
+              "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__",
+              "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__",
+              "__or__", "__ror__", "__xor__", "__rxor__", "__reduce_ex__", "__sizeof__"):
+    setattr(_Number, _name, _exact_method(_name))
+
+
+def _json_default(value: Any) -> Any:
+    """orjson's ``default`` while a piece is recorded: a recorded number is written as its value."""
+    if isinstance(value, _Number):
+        return value._exact()
+    raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+
+
+class _Part:
+    """A recording view of one part of a case (child, carer, ...): each field read is noted."""
+
+    __slots__ = ("_obj", "_prefix", "_rec", "_fields")
+
+    def __init__(self, obj: Any, prefix: str, rec: _Recorder, fields: frozenset[str]) -> None:
+        self._obj, self._prefix, self._rec, self._fields = obj, prefix, rec, fields
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self._fields:
+            raise _Unwatched(f"{self._prefix}.{name}")
+        return self._rec.read(f"{self._prefix}.{name}", getattr(self._obj, name))
+
+
+class _CaseView:
+    """A recording view of a case: only its four parts, each a recording view."""
+
+    __slots__ = ("_case", "_rec")
+
+    def __init__(self, case: Case, rec: _Recorder) -> None:
+        self._case, self._rec = case, rec
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _PART_FIELDS:
+            raise _Unwatched(f"case.{name}")
+        return _Part(getattr(self._case, name), f"case.{name}", self._rec, _PART_FIELDS[name])
+
+
+class _ClsValues:
+    """A classification's values that rules may read (flags as a tuple, so they can be a key)."""
+
+    __slots__ = ("kinship", "category", "flags", "private_fostering", "as_of")
+
+    def __init__(self, cls: Classification) -> None:
+        self.kinship, self.category, self.flags = cls.kinship, cls.category, tuple(cls.flags)
+        self.private_fostering, self.as_of = cls.private_fostering, cls.as_of
+
+
+class _ReasonsAdded:
+    """What a rule sees as ``cls.reasons``: it may add a reason (kept, and replayed), nothing else."""
+
+    __slots__ = ("added",)
+
+    def __init__(self) -> None:
+        self.added: list[Any] = []
+
+    def append(self, reason: Any) -> None:
+        self.added.append(reason)
+
+    def __getattr__(self, name: str) -> Any:
+        raise _Unwatched(f"cls.reasons.{name}")
+
+
+class _ClsView:
+    """A recording view of the classification a rule is given."""
+
+    __slots__ = ("_values", "_rec", "reasons")
+
+    def __init__(self, values: _ClsValues, rec: _Recorder) -> None:
+        self._values, self._rec, self.reasons = values, rec, _ReasonsAdded()
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _ClsValues.__slots__:
+            raise _Unwatched(f"cls.{name}")
+        return self._rec.read(f"cls.{name}", getattr(self._values, name))
+
+
+class _RecordingContext(Context):
+    """The rules' ``Context`` over recording views; ``need`` is noted, to be replayed in order."""
+
+    def __init__(self, case: _CaseView, cls: _ClsView, as_of: dt.date) -> None:  # noqa: D107
+        self.case, self.cls, self.as_of = case, cls, as_of  # type: ignore[assignment]
+        self.needs: list[str] = []
+
+    @property
+    def missing(self) -> list[str]:  # type: ignore[override]
+        raise _Unwatched("ctx.missing")
+
+    def need(self, name: str) -> None:
+        self.needs.append(name)
+
+
+class _Line:
+    """What a key is read from: the case and its classification's values."""
+
+    __slots__ = ("case", "cls")
+
+    def __init__(self, case: Case, cls: _ClsValues | None) -> None:
+        self.case, self.cls = case, cls
+
+
+class _Memo:
+    """One pure piece's results, keyed on all it has learned about the facts in this run (the union
+    of its recordings: a fact's value, or a whole number's comparisons)."""
+
+    __slots__ = ("known", "key", "table")
+
+    def __init__(self) -> None:
+        self.known = _Recorder()
+        self.key: Callable[[_Line], Any] = _no_key
+        self.table: dict[Any, Any] = {}
+
+    def learn(self, rec: _Recorder) -> None:
+        """Widen the key to what ``rec`` learned that is not in it yet (dropping what was kept)."""
+        known, wider = self.known, False
+        for path in rec.order:
+            if path not in known.order:
+                known.order[path] = None
+                wider = True
+        for path, value in rec.exact.items():
+            if path not in known.exact:
+                known.exact[path] = value
+                wider = True
+        for path, tests in rec.numeric.items():
+            have = known.numeric.setdefault(path, {})
+            for test in tests:
+                if test not in have:
+                    have[test] = None
+                    wider = path not in known.exact or wider
+        if wider:
+            self.key = _key_function(known)
+            self.table.clear()
+
+    def keep(self, key: Any, value: Any) -> None:
+        if len(self.table) >= LIMIT:
+            self.table.clear()
+        self.table[key] = value
+
+
+def _no_key(_line: _Line) -> tuple[()]:
+    return ()
+
+
+def _key_function(known: _Recorder) -> Callable[[_Line], Any]:
+    """A function of a line giving its key: for each fact learned about, in order, its value, or for
+    a whole number compared only, None when not known, else the outcome of each comparison."""
+    body, parts = [], []
+    for i, path in enumerate(known.order):
+        if not _PATH.match(path):
+            raise _Unwatched(path)
+        body.append(f"    v{i} = line.{path}")
+        if path in known.exact:
+            parts.append(f"v{i}")
+            continue
+        tests = known.numeric.get(path, {})
+        if not tests:
+            parts.append(f"v{i} is None")
+            continue
+        for op, number in tests:
+            if op not in _OPS or number.__class__ is not int:
+                raise _Unwatched(path)
+        outcomes = "".join(f"v{i} {op} {number!r}, " for op, number in tests)
+        parts.append(f"(None if v{i} is None else ({outcomes}))")
+    source = "def key(line):\n" + "\n".join(body) + "\n    return (" + "".join(p + ", " for p in parts) + ")\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<batch key>", "exec"), namespace)  # noqa: S102 - made above from checked names
+    return namespace["key"]
+
+
+def _dumps_field(name: str, value: Any) -> bytes:
+    return orjson.dumps(name) + b":" + orjson.dumps(value)
+
+
+class BatchAssessor:
+    """Answers for one day and one language, as ``orjson.dumps(assess(case, as_of).to_json(language))``.
+
+    ``answer(case)`` raises what the ordinary answer raises (a line that cannot be answered the quick
+    way is answered the ordinary way). ``ordinary`` counts those lines (the tests check that no rule
+    case needs one)."""
+
+    def __init__(self, as_of: dt.date, language: str) -> None:
+        self.as_of, self.language = as_of, language
+        self.ordinary = 0
+        self.quick = bool(language) and _top_fields_as_expected(as_of, language)
+        if self.quick:
+            self._head = (b"{" + _dumps_field("definition", DEFINITION) + b"," + _dumps_field("as_of", as_of.isoformat())
+                          + b"," + _dumps_field("language", language) + b',"kinship":')
+        self._classes = _Memo()
+        self._rules = [(_Memo(), r) for r in RULES]
+        self._actions: dict[Any, bytes] = {}
+        self._missing: dict[tuple[str, ...], bytes] = {}
+
+    def answer(self, case: Case) -> bytes:
+        if self.quick:
+            try:
+                return self._answer(case)
+            except Exception:  # noqa: BLE001 - the ordinary way below gives the answer, or the same error
+                pass
+        self.ordinary += 1
+        return orjson.dumps(assess(case, self.as_of).to_json(self.language))
+
+    # -- the quick way ------------------------------------------------------------------------------
+
+    def _answer(self, case: Case) -> bytes:
+        line = _Line(case, None)
+        memo = self._classes
+        entry = memo.table.get(memo.key(line))
+        if entry is None:
+            entry = self._classify(case, line)
+        cls, values, cls_json, reason_json = entry
+        line.cls = values
+        found: list[Any] = []
+        ent_json: list[bytes] = []
+        reasons = reason_json
+        needs: list[str] | None = None
+        for memo, rule in self._rules:
+            got = memo.table.get(memo.key(line))
+            if got is None:
+                got = self._rule(memo, rule, case, values, line)
+            ent, ent_bytes, rule_needs, added = got
+            if ent is not None:
+                found.append(ent)
+                ent_json.append(ent_bytes)
+            if rule_needs:
+                if needs is None:
+                    needs = []
+                for name in rule_needs:  # Context.need, replayed
+                    if name not in needs and name not in cls.missing:
+                        needs.append(name)
+            if added:
+                reasons = reasons + added
+        missing = tuple(cls.missing) if not needs else (*cls.missing, *needs)
+        missing_json = self._missing.get(missing)
+        if missing_json is None:
+            missing_json = orjson.dumps(list(missing))
+            if len(self._missing) >= LIMIT:
+                self._missing.clear()
+            self._missing[missing] = missing_json
+        act_json = []
+        actions = self._actions
+        for action in actions_for(case, values, found, self.as_of):  # type: ignore[arg-type]
+            got_action = actions.get(action)
+            if got_action is None:
+                got_action = orjson.dumps(action.to_json(self.language))
+                if len(actions) >= LIMIT:
+                    actions.clear()
+                actions[action] = got_action
+            act_json.append(got_action)
+        return b"".join((self._head, cls_json, b',"reasons":[', b",".join(reasons), b'],"missing":', missing_json,
+                         b',"entitlements":[', b",".join(ent_json), b'],"actions":[', b",".join(act_json), b"]}"))
+
+    def _classify(self, case: Case, line: _Line) -> tuple[Any, ...]:
+        rec = _Recorder()
+        cls = classify(_CaseView(case, rec), self.as_of)  # type: ignore[arg-type]
+        language = self.language
+        values = _ClsValues(cls)
+        cls_json = (_dumps(cls.kinship) + b"," + b'"category":' + _dumps(cls.category) + b","
+                    + b'"flags":' + _dumps(list(cls.flags)))
+        reason_json = tuple(_dumps(r.to_json(language)) for r in cls.reasons)
+        rec.done()
+        entry = (cls, values, cls_json, reason_json)
+        memo = self._classes
+        memo.learn(rec)
+        memo.keep(memo.key(line), entry)
+        return entry
+
+    def _rule(self, memo: _Memo, rule: Callable[[Context], Any], case: Case, values: _ClsValues,
+              line: _Line) -> tuple[Any, ...]:
+        rec = _Recorder()
+        cls_view = _ClsView(values, rec)
+        ctx = _RecordingContext(_CaseView(case, rec), cls_view, self.as_of)
+        ent = rule(ctx)
+        language = self.language
+        got = (ent, _dumps(ent.to_json(language)) if ent is not None else b"", tuple(ctx.needs),
+               tuple(_dumps(r.to_json(language)) for r in cls_view.reasons.added))
+        for name in got[2]:
+            if name.__class__ is not str:
+                raise _Unwatched("need")
+        rec.done()
+        memo.learn(rec)
+        memo.keep(memo.key(line), got)
+        return got
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_json_default)
+
+
+def _top_fields_as_expected(as_of: dt.date, language: str) -> bool:
+    """Whether an answer's JSON has exactly the fields, in the order, that the quick way writes (and
+    the language has a catalogue: if not, the ordinary way says so, line by line)."""
+    try:
+        translator(language)
+        shape = Assessment(as_of=as_of, kinship=None, category="undetermined").to_json(language)
+    except ValueError:
+        return False
+    return tuple(shape) == _TOP
