@@ -87,14 +87,14 @@ def assess_line(raw: bytes | None, number: int, as_of: dt.date,
             raw = raw[3:]  # a byte order mark at the start of the file
         data = _read(raw)
         case = parse_case(data)
+        if assessor is not None:
+            return assessor.answer(case), True
         if memo is None:
-            if assessor is not None:
-                return assessor.answer(case), True
             return orjson.dumps(assess(case, as_of).to_json(language)), True
         key = (case.child, case.carer, case.arrangement, case.household)
         out = memo.get(key)
         if out is None:
-            out = assessor.answer(case) if assessor is not None else orjson.dumps(assess(case, as_of).to_json(language))
+            out = orjson.dumps(assess(case, as_of).to_json(language))
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
             memo[key] = out

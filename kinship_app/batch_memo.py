@@ -35,6 +35,7 @@ answer.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import operator
@@ -67,7 +68,7 @@ class _Unwatched(Exception):
 
 _OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
         "!=": operator.ne}
-_PATH = re.compile(r"^(case\.(child|carer|arrangement|household)|cls)\.[a-z_]+$")
+_PATH = re.compile(r"^((case\.(child|carer|arrangement|household)|cls)\.[a-z_]+|found)$")
 
 
 class _Recorder:
@@ -274,27 +275,40 @@ class _RecordingContext(Context):
 
 
 class _Line:
-    """What a key is read from: the case and its classification's values."""
+    """What a key is read from: the case, its classification's values and the entitlements' codes."""
 
-    __slots__ = ("case", "cls")
+    __slots__ = ("case", "cls", "found")
 
-    def __init__(self, case: Case, cls: _ClsValues | None) -> None:
-        self.case, self.cls = case, cls
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self.cls: _ClsValues | None = None
+        self.found: tuple[str, ...] = ()
+
+
+class _Found:
+    """What the actions see of an entitlement found: its code (anything else: not watched)."""
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str) -> None:
+        self.code = code
 
 
 class _Memo:
     """One pure piece's results, keyed on all it has learned about the facts in this run (the union
     of its recordings: a fact's value, or a whole number's comparisons)."""
 
-    __slots__ = ("known", "key", "table")
+    __slots__ = ("known", "key", "table", "limit")
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.known = _Recorder()
         self.key: Callable[[_Line], Any] = _no_key
         self.table: dict[Any, Any] = {}
 
-    def learn(self, rec: _Recorder) -> None:
-        """Widen the key to what ``rec`` learned that is not in it yet (dropping what was kept)."""
+    def learn(self, rec: _Recorder) -> bool:
+        """Widen the key to what ``rec`` learned that is not in it yet (dropping what was kept);
+        whether it was widened."""
         known, wider = self.known, False
         for path in rec.order:
             if path not in known.order:
@@ -313,9 +327,10 @@ class _Memo:
         if wider:
             self.key = _key_function(known)
             self.table.clear()
+        return wider
 
     def keep(self, key: Any, value: Any) -> None:
-        if len(self.table) >= LIMIT:
+        if len(self.table) >= self.limit:
             self.table.clear()
         self.table[key] = value
 
@@ -326,26 +341,40 @@ def _no_key(_line: _Line) -> tuple[()]:
 
 def _key_function(known: _Recorder) -> Callable[[_Line], Any]:
     """A function of a line giving its key: for each fact learned about, in order, its value, or for
-    a whole number compared only, None when not known, else the outcome of each comparison."""
-    body, parts = [], []
+    a whole number only compared, None when it is not known, else where it falls among the numbers
+    it was compared with (which settles every one of those comparisons)."""
+    namespace: dict[str, Any] = {"_bisect": bisect.bisect_left}
+    body: list[str] = []
+    parts: list[str] = []
+    holders: dict[str, str] = {}
     for i, path in enumerate(known.order):
         if not _PATH.match(path):
             raise _Unwatched(path)
-        body.append(f"    v{i} = line.{path}")
+        prefix, _dot, name = path.rpartition(".")
+        if prefix:
+            if prefix not in holders:
+                holders[prefix] = f"h{len(holders)}"
+                body.append(f"    {holders[prefix]} = line.{prefix}")
+            body.append(f"    v{i} = {holders[prefix]}.{name}")
+        else:
+            body.append(f"    v{i} = line.{name}")
         if path in known.exact:
             parts.append(f"v{i}")
             continue
         tests = known.numeric.get(path, {})
-        if not tests:
-            parts.append(f"v{i} is None")
-            continue
         for op, number in tests:
             if op not in _OPS or number.__class__ is not int:
                 raise _Unwatched(path)
-        outcomes = "".join(f"v{i} {op} {number!r}, " for op, number in tests)
-        parts.append(f"(None if v{i} is None else ({outcomes}))")
+        if not tests:
+            parts.append(f"v{i} is None")
+        elif len(tests) <= 2:
+            outcomes = "".join(f"v{i} {op} {number!r}, " for op, number in tests)
+            parts.append(f"(None if v{i} is None else ({outcomes}))")
+        else:
+            bounds = sorted({number for _op, number in tests})
+            namespace[f"b{i}"], namespace[f"s{i}"] = tuple(bounds), frozenset(bounds)
+            parts.append(f"(None if v{i} is None else (_bisect(b{i}, v{i}), v{i} in s{i}))")
     source = "def key(line):\n" + "\n".join(body) + "\n    return (" + "".join(p + ", " for p in parts) + ")\n"
-    namespace: dict[str, Any] = {}
     exec(compile(source, "<batch key>", "exec"), namespace)  # noqa: S102 - made above from checked names
     return namespace["key"]
 
@@ -368,9 +397,15 @@ class BatchAssessor:
         if self.quick:
             self._head = (b"{" + _dumps_field("definition", DEFINITION) + b"," + _dumps_field("as_of", as_of.isoformat())
                           + b"," + _dumps_field("language", language) + b',"kinship":')
-        self._classes = _Memo()
-        self._rules = [(_Memo(), r) for r in RULES]
-        self._actions: dict[Any, bytes] = {}
+        # The whole answer, keyed on all that every piece has learned about the case's own facts (a
+        # line whose facts agree on all of it gets every piece's same result); made again, and
+        # emptied, whenever a piece learns more (``_learned`` counts those times).
+        self._answers = _Memo(LIMIT)
+        self._answers_for = -1
+        self._learned = 0
+        self._classes = _Memo(LIMIT)
+        self._rules = [(_Memo(LIMIT), r) for r in RULES]
+        self._actions = _Memo(LIMIT)
         self._missing: dict[tuple[str, ...], bytes] = {}
 
     def answer(self, case: Case) -> bytes:
@@ -385,14 +420,47 @@ class BatchAssessor:
     # -- the quick way ------------------------------------------------------------------------------
 
     def _answer(self, case: Case) -> bytes:
-        line = _Line(case, None)
+        line = _Line(case)
+        answers = self._answers
+        if self._answers_for != self._learned:
+            self._remake_answers()
+        out = answers.table.get(answers.key(line))
+        if out is None:
+            out = self._pieces(case, line)
+            if self._answers_for != self._learned:
+                self._remake_answers()
+            answers.keep(answers.key(line), out)
+        return out
+
+    def _remake_answers(self) -> None:
+        """The whole answer's key: every piece's knowledge of the case's facts together (what a rule
+        learned about the classification is covered by what the classification learned, and what
+        the actions learned about the entitlements found by what the rules learned)."""
+        union = _Recorder()
+        for memo in (self._classes, *(m for m, _rule in self._rules), self._actions):
+            known = memo.known
+            for path in known.order:
+                if path.startswith("case."):
+                    union.order[path] = None
+            for path, value in known.exact.items():
+                if path.startswith("case."):
+                    union.exact[path] = value
+            for path, tests in known.numeric.items():
+                if path.startswith("case."):
+                    union.numeric.setdefault(path, {}).update(tests)
+        answers = self._answers
+        answers.key = _key_function(union)
+        answers.table.clear()
+        self._answers_for = self._learned
+
+    def _pieces(self, case: Case, line: _Line) -> bytes:
         memo = self._classes
         entry = memo.table.get(memo.key(line))
         if entry is None:
             entry = self._classify(case, line)
-        cls, values, cls_json, reason_json = entry
+        missing_before, values, cls_json, reason_json = entry
         line.cls = values
-        found: list[Any] = []
+        codes: list[str] = []
         ent_json: list[bytes] = []
         reasons = reason_json
         needs: list[str] | None = None
@@ -400,37 +468,39 @@ class BatchAssessor:
             got = memo.table.get(memo.key(line))
             if got is None:
                 got = self._rule(memo, rule, case, values, line)
-            ent, ent_bytes, rule_needs, added = got
-            if ent is not None:
-                found.append(ent)
+            code, ent_bytes, rule_needs, added = got
+            if code is not None:
+                codes.append(code)
                 ent_json.append(ent_bytes)
             if rule_needs:
                 if needs is None:
                     needs = []
                 for name in rule_needs:  # Context.need, replayed
-                    if name not in needs and name not in cls.missing:
+                    if name not in needs and name not in missing_before:
                         needs.append(name)
             if added:
                 reasons = reasons + added
-        missing = tuple(cls.missing) if not needs else (*cls.missing, *needs)
+        missing = missing_before if not needs else (*missing_before, *needs)
         missing_json = self._missing.get(missing)
         if missing_json is None:
             missing_json = orjson.dumps(list(missing))
             if len(self._missing) >= LIMIT:
                 self._missing.clear()
             self._missing[missing] = missing_json
-        act_json = []
-        actions = self._actions
-        for action in actions_for(case, values, found, self.as_of):  # type: ignore[arg-type]
-            got_action = actions.get(action)
-            if got_action is None:
-                got_action = orjson.dumps(action.to_json(self.language))
-                if len(actions) >= LIMIT:
-                    actions.clear()
-                actions[action] = got_action
-            act_json.append(got_action)
+        line.found = tuple(codes)
+        memo = self._actions
+        act_json = memo.table.get(memo.key(line))
+        if act_json is None:
+            act_json = self._act(case, values, line)
         return b"".join((self._head, cls_json, b',"reasons":[', b",".join(reasons), b'],"missing":', missing_json,
-                         b',"entitlements":[', b",".join(ent_json), b'],"actions":[', b",".join(act_json), b"]}"))
+                         b',"entitlements":[', b",".join(ent_json), b'],"actions":[', act_json, b"]}"))
+
+    def _learn(self, memo: _Memo, rec: _Recorder, line: _Line, value: Any) -> Any:
+        rec.done()
+        if memo.learn(rec):
+            self._learned += 1
+        memo.keep(memo.key(line), value)
+        return value
 
     def _classify(self, case: Case, line: _Line) -> tuple[Any, ...]:
         rec = _Recorder()
@@ -440,12 +510,11 @@ class BatchAssessor:
         cls_json = (_dumps(cls.kinship) + b"," + b'"category":' + _dumps(cls.category) + b","
                     + b'"flags":' + _dumps(list(cls.flags)))
         reason_json = tuple(_dumps(r.to_json(language)) for r in cls.reasons)
-        rec.done()
-        entry = (cls, values, cls_json, reason_json)
-        memo = self._classes
-        memo.learn(rec)
-        memo.keep(memo.key(line), entry)
-        return entry
+        missing = tuple(cls.missing)
+        for name in missing:
+            if name.__class__ is not str:
+                raise _Unwatched("missing")
+        return self._learn(self._classes, rec, line, (missing, values, cls_json, reason_json))
 
     def _rule(self, memo: _Memo, rule: Callable[[Context], Any], case: Case, values: _ClsValues,
               line: _Line) -> tuple[Any, ...]:
@@ -454,15 +523,21 @@ class BatchAssessor:
         ctx = _RecordingContext(_CaseView(case, rec), cls_view, self.as_of)
         ent = rule(ctx)
         language = self.language
-        got = (ent, _dumps(ent.to_json(language)) if ent is not None else b"", tuple(ctx.needs),
-               tuple(_dumps(r.to_json(language)) for r in cls_view.reasons.added))
-        for name in got[2]:
+        got = (None if ent is None else ent.code, _dumps(ent.to_json(language)) if ent is not None else b"",
+               tuple(ctx.needs), tuple(_dumps(r.to_json(language)) for r in cls_view.reasons.added))
+        for name in (*got[2], *(() if got[0] is None else (got[0],))):
             if name.__class__ is not str:
                 raise _Unwatched("need")
-        rec.done()
-        memo.learn(rec)
-        memo.keep(memo.key(line), got)
-        return got
+        return self._learn(memo, rec, line, got)
+
+    def _act(self, case: Case, values: _ClsValues, line: _Line) -> bytes:
+        rec = _Recorder()
+        rec.order["found"] = None
+        rec.exact["found"] = line.found
+        actions = actions_for(_CaseView(case, rec), _ClsView(values, rec),  # type: ignore[arg-type]
+                              [_Found(code) for code in line.found], self.as_of)
+        language = self.language
+        return self._learn(self._actions, rec, line, b",".join(_dumps(a.to_json(language)) for a in actions))
 
 
 def _dumps(value: Any) -> bytes:

@@ -120,7 +120,7 @@ def test_tables_stay_bounded_and_answers_stay_right_when_emptied(caseload):
         assessor = batch_memo.BatchAssessor(AS_OF, "en")
         for case in cases * 2:
             assert assessor.answer(case) == ordinary(case)
-            tables = [assessor._classes.table, assessor._actions, assessor._missing,
+            tables = [assessor._answers.table, assessor._classes.table, assessor._actions.table, assessor._missing,
                       *(memo.table for memo, _rule in assessor._rules)]
             assert all(len(t) <= 3 for t in tables)
     finally:
