@@ -39,6 +39,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import operator
+from operator import attrgetter
 import re
 from typing import Any, Callable
 
@@ -51,7 +52,12 @@ from kinship_app.entitlements import RULES, Context, actions_for
 from kinship_app.i18n import translator
 from kinship_app.result import DEFINITION, Assessment
 
-LIMIT = 4096  # results kept per piece before its table is emptied (memory stays bounded)
+LIMIT = 2048  # results kept per piece before its table (or tree) is emptied: memory stays bounded
+ANSWERS = 1024  # whole answers kept (each about 11 kB of JSON)
+# The whole answers are looked up only while at least a quarter of lookups find one, judged every
+# TRIAL lines; after a poor trial, PAUSE lines go straight to the pieces (a caseload whose facts
+# all differ in many ways would otherwise pay for the lookup and keep nothing it finds again).
+TRIAL, PAUSE = 2048, 16384
 
 # The answer's fields, in order, as Assessment.to_json writes them: checked when an assessor is made,
 # so a field added there is never left out here (the ordinary answer is used instead).
@@ -77,25 +83,30 @@ class _Recorder:
     (``numeric``: each fact's comparisons, in order), so that "28 days or more" is what a key holds,
     not the day count."""
 
-    __slots__ = ("exact", "numeric", "order", "numbers")
+    __slots__ = ("exact", "numeric", "order", "numbers", "seen")
 
     def __init__(self) -> None:
         self.exact: dict[str, Any] = {}
         self.numeric: dict[str, dict[tuple[str, int], None]] = {}
         self.order: dict[str, None] = {}
         self.numbers: list[_Number] = []
+        # Each thing learned, in the order it was learned, with what it was: (what, outcome).
+        self.seen: dict[tuple[Any, ...], Any] = {}
 
     def read(self, path: str, value: Any) -> Any:
         self.order[path] = None
         if value.__class__ is int:
             self.numeric.setdefault(path, {})
+            self.seen.setdefault(("z", path), False)
             number = _Number(value, path, self)
             self.numbers.append(number)
             return number
         if value is None:
             self.numeric.setdefault(path, {})
+            self.seen.setdefault(("z", path), True)
         else:
             self.exact[path] = value
+            self.seen.setdefault(("v", path), value)
         return value
 
     def done(self) -> None:
@@ -126,12 +137,15 @@ class _Number:
     def _exact(self) -> int:
         if self._rec is not None:
             self._rec.exact[self._path] = self._v
+            self._rec.seen.setdefault(("v", self._path), self._v)
         return self._v
 
     def _compare(self, op: str, other: Any) -> bool:
         if other.__class__ is int and not isinstance(other, _Number) and self._rec is not None:
+            outcome = _OPS[op](self._v, other)
             self._rec.numeric[self._path][(op, other)] = None
-            return _OPS[op](self._v, other)
+            self._rec.seen.setdefault(("c", self._path, op, other), outcome)
+            return outcome
         return _OPS[op](self._exact(), _plain(other))
 
     def __lt__(self, other: Any) -> bool:
@@ -207,17 +221,14 @@ class _Part:
 
 
 class _CaseView:
-    """A recording view of a case: only its four parts, each a recording view."""
+    """A recording view of a case: only its four parts, each a recording view (``people`` and the
+    case's methods are not there: reading them stops the recording)."""
 
-    __slots__ = ("_case", "_rec")
+    __slots__ = _PARTS
 
     def __init__(self, case: Case, rec: _Recorder) -> None:
-        self._case, self._rec = case, rec
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in _PART_FIELDS:
-            raise _Unwatched(f"case.{name}")
-        return _Part(getattr(self._case, name), f"case.{name}", self._rec, _PART_FIELDS[name])
+        for name in _PARTS:
+            setattr(self, name, _Part(getattr(case, name), f"case.{name}", rec, _PART_FIELDS[name]))
 
 
 class _ClsValues:
@@ -298,13 +309,48 @@ class _Memo:
     """One pure piece's results, keyed on all it has learned about the facts in this run (the union
     of its recordings: a fact's value, or a whole number's comparisons)."""
 
-    __slots__ = ("known", "key", "table", "limit")
+    __slots__ = ("known", "key", "table", "limit", "tree", "nodes")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.known = _Recorder()
         self.key: Callable[[_Line], Any] = _no_key
         self.table: dict[Any, Any] = {}
+        # The same results by what each run learned, in order: a node is [what is learned next, how to
+        # learn it from a line, {outcome: next node}], a result is a _Result. Where the table's key
+        # (all that was ever learned) tells apart lines that this piece, run on them, would not,
+        # the tree still finds the result (a rule that stops early reads few facts).
+        self.tree: Any = None
+        self.nodes = 0
+
+    def find(self, line: _Line) -> Any:
+        """The result kept for a line like this one, found in the tree (None if there is none)."""
+        node = self.tree
+        while node.__class__ is list:
+            node = node[2].get(node[1](line))
+        return node.value if node is not None else None
+
+    def grow(self, seen: dict[tuple[Any, ...], Any], value: Any) -> None:
+        """Keep ``value`` in the tree at the end of the path ``seen`` (what one run learned, in order)."""
+        if self.nodes >= self.limit * 2:
+            self.tree, self.nodes = None, 0
+        steps = list(seen.items())
+        if not steps:
+            self.tree = _Result(value)
+            return
+        if self.tree is None:
+            self.tree = _node(steps[0][0])
+            self.nodes += 1
+        node = self.tree
+        for i, (what, outcome) in enumerate(steps):
+            if node.__class__ is not list or node[0] != what:
+                return  # the piece learned something else here before: leave the tree as it is
+            following = node[2].get(outcome)
+            if following is None:
+                following = _Result(value) if i == len(steps) - 1 else _node(steps[i + 1][0])
+                node[2][outcome] = following
+                self.nodes += 1
+            node = following
 
     def learn(self, rec: _Recorder) -> bool:
         """Widen the key to what ``rec`` learned that is not in it yet (dropping what was kept);
@@ -337,6 +383,32 @@ class _Memo:
 
 def _no_key(_line: _Line) -> tuple[()]:
     return ()
+
+
+class _Result:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _node(what: tuple[Any, ...]) -> list[Any]:
+    """A tree node learning ``what`` from a line: a value, whether a value is known, or a comparison."""
+    kind, path = what[0], what[1]
+    if not _PATH.match(path):
+        raise _Unwatched(path)
+    get = attrgetter(path)
+    if kind == "v":
+        learn = get
+    elif kind == "z":
+        def learn(line: _Line) -> bool:
+            return get(line) is None
+    else:
+        op, number = _OPS[what[2]], what[3]
+
+        def learn(line: _Line) -> bool:
+            return op(get(line), number)
+    return [what, learn, {}]
 
 
 def _key_function(known: _Recorder) -> Callable[[_Line], Any]:
@@ -400,8 +472,9 @@ class BatchAssessor:
         # The whole answer, keyed on all that every piece has learned about the case's own facts (a
         # line whose facts agree on all of it gets every piece's same result); made again, and
         # emptied, whenever a piece learns more (``_learned`` counts those times).
-        self._answers = _Memo(LIMIT)
+        self._answers = _Memo(ANSWERS)
         self._answers_for = -1
+        self._tried = self._found = self._paused = 0
         self._learned = 0
         self._classes = _Memo(LIMIT)
         self._rules = [(_Memo(LIMIT), r) for r in RULES]
@@ -421,15 +494,26 @@ class BatchAssessor:
 
     def _answer(self, case: Case) -> bytes:
         line = _Line(case)
+        if self._paused:
+            self._paused -= 1
+            return self._pieces(case, line)
         answers = self._answers
         if self._answers_for != self._learned:
             self._remake_answers()
         out = answers.table.get(answers.key(line))
+        self._tried += 1
         if out is None:
             out = self._pieces(case, line)
             if self._answers_for != self._learned:
                 self._remake_answers()
             answers.keep(answers.key(line), out)
+        else:
+            self._found += 1
+        if self._tried >= TRIAL:
+            if self._found * 4 < self._tried:
+                self._paused = PAUSE
+                answers.table.clear()
+            self._tried = self._found = 0
         return out
 
     def _remake_answers(self) -> None:
@@ -455,9 +539,14 @@ class BatchAssessor:
 
     def _pieces(self, case: Case, line: _Line) -> bytes:
         memo = self._classes
-        entry = memo.table.get(memo.key(line))
+        key = memo.key(line)
+        entry = memo.table.get(key)
         if entry is None:
-            entry = self._classify(case, line)
+            entry = memo.find(line)
+            if entry is None:
+                entry = self._classify(case, line)
+            else:
+                memo.keep(key, entry)
         missing_before, values, cls_json, reason_json = entry
         line.cls = values
         codes: list[str] = []
@@ -465,9 +554,14 @@ class BatchAssessor:
         reasons = reason_json
         needs: list[str] | None = None
         for memo, rule in self._rules:
-            got = memo.table.get(memo.key(line))
+            key = memo.key(line)
+            got = memo.table.get(key)
             if got is None:
-                got = self._rule(memo, rule, case, values, line)
+                got = memo.find(line)
+                if got is None:
+                    got = self._rule(memo, rule, case, values, line)
+                else:
+                    memo.keep(key, got)
             code, ent_bytes, rule_needs, added = got
             if code is not None:
                 codes.append(code)
@@ -489,9 +583,14 @@ class BatchAssessor:
             self._missing[missing] = missing_json
         line.found = tuple(codes)
         memo = self._actions
-        act_json = memo.table.get(memo.key(line))
+        key = memo.key(line)
+        act_json = memo.table.get(key)
         if act_json is None:
-            act_json = self._act(case, values, line)
+            act_json = memo.find(line)
+            if act_json is None:
+                act_json = self._act(case, values, line)
+            else:
+                memo.keep(key, act_json)
         return b"".join((self._head, cls_json, b',"reasons":[', b",".join(reasons), b'],"missing":', missing_json,
                          b',"entitlements":[', b",".join(ent_json), b'],"actions":[', act_json, b"]}"))
 
@@ -500,6 +599,7 @@ class BatchAssessor:
         if memo.learn(rec):
             self._learned += 1
         memo.keep(memo.key(line), value)
+        memo.grow(rec.seen, value)
         return value
 
     def _classify(self, case: Case, line: _Line) -> tuple[Any, ...]:
@@ -534,6 +634,7 @@ class BatchAssessor:
         rec = _Recorder()
         rec.order["found"] = None
         rec.exact["found"] = line.found
+        rec.seen[("v", "found")] = line.found
         actions = actions_for(_CaseView(case, rec), _ClsView(values, rec),  # type: ignore[arg-type]
                               [_Found(code) for code in line.found], self.as_of)
         language = self.language

@@ -114,17 +114,21 @@ def test_any_caseload_gets_the_ordinary_answers_byte_for_byte(caseload, language
 @given(caseload=st.lists(CASE, min_size=5, max_size=60))
 def test_tables_stay_bounded_and_answers_stay_right_when_emptied(caseload):
     cases = _cases(caseload)
-    old = batch_memo.LIMIT
-    batch_memo.LIMIT = 3
+    old = batch_memo.LIMIT, batch_memo.ANSWERS, batch_memo.TRIAL, batch_memo.PAUSE
+    batch_memo.LIMIT = batch_memo.ANSWERS = 3
+    batch_memo.TRIAL, batch_memo.PAUSE = 4, 3  # the whole answers paused and taken up again too
     try:
         assessor = batch_memo.BatchAssessor(AS_OF, "en")
-        for case in cases * 2:
+        for case in cases * 3:
             assert assessor.answer(case) == ordinary(case)
-            tables = [assessor._answers.table, assessor._classes.table, assessor._actions.table, assessor._missing,
-                      *(memo.table for memo, _rule in assessor._rules)]
-            assert all(len(t) <= 3 for t in tables)
+            pieces = [assessor._classes, assessor._actions, *(memo for memo, _rule in assessor._rules)]
+            assert all(len(t) <= 3 for t in [assessor._answers.table, assessor._missing,
+                                              *(m.table for m in pieces)])
+            # A tree is emptied when it has 2 x LIMIT nodes, before one more run's path is added.
+            assert all(m.nodes <= 6 + 60 for m in pieces)
+        assert assessor.ordinary == 0
     finally:
-        batch_memo.LIMIT = old
+        batch_memo.LIMIT, batch_memo.ANSWERS, batch_memo.TRIAL, batch_memo.PAUSE = old
 
 
 def _with_rule(rule):
