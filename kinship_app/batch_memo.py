@@ -2,45 +2,56 @@
 ``orjson.dumps(assess(case, as_of).to_json(language))``, much sooner.
 
 A batch run (``kinship_app.batch``) answers tens of thousands of cases for one day and one language.
-Most of an answer depends on only a few of a case's facts: Child Benefit's rule never looks at how
-many days the arrangement has lasted, the advice line's at nothing at all. So each pure piece of the
-assessment is kept, with its JSON already written, keyed on **the facts that piece has been seen to
-read** in this run:
+Most of an answer depends on only a little of what a case says: Child Benefit's rule never looks
+at how many days the arrangement has lasted, the private fostering test only at whether it is 28
+or more, the advice line's rule at nothing at all. So each pure piece of the assessment is kept,
+with its JSON already written, keyed on **what that piece has been seen to learn about the facts**:
 
-- the classification (``definition.classify``), keyed on the case's facts it read;
-- each entitlement rule (``entitlements.RULES``), keyed on the case's facts and the
-  classification's values it read, with what it asked for (``need``) and the reasons it added, to
-  be replayed in order;
-- each action's JSON, keyed on the action.
+- the classification (``definition.classify``);
+- each entitlement rule (``entitlements.RULES``), with what it asked for (``need``) and the reasons
+  it added, replayed in order (the rules also learn the classification's values);
+- the actions (``entitlements.actions_for``), which also learn the codes of the entitlements found;
+- and the whole answer, keyed on all that the pieces have learned about the case's facts together.
 
-Which facts a piece read is not declared by hand (a rule changed later could not then be
-forgotten): the piece is run on a recording view of the case that notes each fact it reads. A
-piece's key is the values of every fact it has read for any case in this run. That is exact: two
-cases that agree on every fact the piece read for the first of them make it read the same facts,
-in the same order, and so give the same result (the rules are pure functions of the case, the
-classification and the day; the day and the data are fixed for the run). When a case makes a piece
-read a fact it had not read before, the fact joins the key and that piece's kept results are
-dropped. Anything the recording view does not know how to watch (a method of the case, the
-assessment's list of missing facts, ``people``) stops the recording, and that line is answered the
-ordinary way, so an answer is never taken from a piece that read something unwatched.
+What a piece learns is not declared by hand (a rule changed later could not then be forgotten):
+the piece runs on a recording view of the case. A code, yes/no or council read is learned as its
+value. A whole number (an age, a day count) is handed over as a stand-in that notes each
+comparison with a plain whole number (``days >= 28``) and its outcome; anything else done with it
+(writing it, hashing it, arithmetic, handing it to other code) notes its value. Two cases on which
+a piece would learn the same things, with the same outcomes, make it run the same way (the pieces
+are pure functions of the case, the classification and the day; the day and the data are fixed for
+a run), so they get the same result. Results are found in two ways:
 
-Memory is bounded: each table is emptied when it reaches ``LIMIT`` entries. The values a case's
-facts can take are checked by ``parse_case`` (each field has one type: no ``1`` where ``True``
-could be), which is what makes the facts' values safe as keys.
+- a table keyed on everything the piece has learned in this run (each fact's value, or where a
+  whole number falls among all the numbers it was compared with): quick to look up; widened, and
+  emptied, when the piece learns about something new;
+- a tree of what each run learned, in order, with the outcome at each step: it finds a result when
+  the table's key is wider than this case needs (a rule that stopped early).
+
+Anything the recording view cannot watch (``people``, a method of the case, the assessment's list
+of missing facts, a value that cannot be a key, code that refuses the stand-in number) stops the
+recording, and that line is answered the ordinary way: an answer never comes from a piece that
+learned something unwatched. The top level of the answer (its fields in order) is checked against
+``Assessment.to_json`` when an assessor is made.
+
+Memory is bounded: a table is emptied when it holds ``LIMIT`` results (``ANSWERS`` for whole
+answers), a tree when it has twice ``LIMIT`` nodes. The values a case's facts can take are checked
+by ``parse_case`` (each field has one type: no ``1`` where ``True`` could be), which makes them
+safe as keys.
 
 ``tests/batch/test_batch_memo.py`` holds every answer to the ordinary one, byte for byte (every rule
-case, every language, hypothesis-made cases), and checks that the rule cases need no ordinary
-answer.
+case in every language and on several days, hypothesis-made caseloads, tables emptied often, and
+rules that use a number in every way the recording must notice), and checks that the rule cases
+need no ordinary answer.
 """
-
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
 import operator
-from operator import attrgetter
 import re
+from operator import attrgetter
 from typing import Any, Callable
 
 import orjson
