@@ -69,6 +69,15 @@ ANSWERS = 1024  # whole answers kept (each about 11 kB of JSON)
 # TRIAL lines; after a poor trial, PAUSE lines go straight to the pieces (a caseload whose facts
 # all differ in many ways would otherwise pay for the lookup and keep nothing it finds again).
 TRIAL, PAUSE = 2048, 16384
+# Likewise each piece is recorded only while it found at least half of what it looked for past its
+# table in its last PIECE_TRIAL lookups; otherwise it rests for PIECE_REST lines (worked out on the
+# case itself, as ``assess`` does), then is tried again.
+PIECE_TRIAL, PIECE_REST = 256, 4096
+# And when, over LINE_TRIAL lines (not the first LINE_TRIAL, while every caseload is new), more than
+# WORKED pieces a line had to be worked out (of 23), the next LINE_REST lines are answered the
+# ordinary way, which is then no slower (a caseload drawn at random in every field); then reuse is
+# tried again.
+LINE_TRIAL, WORKED, LINE_REST = 512, 4, 8192
 
 # The answer's fields, in order, as Assessment.to_json writes them: checked when an assessor is made,
 # so a field added there is never left out here (the ordinary answer is used instead).
@@ -267,6 +276,17 @@ class _ReasonsAdded:
         raise _Unwatched(f"cls.reasons.{name}")
 
 
+class _PlainCls:
+    """What a rule sees of the classification when it is worked out without recording."""
+
+    __slots__ = ("kinship", "category", "flags", "private_fostering", "as_of", "reasons")
+
+    def __init__(self, values: _ClsValues) -> None:
+        self.kinship, self.category, self.flags = values.kinship, values.category, values.flags
+        self.private_fostering, self.as_of = values.private_fostering, values.as_of
+        self.reasons = _ReasonsAdded()
+
+
 class _ClsView:
     """A recording view of the classification a rule is given."""
 
@@ -320,10 +340,13 @@ class _Memo:
     """One pure piece's results, keyed on all it has learned about the facts in this run (the union
     of its recordings: a fact's value, or a whole number's comparisons)."""
 
-    __slots__ = ("known", "key", "table", "limit", "tree", "nodes")
+    __slots__ = ("known", "key", "table", "limit", "tree", "nodes", "tried", "missed", "resting")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
+        # Lookups past the table, and of those how many found nothing (so the piece was recorded), in
+        # this trial; ``resting``: lines still to go without recording the piece.
+        self.tried = self.missed = self.resting = 0
         self.known = _Recorder()
         self.key: Callable[[_Line], Any] = _no_key
         self.table: dict[Any, Any] = {}
@@ -333,6 +356,14 @@ class _Memo:
         # the tree still finds the result (a rule that stops early reads few facts).
         self.tree: Any = None
         self.nodes = 0
+
+    def judge(self) -> None:
+        """After a trial in which most results had to be worked out, rest from recording: a piece
+        recorded costs several times a plain run, and a caseload whose facts rarely repeat for this
+        piece would pay that on most lines."""
+        if self.missed * 2 > self.tried:
+            self.resting = PIECE_REST
+        self.tried = self.missed = 0
 
     def find(self, line: _Line) -> Any:
         """The result kept for a line like this one, found in the tree (None if there is none)."""
@@ -486,6 +517,10 @@ class BatchAssessor:
         self._answers = _Memo(ANSWERS)
         self._answers_for = -1
         self._tried = self._found = self._paused = 0
+        self._plain = False
+        # Pieces worked out (recorded or not) over the last lines judged, and lines still to answer the
+        # ordinary way (see LINE_TRIAL).
+        self._worked = self._judged = self._resting = self._trials = 0
         self._learned = 0
         self._classes = _Memo(LIMIT)
         self._rules = [(_Memo(LIMIT), r) for r in RULES]
@@ -494,10 +529,21 @@ class BatchAssessor:
 
     def answer(self, case: Case) -> bytes:
         if self.quick:
+            if self._resting:
+                self._resting -= 1
+                return orjson.dumps(assess(case, self.as_of).to_json(self.language))
             try:
-                return self._answer(case)
+                out = self._answer(case)
             except Exception:  # noqa: BLE001 - the ordinary way below gives the answer, or the same error
                 pass
+            else:
+                self._judged += 1
+                if self._judged >= LINE_TRIAL:
+                    if self._trials and self._worked > WORKED * self._judged:
+                        self._resting = LINE_REST
+                    self._judged = self._worked = 0
+                    self._trials += 1
+                return out
         self.ordinary += 1
         return orjson.dumps(assess(case, self.as_of).to_json(self.language))
 
@@ -515,9 +561,10 @@ class BatchAssessor:
         self._tried += 1
         if out is None:
             out = self._pieces(case, line)
-            if self._answers_for != self._learned:
-                self._remake_answers()
-            answers.keep(answers.key(line), out)
+            if not self._plain:  # a piece worked out without recording: its key would not cover it
+                if self._answers_for != self._learned:
+                    self._remake_answers()
+                answers.keep(answers.key(line), out)
         else:
             self._found += 1
         if self._tried >= TRIAL:
@@ -549,30 +596,34 @@ class BatchAssessor:
         self._answers_for = self._learned
 
     def _pieces(self, case: Case, line: _Line) -> bytes:
+        self._plain = False
         memo = self._classes
-        key = memo.key(line)
-        entry = memo.table.get(key)
+        key = None if memo.resting else memo.key(line)
+        entry = None if key is None else memo.table.get(key)
         if entry is None:
-            entry = memo.find(line)
-            if entry is None:
-                entry = self._classify(case, line)
-            else:
-                memo.keep(key, entry)
+            entry = self._classify(memo, case, line, key)
         missing_before, values, cls_json, reason_json = entry
         line.cls = values
         codes: list[str] = []
         ent_json: list[bytes] = []
         reasons = reason_json
         needs: list[str] | None = None
+        plain: _RecordingContext | None = None
         for memo, rule in self._rules:
-            key = memo.key(line)
-            got = memo.table.get(key)
-            if got is None:
-                got = memo.find(line)
-                if got is None:
-                    got = self._rule(memo, rule, case, values, line)
+            if memo.resting:  # worked out on the case itself while it rests from recording (see judge)
+                memo.resting -= 1
+                self._plain = True
+                self._worked += 1
+                if plain is None:
+                    plain = _RecordingContext(case, _PlainCls(values), self.as_of)  # type: ignore[arg-type]
                 else:
-                    memo.keep(key, got)
+                    plain.needs, plain.cls.reasons = [], _ReasonsAdded()
+                got = self._worded(rule(plain), plain)
+            else:
+                key = memo.key(line)
+                got = memo.table.get(key)
+                if got is None:
+                    got = self._rule(memo, rule, case, values, line, key)
             code, ent_bytes, rule_needs, added = got
             if code is not None:
                 codes.append(code)
@@ -594,28 +645,21 @@ class BatchAssessor:
             self._missing[missing] = missing_json
         line.found = tuple(codes)
         memo = self._actions
-        key = memo.key(line)
-        act_json = memo.table.get(key)
+        key = None if memo.resting else memo.key(line)
+        act_json = None if key is None else memo.table.get(key)
         if act_json is None:
-            act_json = memo.find(line)
-            if act_json is None:
-                act_json = self._act(case, values, line)
-            else:
-                memo.keep(key, act_json)
+            act_json = self._act(memo, case, values, line, key)
         return b"".join((self._head, cls_json, b',"reasons":[', b",".join(reasons), b'],"missing":', missing_json,
                          b',"entitlements":[', b",".join(ent_json), b'],"actions":[', act_json, b"]}"))
 
-    def _learn(self, memo: _Memo, rec: _Recorder, line: _Line, value: Any) -> Any:
-        rec.done()
-        if memo.learn(rec):
-            self._learned += 1
-        memo.keep(memo.key(line), value)
-        memo.grow(rec.seen, value)
-        return value
+    # Each piece, not in its table: from its tree, else worked out (and recorded, unless the piece is
+    # resting from recording: see _Memo.rest).
 
-    def _classify(self, case: Case, line: _Line) -> tuple[Any, ...]:
-        rec = _Recorder()
-        cls = classify(_CaseView(case, rec), self.as_of)  # type: ignore[arg-type]
+    def _classify(self, memo: _Memo, case: Case, line: _Line, key: Any) -> tuple[Any, ...]:
+        rec = self._start(memo, line, key)
+        if rec.__class__ is not _Recorder:
+            return rec
+        cls = classify(_CaseView(case, rec) if rec is not _PLAIN else case, self.as_of)  # type: ignore[arg-type]
         language = self.language
         values = _ClsValues(cls)
         cls_json = (_dumps(cls.kinship) + b"," + b'"category":' + _dumps(cls.category) + b","
@@ -625,31 +669,74 @@ class BatchAssessor:
         for name in missing:
             if name.__class__ is not str:
                 raise _Unwatched("missing")
-        return self._learn(self._classes, rec, line, (missing, values, cls_json, reason_json))
+        return self._end(memo, rec, line, (missing, values, cls_json, reason_json))
 
     def _rule(self, memo: _Memo, rule: Callable[[Context], Any], case: Case, values: _ClsValues,
-              line: _Line) -> tuple[Any, ...]:
-        rec = _Recorder()
-        cls_view = _ClsView(values, rec)
-        ctx = _RecordingContext(_CaseView(case, rec), cls_view, self.as_of)
-        ent = rule(ctx)
+              line: _Line, key: Any) -> tuple[Any, ...]:
+        rec = self._start(memo, line, key)
+        if rec.__class__ is not _Recorder:
+            return rec
+        cls_view = _ClsView(values, rec if rec is not _PLAIN else _Recorder())
+        ctx = _RecordingContext(_CaseView(case, rec) if rec is not _PLAIN else case,  # type: ignore[arg-type]
+                                cls_view, self.as_of)
+        return self._end(memo, rec, line, self._worded(rule(ctx), ctx))
+
+    def _worded(self, ent: Any, ctx: _RecordingContext) -> tuple[Any, ...]:
+        """A rule's result as kept: its code, its JSON, what it asked for and the reasons it added."""
         language = self.language
         got = (None if ent is None else ent.code, _dumps(ent.to_json(language)) if ent is not None else b"",
-               tuple(ctx.needs), tuple(_dumps(r.to_json(language)) for r in cls_view.reasons.added))
+               tuple(ctx.needs), tuple(_dumps(r.to_json(language)) for r in ctx.cls.reasons.added))
         for name in (*got[2], *(() if got[0] is None else (got[0],))):
             if name.__class__ is not str:
                 raise _Unwatched("need")
-        return self._learn(memo, rec, line, got)
+        return got
 
-    def _act(self, case: Case, values: _ClsValues, line: _Line) -> bytes:
-        rec = _Recorder()
-        rec.order["found"] = None
-        rec.exact["found"] = line.found
-        rec.seen[("v", "found")] = line.found
-        actions = actions_for(_CaseView(case, rec), _ClsView(values, rec),  # type: ignore[arg-type]
-                              [_Found(code) for code in line.found], self.as_of)
+    def _act(self, memo: _Memo, case: Case, values: _ClsValues, line: _Line, key: Any) -> bytes:
+        rec = self._start(memo, line, key)
+        if rec.__class__ is not _Recorder:
+            return rec
+        found = [_Found(code) for code in line.found]
+        if rec is _PLAIN:
+            actions = actions_for(case, values, found, self.as_of)  # type: ignore[arg-type]
+        else:
+            rec.order["found"] = None
+            rec.exact["found"] = line.found
+            rec.seen[("v", "found")] = line.found
+            actions = actions_for(_CaseView(case, rec), _ClsView(values, rec), found, self.as_of)  # type: ignore[arg-type]
         language = self.language
-        return self._learn(self._actions, rec, line, b",".join(_dumps(a.to_json(language)) for a in actions))
+        return self._end(memo, rec, line, b",".join(_dumps(a.to_json(language)) for a in actions))
+
+    def _start(self, memo: _Memo, line: _Line, key: Any) -> Any:
+        """The piece's result from its tree (kept in its table too), or a recorder to work it out
+        with (``_PLAIN``: work it out on the case itself, learning nothing)."""
+        self._worked += 1
+        if memo.resting:
+            memo.resting -= 1
+            self._plain = True
+            return _PLAIN
+        memo.tried += 1
+        found = memo.find(line)
+        if found is not None:
+            self._worked -= 1
+            memo.keep(key, found)
+            return found
+        memo.missed += 1
+        if memo.tried >= PIECE_TRIAL:
+            memo.judge()
+        return _Recorder()
+
+    def _end(self, memo: _Memo, rec: _Recorder, line: _Line, value: Any) -> Any:
+        if rec is _PLAIN:
+            return value
+        rec.done()
+        if memo.learn(rec):
+            self._learned += 1
+        memo.keep(memo.key(line), value)
+        memo.grow(rec.seen, value)
+        return value
+
+
+_PLAIN = _Recorder()  # marks a piece worked out on the case itself (never recorded into)
 
 
 def _dumps(value: Any) -> bytes:

@@ -131,6 +131,26 @@ def test_tables_stay_bounded_and_answers_stay_right_when_emptied(caseload):
         batch_memo.LIMIT, batch_memo.ANSWERS, batch_memo.TRIAL, batch_memo.PAUSE = old
 
 
+@settings(max_examples=40, deadline=None)
+@given(caseload=st.lists(CASE, min_size=5, max_size=60), worked=st.sampled_from([0, 2, 30]))
+def test_pieces_and_lines_resting_from_reuse_get_the_same_answers(caseload, worked):
+    """A piece that rarely finds its results again is worked out on the case itself for a while, and
+    lines for which many pieces had to be worked out are answered the ordinary way for a while: the
+    answers are the same bytes either way."""
+    cases = _cases(caseload)
+    names = ("PIECE_TRIAL", "PIECE_REST", "LINE_TRIAL", "WORKED", "LINE_REST")
+    old = [getattr(batch_memo, n) for n in names]
+    for name, value in zip(names, (2, 3, 3, worked, 2)):
+        setattr(batch_memo, name, value)
+    try:
+        assessor = batch_memo.BatchAssessor(AS_OF, "en")
+        for case in cases * 3:
+            assert assessor.answer(case) == ordinary(case)
+    finally:
+        for name, value in zip(names, old):
+            setattr(batch_memo, name, value)
+
+
 def _with_rule(rule):
     """``rule`` among the rules for the length of a test (both the ordinary way and the batch's)."""
     entitlements.RULES.append(rule)
