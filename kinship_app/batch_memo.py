@@ -63,7 +63,7 @@ from kinship_app.entitlements import RULES, Context, actions_for
 from kinship_app.i18n import translator
 from kinship_app.result import DEFINITION, Assessment
 
-LIMIT = 2048  # results kept per piece before its table (or tree) is emptied: memory stays bounded
+LIMIT = 1024  # results kept per piece before its table (or tree) is emptied: memory stays bounded
 ANSWERS = 1024  # whole answers kept (each about 11 kB of JSON)
 # The whole answers are looked up only while at least a quarter of lookups find one, judged every
 # TRIAL lines; after a poor trial, PAUSE lines go straight to the pieces (a caseload whose facts
