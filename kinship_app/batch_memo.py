@@ -88,8 +88,10 @@ _PART_FIELDS = {name: frozenset(f.name for f in dataclasses.fields(Case.__datacl
                 for name in _PARTS}
 
 
-class _Unwatched(Exception):
-    """A piece read something the recording view cannot watch: answer this line the ordinary way."""
+class _Unwatched(BaseException):
+    """A piece read something the recording view cannot watch: answer this line the ordinary way.
+    (Not an ``Exception``, so that a rule's own ``except Exception`` or ``getattr(x, name, default)``
+    cannot swallow it and go on as if the thing were not there.)"""
 
 
 _OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
@@ -249,6 +251,9 @@ class _CaseView:
     def __init__(self, case: Case, rec: _Recorder) -> None:
         for name in _PARTS:
             setattr(self, name, _Part(getattr(case, name), f"case.{name}", rec, _PART_FIELDS[name]))
+
+    def __getattr__(self, name: str) -> Any:
+        raise _Unwatched(f"case.{name}")
 
 
 class _ClsValues:
@@ -534,7 +539,7 @@ class BatchAssessor:
                 return orjson.dumps(assess(case, self.as_of).to_json(self.language))
             try:
                 out = self._answer(case)
-            except Exception:  # noqa: BLE001 - the ordinary way below gives the answer, or the same error
+            except (Exception, _Unwatched):  # noqa: BLE001 - the ordinary way gives the answer, or the same error
                 pass
             else:
                 self._judged += 1

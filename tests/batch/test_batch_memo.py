@@ -231,6 +231,32 @@ def test_a_rule_reading_what_the_recording_cannot_watch_is_answered_the_ordinary
         entitlements.RULES.remove(nosy_rule)
 
 
+@pytest.mark.parametrize("peek", [
+    lambda c: getattr(c.case, "people", None),
+    lambda c: hasattr(c.case, "people"),
+    lambda c: getattr(c.case.child, "name", None),
+    lambda c: len(c.missing),
+])
+def test_a_rule_that_would_swallow_what_the_recording_cannot_watch_still_gets_the_ordinary_answer(peek):
+    def peeking_rule(c):
+        try:
+            seen = peek(c)
+        except Exception:  # noqa: BLE001 - what a careless rule might do
+            seen = "nothing"
+        return Entitlement(code="test_peek", source=repr(seen))
+
+    _with_rule(peeking_rule)
+    try:
+        assessor = batch_memo.BatchAssessor(AS_OF, "en")
+        cases = [parse_case({"child": {"age": 5}, "people": {"child": {"name": "A"}}}),
+                 parse_case({"child": {"age": 5}})]
+        for case in cases:
+            assert assessor.answer(case) == ordinary(case)
+        assert assessor.ordinary == 2
+    finally:
+        entitlements.RULES.remove(peeking_rule)
+
+
 def test_an_unknown_language_is_refused_line_by_line_as_before():
     lines = [json.dumps(FACTS[0]).encode()]
     answers = list(batch.assess_stream(lines, AS_OF, language="xx"))
