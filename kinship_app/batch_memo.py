@@ -77,7 +77,7 @@ PIECE_TRIAL, PIECE_REST = 256, 4096
 # WORKED pieces a line had to be worked out (of 23), the next LINE_REST lines are answered the
 # ordinary way, which is then no slower (a caseload drawn at random in every field); then reuse is
 # tried again.
-LINE_TRIAL, WORKED, LINE_REST = 512, 4, 8192
+LINE_TRIAL, WORKED, LINE_REST = 256, 4, 8192
 
 # The answer's fields, in order, as Assessment.to_json writes them: checked when an assessor is made,
 # so a field added there is never left out here (the ordinary answer is used instead).
