@@ -1,5 +1,5 @@
-"""The letter's paragraphs without markup skip ReportLab's markup parser (``render._paragraph``):
-what they are given instead must be exactly what the parser would have made."""
+"""Work the letters no longer repeat must give exactly what ReportLab gave: paragraphs without markup
+skip its markup parser (``render._paragraph``), and a font subset is made and compressed once."""
 
 from __future__ import annotations
 
@@ -58,3 +58,42 @@ def test_plain_paragraphs_are_not_parsed(monkeypatch):
     render._paragraph(markup("Smith & Sons", style_font=body.fontName, size=body.fontSize), body)
     render._paragraph(markup("فاطمة", style_font=body.fontName, size=body.fontSize), body)
     assert parsed == ["Smith &amp; Sons", markup("فاطمة", style_font=body.fontName, size=body.fontSize)]
+
+
+def test_a_font_subset_is_made_and_compressed_once_and_the_pdf_is_the_same(monkeypatch):
+    """Letters with the same characters embed the same font subsets: made and compressed once
+    (``fonts._make_each_subset_once``), giving exactly the PDF that ReportLab alone writes."""
+    import zlib
+
+    from letter_cases import AS_OF, HOUSEHOLDS, PEOPLE
+    from reportlab.pdfbase import pdfdoc, pdfmetrics
+
+    from kinship_app.letters import build_letter, render_pdf_bytes, set_detail
+
+    fonts.register()
+    case_fn, assess_fn = HOUSEHOLDS["sg_support_assessment"]
+    # Letters with characters no other test uses in this order (so the subsets are new), then another
+    # family's, whose names differ only in ASCII letters (so its subsets are the same).
+    first, other = (build_letter("sg_support_assessment", case_fn(set_detail(PEOPLE, "carer.name", name)),
+                                 assess_fn(), AS_OF) for name in ("Ŧėşţ Ŋąɱę Ellis", "Ŧėşţ Ŋąɱę Price"))
+    made: list[str] = []
+    compressed: list[int] = []
+    faces = [pdfmetrics.getFont(n).face for n in (fonts.BASE, fonts.BASE_BOLD)]
+    for face in faces:
+        cached = face.makeSubset
+        monkeypatch.setattr(face, "makeSubset", lambda codes, cached=cached, face=face: made.append(face.name) or cached(codes))
+    real_compress = zlib.compress
+    monkeypatch.setattr(zlib, "compress", lambda data, *a: compressed.append(len(data)) or real_compress(data, *a))
+    render_pdf_bytes(first)
+    assert made and max(compressed) > 20_000  # the subsets were asked for, and compressed
+    compressed.clear()
+    ours = render_pdf_bytes(other)
+    assert len(made) == 4 and max(compressed) < 20_000  # asked for again, but none compressed again
+    monkeypatch.undo()
+
+    # ReportLab alone: its own makeSubset (the class's) and its own FlateDecode.
+    flate = type(pdfdoc.PDFZCompress)
+    monkeypatch.setattr(flate, "encode", flate.encode.__wrapped__)
+    for face in faces:
+        monkeypatch.delattr(face, "makeSubset")
+    assert render_pdf_bytes(other) == ours
