@@ -97,3 +97,15 @@ def test_a_font_subset_is_made_and_compressed_once_and_the_pdf_is_the_same(monke
     for face in faces:
         monkeypatch.delattr(face, "makeSubset")
     assert render_pdf_bytes(other) == ours
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30) | st.sampled_from(["Siân", "\U00010000x", "王秀英 👵", "ਹਰਪ੍ਰੀਤ", "عائشہ", "a\u202eb"]))
+def test_unprintable_characters_are_found_as_before(text):
+    """``text.unprintable`` answers a detail every font's first face draws without looking at each
+    character in every fallback font: the answer is the one the full look-up gives."""
+    from kinship_app.letters import text as textmod
+
+    full = [ch for ch in textmod._visual(textmod.clean(text))
+            if not all(any(fonts.has_glyph(name, ch) for name in chain) for chain in fonts.FALLBACK.values())]
+    assert textmod.unprintable(text) == "".join(dict.fromkeys(full))
