@@ -205,21 +205,32 @@ NOT_FOR_ONE_CASE = ("argparse", "shutil", "kinship_app.letters", "reportlab", "k
                     "sqlalchemy", "kinship_app.batch", "kinship_app.estimate", "babel", "PySide6", "ui.app")
 
 
-@pytest.mark.parametrize("entry", [["-m", "kinship_app"], ["-m", "ui"]],
-                         ids=["python -m kinship_app", "kinship-app script (ui.launcher)"])
-def test_one_case_imports_only_what_assess_needs(tmp_path, entry):
-    """Read from the real process, through each entry point (``-X importtime`` lists every module
-    it imports, however the process ends)."""
+def _imported_by_assess(tmp_path, entry: list[str], case: dict) -> set[str]:
+    """Every module the real process imports for one case (``-X importtime`` lists them however
+    the process ends)."""
     path = tmp_path / "case.json"
-    path.write_text(json.dumps(EXAMPLE))
+    path.write_text(json.dumps(case))
     proc = subprocess.run([sys.executable, "-X", "importtime", *entry, "assess", str(path), "--as-of", "2026-11-22"],
                           capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["kinship"] is True
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.decode().splitlines()
                 if line.startswith("import time:") and "|" in line}
     assert "kinship_app.assess" in imported and "kinship_app.wording" in imported  # the list is read
+    return imported
+
+
+@pytest.mark.parametrize("entry", [["-m", "kinship_app"], ["-m", "ui"]],
+                         ids=["python -m kinship_app", "kinship-app script (ui.launcher)"])
+def test_one_case_imports_only_what_assess_needs(tmp_path, entry):
+    imported = _imported_by_assess(tmp_path, entry, EXAMPLE)
     assert sorted(m for m in imported if any(m == n or m.startswith(n + ".") for n in NOT_FOR_ONE_CASE)) == []
-    assert json.loads(proc.stdout)["category"] == "private_family_arrangement"
+    assert "kinship_app.data.councils" in imported  # the example names its council
+
+
+def test_a_case_without_a_council_does_not_read_the_councils(tmp_path):
+    case = {k: v for k, v in EXAMPLE.items() if k != "household"}
+    assert "kinship_app.data.councils" not in _imported_by_assess(tmp_path, ["-m", "kinship_app"], case)
 
 
 def test_a_long_answer_is_all_written_before_the_process_ends(tmp_path):
