@@ -219,7 +219,8 @@ def finish(argv: list[str], status: int) -> int:
         return status
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: a program built without a console (Windows)
+                stream.flush()
         except (OSError, ValueError):  # a pipe closed early or a closed stream: nothing more to say
             pass
     os._exit(status)

@@ -246,6 +246,17 @@ def test_a_long_answer_is_all_written_before_the_process_ends(tmp_path):
         assert len(lines) == 3000 and json.loads(lines[-1])["category"] == "private_family_arrangement"
 
 
+@pytest.mark.parametrize("streams", ["", "sys.stdout = None; ", "sys.stdout.close(); ", "os.close(1); "])
+def test_the_process_ends_with_the_commands_status_whatever_its_output_became(streams):
+    """No console (a windowed program's None), a closed stream, or a pipe gone: ``finish`` still
+    ends the process with the command's status and no traceback."""
+    code = f"import os, sys\nprint('unflushed', end='')\n{streams}\nfrom kinship_app.cli import finish\nfinish(['assess'], 3)\n"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert proc.returncode == 3 and proc.stderr == b"", proc.stderr
+    if not streams:
+        assert proc.stdout == b"unflushed"  # what was still buffered was written before the end
+
+
 def test_only_the_entry_points_end_the_process():
     """``main`` returns to an in-process caller; ``finish`` returns the status of any command that
     may leave work for Python's exit (the letters write files with ReportLab)."""
