@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget, QWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import _
@@ -60,10 +60,17 @@ class WrapButton(QPushButton):
     it is at a width, and it draws those lines through the style, so colours and the focus state are
     the style sheet's. Lines break where Unicode allows (between words; inside a word only when one
     word alone is wider than the space). ``text()`` stays the words as given.
+
+    Layouts ask these sizes on every pass, so the common case costs next to nothing: at its one-line
+    width or wider it answers with QPushButton's own size hint (which Qt keeps until the text, font
+    or style changes), and its narrowest width is kept per text, font and one-line size. Only a
+    width too narrow for one line measures lines through the style.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
+        # Height for width through the size policy (QWidget's own hasHeightForWidth reads it), so
+        # layouts never call into Python only to ask.
         policy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -71,12 +78,14 @@ class WrapButton(QPushButton):
         # height it needs for its lines).
         self.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect)
         self._cache: dict[tuple, list[str]] = {}
+        self._narrowest: tuple[tuple, QSize] | None = None
 
     # -- measuring (while the words fit on one line, Qt's own QPushButton code does everything) ----
 
     def _shown(self) -> str:
         """The text as drawn: a single '&' marks a keyboard shortcut and is not drawn ('&&' is '&')."""
-        return re.sub(r"&(.)", r"\1", self.text(), flags=re.DOTALL)
+        text = self.text()
+        return re.sub(r"&(.)", r"\1", text, flags=re.DOTALL) if "&" in text else text
 
     def _content(self, lines: list[str]) -> QSize:
         joined = "\n".join(x.replace("&", "&&") for x in lines)
@@ -99,9 +108,9 @@ class WrapButton(QPushButton):
 
     def lines(self, width: int) -> list[str]:
         """The text in lines that each fit a button ``width`` pixels wide (one line when it fits)."""
-        text = self._shown()
         if width >= super().sizeHint().width():
-            return [text]
+            return [self._shown()]
+        text = self._shown()
         avail = self._text_width(width)
         key = (text, avail, self.font().key(), self.layoutDirection())
         if key not in self._cache:
@@ -141,19 +150,28 @@ class WrapButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API) - as narrow as its widest word
         one = super().sizeHint()
+        text = self.text()
+        # The one-line size hint changes with the style, the font and the text; the font's key and
+        # the text are in the key too, so a change that keeps the hint's size is still seen.
+        key = (text, one.width(), one.height(), self.font().key())
+        if self._narrowest is not None and self._narrowest[0] == key:
+            return QSize(self._narrowest[1])
         words = self._shown().split()
         if len(words) < 2:
-            return one
-        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
-        return QSize(one.width() - self._content([self._shown()]).width() + widest, one.height())
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
-        return True
+            size = one
+        else:
+            widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+            size = QSize(one.width() - self._content([self._shown()]).width() + widest, one.height())
+        self._narrowest = (key, QSize(size))
+        return size
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        one = super().sizeHint()
+        if width >= one.width():
+            return one.height()
         lines = self.lines(width)
         if len(lines) < 2:
-            return super().sizeHint().height()
+            return one.height()
         return self._measure(lines, QSize(self._text_width(width), self._content(lines).height())).height()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -177,6 +195,9 @@ class WrapButton(QPushButton):
                 layout.setAlignment(self, Qt.AlignmentFlag.AlignLeading)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.width() >= super().sizeHint().width():
+            super().paintEvent(event)  # on one line: QPushButton draws it
+            return
         lines = self.lines(self.width())
         if len(lines) < 2:
             super().paintEvent(event)
@@ -555,12 +576,11 @@ class FlowLayout(QLayout):
         self._baseline = baseline
         self.setContentsMargins(0, 0, 0, 0)
 
+    # addWidget is QLayout's own: it makes Qt's widget item, which keeps a widget's size hints and
+    # heights for width until the widget's geometry changes, so the passes below ask the widget
+    # (Python, for a WrapButton) once, not on every pass.
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
         self._items.append(item)
-
-    def addWidget(self, w: QWidget) -> None:  # noqa: N802 (Qt API)
-        self.addChildWidget(w)
-        self.addItem(QWidgetItem(w))
 
     def count(self) -> int:
         return len(self._items)
