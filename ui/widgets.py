@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget,
+    QAbstractButton, QApplication, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import _
@@ -79,6 +79,7 @@ class WrapButton(QPushButton):
         self.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect)
         self._cache: dict[tuple, list[str]] = {}
         self._narrowest: tuple[tuple, QSize] | None = None
+        self._frame: tuple[tuple, int] | None = None
 
     # -- measuring (while the words fit on one line, Qt's own QPushButton code does everything) ----
 
@@ -101,10 +102,24 @@ class WrapButton(QPushButton):
         opt.state |= QStyle.StateFlag.State_HasFocus
         return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, content, self)
 
+    def _frame_width(self) -> int:
+        """The style's padding and borders across the button, with the focus ring (``_measure``).
+
+        Kept, and measured again whenever anything the style sheet's answer depends on here may
+        have changed: the one-line size hint (Qt measures it again when the style, the font or the
+        text changes), the font, the ``role`` and ``current`` properties the sheet's selectors
+        read, and the widget's and the application's style sheets."""
+        app = QApplication.instance()
+        key = (super().sizeHint().toTuple(), self.font().key(), self.property("role"), self.property("current"),
+               self.styleSheet(), app.styleSheet() if app is not None else "")
+        if self._frame is None or self._frame[0] != key:
+            line = self.fontMetrics().height()
+            self._frame = (key, self._measure(["X"], QSize(100, line)).width() - 100)
+        return self._frame[1]
+
     def _text_width(self, width: int) -> int:
         """How wide the text may be in a button ``width`` wide."""
-        line = self.fontMetrics().height()
-        return max(1, width - (self._measure(["X"], QSize(100, line)).width() - 100))
+        return max(1, width - self._frame_width())
 
     def lines(self, width: int) -> list[str]:
         """The text in lines that each fit a button ``width`` pixels wide (one line when it fits)."""
