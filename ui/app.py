@@ -128,9 +128,9 @@ class AfterFirstPaint(QObject):
     """Runs work the first screen does not show once the window's first frame is on screen.
 
     It watches the window for its first paint; Qt paints the whole window in one go, so an event
-    posted then is handled after every widget of that frame has been drawn (and after the
-    ``--quit-when-shown`` timing line, posted during the same frame). The work then runs on the
-    next turn of the event loop. Should no paint come (a window started minimised), it runs after
+    posted then is handled after every widget of that frame has been drawn. The work then runs on
+    the next turn of the event loop (after the ``--quit-when-shown`` timing line, which is posted
+    during the same frame). Should no paint come (a window started minimised), it runs after
     ``FALLBACK_MS`` anyway."""
 
     FALLBACK_MS = 2000
@@ -140,7 +140,7 @@ class AfterFirstPaint(QObject):
         self._todo: list = []
         self._window = window
         window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._run)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)  # dropped if the window goes first
 
     def add(self, work) -> None:
         self._todo.append(work)
@@ -153,7 +153,7 @@ class AfterFirstPaint(QObject):
 
     def event(self, event) -> bool:  # noqa: D102 (Qt API)
         if event.type() == QEvent.Type.User:
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
             return True
         return super().event(event)
 
