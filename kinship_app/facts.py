@@ -32,8 +32,8 @@ class Fact:
     question: str | None  # the quick check's question that settles it; None: the check never asks it
     words: str  # N_(): what it is, as in "we would need to know: how old the child is"
     sometimes: bool = False  # asked only on some routes (disability only at 16 and 17)
-    # A fact the check never asks as a page of its own can be answered on the result itself: the
-    # question, the answer key it is saved under, and why it matters.
+    # A fact the check asks only where a route has room for it (or never) can be answered on the
+    # result itself: the question, the answer key it is saved under, and why it matters.
     inline: tuple[str, str, str] | None = None
 
 
@@ -55,10 +55,10 @@ FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("carer.approved_foster_carer", "approved", N_("whether you are approved as a foster carer for the child")),
     Fact("household.parents_died", "parents", N_("whether either of the child's parents has died")),
     Fact("household.surviving_parent_unavailable", "parents", N_("whether the other parent can be found")),
-    Fact("household.other_parent_situation", "other_parent",
+    Fact("household.other_parent_situation", "parents",
          N_("whether the parents were married or divorced, and what the other parent did"), sometimes=True),
     Fact("household.council", "council", N_("which council area you live in")),
-    Fact("household.employed", None, N_("whether you are in paid work"),
+    Fact("household.employed", "employed", N_("whether you are in paid work"), sometimes=True,
          inline=(N_("Are you in paid work?"), "employed", N_("The rights at work below depend on it."))),
 )}
 

@@ -6,10 +6,12 @@ each answer gives, read both ways by ``answers_to_case`` and ``case_to_answers``
 CONTRACT.md, and back); ``kinship_app.facts`` puts them beside each fact's question and words. Every question has an honest "I'm not
 sure" that moves on; its answer reaches the case as "unknown" or null, never as a guessed default.
 
-The longest path is eight questions (relationship, living, age, order, council involvement or
-looked after before the order, foster approval or parents, the other parent, council); tests/flows
-hold us to it. "The other parent" is asked only when one parent has died and the other is not known
-to be unavailable: it finds Guardian's Allowance's other routes.
+The longest path is seven questions, UX.md's budget (relationship, living, age, order, council
+involvement or looked after before the order, foster approval or parents, council); tests/flows
+hold us to it. When one parent has died, the parents' page opens what Guardian's Allowance asks of
+the other parent (its other routes) on the same page. What the result needs and no route always
+asks (paid work) is asked at the end where the route has room (``_ask_ahead``), and otherwise
+answered on the result page.
 A looked-after child's carer is not asked about the parents: Guardian's Allowance rides on Child
 Benefit, which is not paid while the council pays for the child's keep.
 """
@@ -28,6 +30,9 @@ ORDERS_WITH_CARER = ("special_guardianship_order", "cao_lives_with", "adoption_o
 # s66(4)), so disability only changes anything at 16 and 17.
 DISABILITY_AGES = (16, 17)
 MAX_AGE = 25
+# UX.md: "at most 7 questions on the longest path". A question the result needs but no route
+# always asks (paid work) is asked only where it fits; elsewhere it is answered on the result.
+QUESTION_BUDGET = 7
 
 
 @dataclass(frozen=True)
@@ -128,34 +133,34 @@ APPROVAL_OPTIONS = (
     _unsure(),
 )
 
+# "Has either parent died?" opens, under "One parent has died", what Guardian's Allowance asks of the
+# other parent (Guardian's Allowance (General) Regulations 2003): one page, so that no route passes
+# UX.md's budget of seven questions. The codes are the answers; the groups only show them.
 PARENTS_OPTIONS = (
     Option("none", N_("No")),
-    Option("one", N_("One parent has died")),
     Option("one_other_unavailable", N_("One parent has died, and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court")),
+    Option("one_father_not_known", N_("The parents were not married, the mother has died and the father is not known")),
+    Option("one_divorced",
+           N_("The parents were divorced (or their civil partnership ended), and the parent who is alive did not "
+              "have custody of the child and was not paying towards their upkeep")),
+    Option("one", N_("One parent has died, and none of these describes the other parent")),
+    Option("one_unsure", N_("One parent has died, and I'm not sure about the other parent")),
     Option("both", N_("Both parents have died")),
     _unsure(),
 )
-
-
-OTHER_PARENT_OPTIONS = (
-    Option("father_not_known", N_("The parents were not married, the mother has died and the father is not known")),
-    Option("divorced_no_custody_no_maintenance",
-           N_("The parents were divorced (or their civil partnership ended), and the parent who is alive did not "
-              "have custody of the child and was not paying towards their upkeep")),
-    Option("none", N_("No, neither of these")),
-    _unsure(),
+ONE_PARENT_DIED = ("one_other_unavailable", "one_father_not_known", "one_divorced", "one", "one_unsure")
+PARENTS_GROUPS = (
+    ("none", N_("No"), ("none",)),
+    ("group_one", N_("One parent has died"), ONE_PARENT_DIED),
+    ("both", N_("Both parents have died"), ("both",)),
+    (UNSURE, N_("I'm not sure"), (UNSURE,)),
 )
 
 
-def _after_parents(a: dict[str, Any]) -> str:
-    # Guardian's Allowance's other routes (Guardian's Allowance (General) Regulations 2003) only matter
-    # when one parent has died and the other is not already known to be unavailable.
-    return "other_parent" if a.get("parents") == "one" else "council"
-
-
 def _after_relationship(a: dict[str, Any]) -> str:
-    # A parent raising their own child is never kinship care under the working definition.
-    return "check_answers" if a.get("relationship") == "parent" else "living"
+    # A parent raising their own child is never kinship care under the working definition: no more
+    # questions about the arrangement (flexible working still needs to know about paid work).
+    return _ask_ahead(a, "relationship") if a.get("relationship") == "parent" else "living"
 
 
 def _after_order(a: dict[str, Any]) -> str:
@@ -169,6 +174,41 @@ def _after_looked_after_before(a: dict[str, Any]) -> str:
 
 def _after_services(a: dict[str, Any]) -> str:
     return "approved" if a.get("services") == "looked_after" else "parents"
+
+
+def _route_to(a: dict[str, Any], stop: str) -> list[str]:
+    """The questions asked before ``stop`` on these answers' route (``stop`` itself not counted)."""
+    route, current = [], START
+    while current not in (stop, "check_answers") and current not in route:
+        route.append(current)
+        current = QUESTIONS[current].next(a)
+    return route
+
+
+def employment_matters(a: dict[str, Any]) -> bool:
+    """Whether the result will need to know if the carer is in paid work, read from the answers as
+    the rules read the facts (kinship_app.entitlements: flexible working for a child who lives with
+    the carer; parental leave for a carer whose order gives parental responsibility, while the child
+    is a child). tests/flows/test_ask_ahead.py checks this against the rules on every route it decides."""
+    if a.get("living") != "part_time":
+        return True
+    age = a.get("age")
+    child = not isinstance(age, int) or age < _adult_age()
+    return a.get("order") in ORDERS_WITH_CARER and child
+
+
+def _adult_age() -> int:
+    from kinship_app.data import parameters  # a dated parameter (resources/parameters/law.toml)
+    import datetime as dt
+
+    return parameters.value("adult_age", dt.date.max)  # its newest value: the check has no day
+
+
+def _ask_ahead(a: dict[str, Any], last: str) -> str:
+    """After a route's last question: ask what the result will need, when the route has room for it
+    in UX.md's budget; otherwise it is answered on the result page."""
+    fits = len(_route_to(a, last)) + 2 <= QUESTION_BUDGET  # ``last`` and this one
+    return "employed" if fits and employment_matters(a) else "check_answers"
 
 
 QUESTIONS: dict[str, Question] = {q.id: q for q in (
@@ -242,15 +282,8 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
         N_("Why we ask this"),
         N_("Guardian's Allowance can be paid to the person raising a child whose parents have died, or when "
            "one has died and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court."),
-        "choice", _after_parents, PARENTS_OPTIONS, ("guardians_allowance",),
-    ),
-    Question(
-        "other_parent", N_("Does either of these describe the child's parents?"), N_("The other parent"),
-        N_("Select whether either of these describes the child's parents"),
-        N_("Why we ask this"),
-        N_("Guardian's Allowance can also be paid in these two situations. If you do not know, choose "
-           "'I'm not sure': we will show it as something you may get, and an adviser can check."),
-        "choice", lambda a: "council", OTHER_PARENT_OPTIONS, ("guardians_allowance",),
+        "choice", lambda a: "council", PARENTS_OPTIONS, ("guardians_allowance",),
+        extra={"groups": PARENTS_GROUPS},
     ),
     Question(
         "council", N_("Which council area do you live in?"), N_("Council area"),
@@ -259,7 +292,14 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
         N_("This is the council that runs children's services where you live: a county council, a unitary "
            "council, a metropolitan borough or a London borough. It is shown on your council tax bill. "
            "Type part of the name to search."),
-        "council", lambda a: "check_answers", (), ("local_offer",),
+        "council", lambda a: _ask_ahead(a, "council"), (), ("local_offer",),
+    ),
+    Question(
+        "employed", N_("Are you in paid work?"), N_("Paid work"),
+        N_("Select whether you are in paid work"),
+        N_("Why we ask this"),
+        N_("Some rights at work, such as asking to change your hours or taking unpaid parental leave, depend on it."),
+        "choice", lambda a: "check_answers", YES_NO_UNSURE, (),
     ),
 )}
 
@@ -307,7 +347,8 @@ def relevant_answers(answers: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# Answers given on the result page rather than as a question of the check (they fit no route's budget).
+# Answers that may be given on the result page as well as in the check (asked in the check only where
+# the route has room for them): kept whatever the route.
 EXTRA_ANSWERS = ("employed",)
 
 
@@ -362,21 +403,23 @@ ANSWER_FACTS: dict[str, dict[Any, dict[str, Any]]] = {
     },
     "parents": {
         "none": {"household.parents_died": 0, "household.surviving_parent_unavailable": False},
-        "one": {"household.parents_died": 1, "household.surviving_parent_unavailable": False},
         "one_other_unavailable": {"household.parents_died": 1, "household.surviving_parent_unavailable": True},
+        "one_father_not_known": {"household.parents_died": 1, "household.surviving_parent_unavailable": False,
+                                 "household.other_parent_situation": "father_not_known"},
+        "one_divorced": {"household.parents_died": 1, "household.surviving_parent_unavailable": False,
+                         "household.other_parent_situation": "divorced_no_custody_no_maintenance"},
+        "one": {"household.parents_died": 1, "household.surviving_parent_unavailable": False,
+                "household.other_parent_situation": "none"},
+        # Not sure about the other parent: whether they can be found is not known either.
+        "one_unsure": {"household.parents_died": 1, "household.surviving_parent_unavailable": UNSURE,
+                       "household.other_parent_situation": UNSURE},
         "both": {"household.parents_died": 2},
         # "unknown", not null: null takes the contract's default of 0 and Guardian's Allowance would
         # silently drop out; "unknown" keeps it as "may qualify" and names the fact to check.
         UNSURE: {"household.parents_died": UNSURE, "household.surviving_parent_unavailable": UNSURE},
     },
-    # Asked only when one parent has died (the route sees to that); "unknown" stays not known.
-    "other_parent": {
-        "father_not_known": {"household.other_parent_situation": "father_not_known"},
-        "divorced_no_custody_no_maintenance": {"household.other_parent_situation": "divorced_no_custody_no_maintenance"},
-        "none": {"household.other_parent_situation": "none"},
-        UNSURE: {"household.other_parent_situation": UNSURE},
-    },
-    # Answered on the result page, not as a question of the check (EXTRA_ANSWERS); null: not known.
+    # Asked after the council where the route has room, otherwise on the result page (EXTRA_ANSWERS);
+    # null: not known.
     "employed": {"yes": {"household.employed": True}, "no": {"household.employed": False},
                  UNSURE: {"household.employed": None}},
 }
@@ -465,13 +508,11 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
     parents = _parents_answer(household)
     if parents is not None:
         answers["parents"] = parents
-    if parents == "one" and "other_parent_situation" in household:
-        situation = household["other_parent_situation"]
-        answers["other_parent"] = situation if situation in ("father_not_known", "divorced_no_custody_no_maintenance",
-                                                             "none") else UNSURE
 
     if "council" in household:
         answers["council"] = household["council"] or UNSURE
+    if "employed" in household:
+        answers["employed"] = {True: "yes", False: "no"}.get(household["employed"], UNSURE)
 
     # Keep what is on the facts' route even past a question left unanswered, so that the pages after
     # it open filled in; answers the route no longer reaches (stale facts) are dropped.
@@ -482,6 +523,9 @@ def case_to_answers(case: dict[str, Any]) -> dict[str, Any]:
     kept = {qid: answers[qid] for qid in route if qid in answers}
     if "disabled" in answers and "age" in kept:
         kept["disabled"] = answers["disabled"]
+    for key in EXTRA_ANSWERS:
+        if key in answers:
+            kept[key] = answers[key]
     return kept
 
 
@@ -542,18 +586,24 @@ def _services_answer(child: dict[str, Any], arrangement: dict[str, Any]) -> str 
 def _parents_answer(household: dict[str, Any]) -> str | None:
     if "parents_died" not in household:
         return None
-    died, other = household["parents_died"], household.get("surviving_parent_unavailable")
+    died, other = household["parents_died"], household.get("surviving_parent_unavailable", False)
     if died is None or died == UNSURE:
         return UNSURE
     if died == 0:
         return "none"
     if died == 2:
         return "both"
-    if died == 1 and other is True:
+    if died != 1:
+        return None
+    if other is True:
         return "one_other_unavailable"
-    if died == 1 and household.get("surviving_parent_unavailable", False) is False:
-        return "one"  # absent is the contract's default: the other parent is not unavailable
-    return None  # one parent has died and whether the other is available is not known: ask again
+    situation = household.get("other_parent_situation", "absent")
+    if other is False:  # absent is the contract's default: the other parent is not unavailable
+        return {"father_not_known": "one_father_not_known", "divorced_no_custody_no_maintenance": "one_divorced",
+                "none": "one"}.get(situation)
+    if other in (UNSURE, None) and situation in (UNSURE, None):
+        return "one_unsure"
+    return None  # facts no single answer gives (say, from before "the other parent" was asked): ask again
 
 
 def longest_path_length() -> int:

@@ -46,9 +46,10 @@ def test_every_question_is_reachable():
     assert reached == set(flow.QUESTIONS)
 
 
-def test_longest_path_is_at_most_eight_questions():
-    # Eight since December 2026: "the other parent" follows "one parent has died" (Guardian's Allowance routes).
-    assert max(len(flow.path(r)) for r in ROUTES) == flow.longest_path_length() == 8
+def test_longest_path_is_at_most_seven_questions():
+    # UX.md: at most 7 questions on the longest path. "The other parent" (Guardian's Allowance's other
+    # routes) opens on the parents' page; paid work is asked only where a route has room for it.
+    assert max(len(flow.path(r)) for r in ROUTES) == flow.longest_path_length() == flow.QUESTION_BUDGET == 7
 
 
 def test_every_route_ends_at_check_your_answers():
@@ -180,7 +181,8 @@ def test_facts_from_elsewhere_fill_what_they_say_and_leave_the_rest_unanswered()
              "household": {"council": COUNCIL, "employed": True}}
     answers = flow.case_to_answers(facts)
     assert answers == {"relationship": "grandparent", "living": "28_plus", "age": 9,
-                       "order": "special_guardianship_order", "looked_after_before": "yes", "council": COUNCIL}
+                       "order": "special_guardianship_order", "looked_after_before": "yes", "council": COUNCIL,
+                       "employed": "yes"}
     assert not flow.is_complete(answers) and flow.path(answers)[-1] == "parents"
 
 
@@ -202,31 +204,38 @@ def test_a_fact_no_single_answer_gives_is_asked_again():
     assert flow.case_to_answers({}) == {}
 
 
-@pytest.mark.parametrize("answer, situation, ga", [
-    ("father_not_known", "father_not_known", True),
-    ("divorced_no_custody_no_maintenance", "divorced_no_custody_no_maintenance", True),
-    ("none", "none", False),
-    (flow.UNSURE, flow.UNSURE, True),
+@pytest.mark.parametrize("answer, situation, unavailable, ga", [
+    ("one_father_not_known", "father_not_known", False, True),
+    ("one_divorced", "divorced_no_custody_no_maintenance", False, True),
+    ("one", "none", False, False),
+    ("one_unsure", flow.UNSURE, flow.UNSURE, True),
+    ("one_other_unavailable", None, True, True),
 ])
-def test_the_other_parent_question_reaches_guardians_allowance(answer, situation, ga):
+def test_the_other_parent_on_the_parents_page_reaches_guardians_allowance(answer, situation, unavailable, ga):
     import datetime as dt
 
     from kinship_app.assess import assess
     from kinship_app.case import parse_case
 
     answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
-               "services": "family", "parents": "one"}
-    assert flow.path(answers)[-1] == "other_parent"
-    answers["other_parent"] = answer
-    assert flow.next_question(answers, "other_parent") == "council"
+               "services": "family"}
+    assert flow.path(answers)[-1] == "parents"
+    assert answer in {g: m for g, _t, m in flow.PARENTS_GROUPS}["group_one"]
+    answers["parents"] = answer
+    assert flow.next_question(answers, "parents") == "council"
     case = flow.answers_to_case(answers)
-    assert case["household"]["other_parent_situation"] == situation
+    assert case["household"]["parents_died"] == 1
+    assert case["household"]["surviving_parent_unavailable"] == unavailable
+    assert case["household"].get("other_parent_situation") == situation
     result = assess(parse_case(case), dt.date(2026, 11, 22))
     assert (result.entitlement("guardians_allowance") is not None) is ga
-    assert flow.case_to_answers(case)["other_parent"] == answer
+    assert flow.case_to_answers(case)["parents"] == answer
 
 
-def test_the_other_parent_question_is_not_asked_when_it_cannot_matter():
-    base = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none", "services": "family"}
-    for parents in ("none", "both", "one_other_unavailable", flow.UNSURE):
-        assert "other_parent" not in flow.path({**base, "parents": parents, "council": "E08000035"})
+def test_facts_saved_before_the_other_parent_was_asked_ask_the_parents_page_again():
+    # One parent died, the other not unavailable, and nothing recorded about the other parent: none of
+    # the five answers under "One parent has died" is known to be true.
+    facts = {"carer": {"relationship": "aunt_uncle"}, "household": {"parents_died": 1}}
+    assert "parents" not in flow.case_to_answers(facts)
+    facts["household"]["other_parent_situation"] = "father_not_known"
+    assert flow.case_to_answers(facts)["parents"] == "one_father_not_known"

@@ -17,9 +17,10 @@ ROUTES = {
     "child_arrangements_order": dict(BASE, relationship="aunt_uncle", order="cao_lives_with", looked_after_before="no", parents="none"),
     "special_guardianship": dict(BASE, relationship="grandparent", order="special_guardianship_order", looked_after_before="yes", parents="none"),
     "kinship_foster_care": dict(BASE, relationship="grandparent", order="none", services="looked_after", approved="temporary"),
-    "kinship_adoption": dict(BASE, relationship="aunt_uncle", order="adoption_order", looked_after_before="yes"),
+    "kinship_adoption": dict(BASE, relationship="aunt_uncle", order="adoption_order", looked_after_before="yes",
+                             employed="no"),  # six questions: paid work is asked ahead
     "informal_other": dict(BASE, relationship="former_step_parent", order="none", services="council_arranged", parents="none", age=17, disabled="no"),
-    "not_kinship": {"relationship": "parent"},
+    "not_kinship": {"relationship": "parent", "employed": "no"},
     "undetermined": dict(BASE, relationship=flow.UNSURE, living=flow.UNSURE, order=flow.UNSURE, services=flow.UNSURE, parents=flow.UNSURE),
 }
 

@@ -93,7 +93,7 @@ def test_hide_this_screen_button_clears_everything_at_once(qtbot, window):
 
 
 def test_shift_pressed_three_times_hides_the_screen(qtbot, window):
-    run_check(qtbot, window, {"relationship": "parent"})
+    run_check(qtbot, window, {"relationship": "parent", "employed": "no"})
     target = window.windowHandle()  # where a real key press arrives first
     qtbot.keyClick(target, Qt.Key.Key_Shift)
     qtbot.keyClick(target, Qt.Key.Key_Shift)

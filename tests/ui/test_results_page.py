@@ -17,7 +17,7 @@ from test_households_helpers import store  # noqa: F401 (fixture)
 LEEDS, KENT = "E08000035", "E10000016"
 # The four checks of the issue.
 BEREAVED = {"relationship": "grandparent", "living": "28_plus", "age": 7, "order": "none", "services": "family",
-            "parents": "one", "other_parent": "none", "council": LEEDS}
+            "parents": "one", "council": LEEDS}
 SGO_AUNT = {"relationship": "aunt_uncle", "living": "28_plus", "age": 10, "order": "special_guardianship_order",
             "looked_after_before": "yes", "parents": "none", "council": KENT}
 COUSIN = {"relationship": "cousin", "living": "28_plus", "age": 8, "order": "none", "services": "family",
@@ -270,6 +270,37 @@ def test_paid_work_is_answered_on_the_result(qtbot, window):
     assert "household.employed" not in screen.assessment.missing
     assert screen.assessment.entitlement("flexible_working").certainty == "qualifies"
     press(qtbot, screen._results.findChild(QPushButton, "inline_employed_yes") or screen._results.again_button)
+
+
+ADOPTER = {"relationship": "aunt_uncle", "living": "28_plus", "age": 7, "order": "adoption_order",
+           "looked_after_before": "yes", "council": LEEDS}
+
+
+def test_a_route_with_room_asks_about_paid_work_in_the_check(qtbot, window):
+    # Six questions (an adoption order) leave room in the budget of seven: the check asks it last,
+    # and the result does not ask again.
+    asked = run_check(qtbot, window, dict(ADOPTER, employed="yes"))
+    assert asked[-1] == "employed" and len(asked) == 7
+    results = see_result(qtbot, window)
+    assert "household.employed" not in results.assessment.missing
+    assert results.findChild(QPushButton, "inline_employed_yes") is None
+    assert results.assessment.entitlement("flexible_working").certainty == "qualifies"
+
+
+def test_not_sure_about_paid_work_in_the_check_is_answered_through_its_question(qtbot, window):
+    run_check(qtbot, window, dict(ADOPTER, employed="unknown"))
+    results = see_result(qtbot, window)
+    assert "household.employed" in results.assessment.missing
+    # The check asked it, so "Answer this" opens that question (no second way to answer it here).
+    assert results.findChild(QPushButton, "inline_employed_yes") is None
+    press(qtbot, results.findChild(QPushButton, "answer_employed"))
+    assert page(window).objectName() == "question_employed"
+    choose(qtbot, window, "no")
+    screen = check_screen(window)
+    with qtbot.waitSignal(screen.result_shown, timeout=30000):
+        continue_(qtbot, window)
+    assert "household.employed" not in screen.assessment.missing
+    assert screen.assessment.entitlement("flexible_working") is None
 
 
 def test_back_from_a_question_opened_on_the_result_returns_to_it(qtbot, window):

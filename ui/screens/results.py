@@ -483,6 +483,9 @@ class ResultsPage(QWidget):
         shown: set[str] = set()
         for fld in v.missing:
             qid = facts.question_for(fld)
+            fact = facts.FACTS.get(fld)
+            if fact is not None and fact.inline and qid not in on_path:
+                qid = None  # a question this route did not ask (no room for it): answered right here
             if qid is not None:
                 if qid in shown:
                     continue
@@ -499,8 +502,8 @@ class ResultsPage(QWidget):
                     go.setAccessibleName(_("Answer: {what}").format(what=what))
                     lay.addWidget(go)
                 card.add(row)
-            elif fld in facts.FACTS and facts.FACTS[fld].inline:
-                question, key, why = facts.FACTS[fld].inline
+            elif fact is not None and fact.inline:
+                question, key, why = fact.inline
                 card.add(label("•  " + _(question) + " " + _(why)))
                 row = QWidget()
                 row.setObjectName(f"inline_{key}")
