@@ -1,5 +1,6 @@
 import sys
 
-from kinship_app.cli import main
+from kinship_app.cli import finish, main
 
-sys.exit(main())
+argv = sys.argv[1:]
+sys.exit(finish(argv, main(argv)))

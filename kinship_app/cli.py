@@ -204,6 +204,28 @@ def quick_args(argv: list[str]) -> SimpleNamespace | None:
     return SimpleNamespace(command="assess", **values, run=cmd_assess)
 
 
+# Commands that read, work out and print, and leave nothing to tidy up (no files, no threads, no
+# ``atexit`` work): run as the process's own command line, they end it once their output is out.
+ENDS_AT_ONCE = frozenset({"assess", "estimate"})
+
+
+def finish(argv: list[str], status: int) -> int:
+    """For the entry points only (``python -m kinship_app``, the ``kinship-app`` script), with the
+    process's own command line: after a command in ``ENDS_AT_ONCE``, flush what it wrote and end
+    the process at once with ``status``. Python's usual exit then takes every module and object
+    apart one by one, about 7 ms, a tenth of a one-case ``assess``, for memory the operating
+    system frees anyway. Any other command: ``status`` is returned, for ``sys.exit``."""
+    if not argv or argv[0] not in ENDS_AT_ONCE:
+        return status
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: a program built without a console (Windows)
+                stream.flush()
+        except (OSError, ValueError):  # a pipe closed early or a closed stream: nothing more to say
+            pass
+    os._exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "--version":

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
-from kinship_app.data import councils, law, parameters, rates
+from kinship_app.data import law, parameters, rates
 from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
 from kinship_app.result import Action, Amount, Entitlement, Phrase, Reason
+
+if TYPE_CHECKING:  # the councils' data is read only for a case that names a council (Context.council)
+    from kinship_app.data import councils
 
 P = Phrase
 
@@ -44,7 +47,11 @@ class Context:
     @property
     def council(self) -> councils.Council | None:
         code = self.case.household.council
-        return councils.get(code) if code else None
+        if not code:
+            return None
+        from kinship_app.data import councils
+
+        return councils.get(code)
 
     @property
     def looked_after(self) -> bool:
@@ -488,6 +495,8 @@ def kinship_allowance_pilot(c: Context) -> Entitlement | None:
         if c.case.household.council is None:
             c.need("household.council")
         return None
+    from kinship_app.data import councils
+
     if council.code not in {p.code for p in councils.pilot_areas(c.as_of)}:
         return None
     variant = "special_guardian" if order == "special_guardianship_order" else "cao"

@@ -18,12 +18,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The mapping both ways lives beside the questions (kinship_app.flow), so the check's module needs
-# nothing from this one; it is re-exported here, the one place to look for facts.
-from kinship_app.flow import (  # noqa: F401
-    ANSWER_FACTS, ANSWER_IS_FACT, QUESTIONS, Default, answer_facts, answers_to_case, case_to_answers,
-)
 from kinship_app.i18n import N_
+
+# The mapping both ways lives beside the questions (kinship_app.flow), so the check's module needs
+# nothing from this one; it is re-exported here, the one place to look for facts, when first asked
+# for (``__getattr__``): the words for the facts, which every answer uses, need no question.
+_FROM_FLOW = frozenset({"ANSWER_FACTS", "ANSWER_IS_FACT", "QUESTIONS", "Default", "answer_facts", "answers_to_case",
+                        "case_to_answers"})
+
+
+def __getattr__(name: str):
+    if name in _FROM_FLOW:
+        from kinship_app import flow
+
+        return getattr(flow, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

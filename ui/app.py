@@ -124,6 +124,46 @@ class QuitWhenPainted(QObject):
         return super().event(event)
 
 
+class AfterFirstPaint(QObject):
+    """Runs work the first screen does not show once the window's first frame is on screen.
+
+    It watches the window for its first paint; Qt paints the whole window in one go, so an event
+    posted then is handled after every widget of that frame has been drawn. The work then runs on
+    the next turn of the event loop (after the ``--quit-when-shown`` timing line, which is posted
+    during the same frame). Should no paint come (a window started minimised), it runs after
+    ``FALLBACK_MS`` anyway."""
+
+    FALLBACK_MS = 2000
+
+    def __init__(self, window):
+        super().__init__(window)
+        self._todo: list = []
+        self._window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)  # dropped if the window goes first
+
+    def add(self, work) -> None:
+        self._todo.append(work)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QCoreApplication.postEvent(self, QEvent(QEvent.Type.User))
+        return False
+
+    def event(self, event) -> bool:  # noqa: D102 (Qt API)
+        if event.type() == QEvent.Type.User:
+            QTimer.singleShot(0, self, self._run)
+            return True
+        return super().event(event)
+
+    def _run(self) -> None:
+        todo, self._todo = self._todo, []
+        self._window.removeEventFilter(self)
+        for work in todo:
+            work()
+
+
 def _server_name(data_dir: Path) -> str:
     import hashlib
 
@@ -178,7 +218,9 @@ def no_screen(argv: list[str], environ: dict[str, str], platform: str = sys.plat
     return not any(a == "-platform" or a.startswith("-platform=") for a in argv)
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, *, collect_after_paint: bool = False) -> int:
+    """Start the window. ``collect_after_paint``: the caller turned Python's cyclic garbage collector
+    off for start-up (``ui.launcher``); it is turned on again once the first frame is on screen."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if QApplication.instance() is None and no_screen(argv, dict(os.environ)):
         from kinship_app.i18n import _
@@ -238,8 +280,15 @@ def run(argv: list[str] | None = None) -> int:
         QuitWhenPainted(window.screen("start"), app)
     else:
         window.first_run_if_needed()
+    later = AfterFirstPaint(window)
     window.show()
     from ui import fonts
 
-    fonts.load_all_later(language)  # every script's fonts, for names, once the window is up
+    # Every script's fonts, for names typed in any script: no font of the first screen's language is
+    # among them (apply_language above registered those), so the first frame is drawn the same.
+    later.add(lambda: fonts.load_all(language))
+    if collect_after_paint:
+        import gc
+
+        later.add(gc.enable)
     return app.exec()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -89,13 +88,10 @@ def _set_families(app: QApplication, own: list[str]) -> None:
         app.setStyleSheet(base + after)
 
 
-def load_all_later(code: str) -> None:
-    """Once the event loop runs (the window is on screen), register every shipped family, so a
-    name in any script draws with real glyphs."""
-    def load() -> None:
-        ensure(FALLBACK_ORDER)
-        app = QApplication.instance()
-        if app is not None:
-            _set_families(app, ensure(language_families(code)))
-
-    QTimer.singleShot(0, load)
+def load_all(code: str) -> None:
+    """Register every shipped family, so a name in any script draws with real glyphs. ``ui.app``
+    calls it once the window's first frame is on screen (``ui.app.AfterFirstPaint``)."""
+    ensure(FALLBACK_ORDER)
+    app = QApplication.instance()
+    if app is not None:
+        _set_families(app, ensure(language_families(code)))

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget, QWidgetItem,
+    QAbstractButton, QApplication, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import _
@@ -60,10 +60,17 @@ class WrapButton(QPushButton):
     it is at a width, and it draws those lines through the style, so colours and the focus state are
     the style sheet's. Lines break where Unicode allows (between words; inside a word only when one
     word alone is wider than the space). ``text()`` stays the words as given.
+
+    Layouts ask these sizes on every pass, so the common case costs next to nothing: at its one-line
+    width or wider it answers with QPushButton's own size hint (which Qt keeps until the text, font
+    or style changes), and its narrowest width is kept per text, font and one-line size. Only a
+    width too narrow for one line measures lines through the style.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
+        # Height for width through the size policy (QWidget's own hasHeightForWidth reads it), so
+        # layouts never call into Python only to ask.
         policy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -71,12 +78,15 @@ class WrapButton(QPushButton):
         # height it needs for its lines).
         self.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect)
         self._cache: dict[tuple, list[str]] = {}
+        self._narrowest: tuple[tuple, QSize] | None = None
+        self._frame: tuple[tuple, int] | None = None
 
     # -- measuring (while the words fit on one line, Qt's own QPushButton code does everything) ----
 
     def _shown(self) -> str:
         """The text as drawn: a single '&' marks a keyboard shortcut and is not drawn ('&&' is '&')."""
-        return re.sub(r"&(.)", r"\1", self.text(), flags=re.DOTALL)
+        text = self.text()
+        return re.sub(r"&(.)", r"\1", text, flags=re.DOTALL) if "&" in text else text
 
     def _content(self, lines: list[str]) -> QSize:
         joined = "\n".join(x.replace("&", "&&") for x in lines)
@@ -92,16 +102,30 @@ class WrapButton(QPushButton):
         opt.state |= QStyle.StateFlag.State_HasFocus
         return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, content, self)
 
+    def _frame_width(self) -> int:
+        """The style's padding and borders across the button, with the focus ring (``_measure``).
+
+        Kept, and measured again whenever anything the style sheet's answer depends on here may
+        have changed: the one-line size hint (Qt measures it again when the style, the font or the
+        text changes), the font, the ``role`` and ``current`` properties the sheet's selectors
+        read, and the widget's and the application's style sheets."""
+        app = QApplication.instance()
+        key = (super().sizeHint().toTuple(), self.font().key(), self.property("role"), self.property("current"),
+               self.styleSheet(), app.styleSheet() if app is not None else "")
+        if self._frame is None or self._frame[0] != key:
+            line = self.fontMetrics().height()
+            self._frame = (key, self._measure(["X"], QSize(100, line)).width() - 100)
+        return self._frame[1]
+
     def _text_width(self, width: int) -> int:
         """How wide the text may be in a button ``width`` wide."""
-        line = self.fontMetrics().height()
-        return max(1, width - (self._measure(["X"], QSize(100, line)).width() - 100))
+        return max(1, width - self._frame_width())
 
     def lines(self, width: int) -> list[str]:
         """The text in lines that each fit a button ``width`` pixels wide (one line when it fits)."""
-        text = self._shown()
         if width >= super().sizeHint().width():
-            return [text]
+            return [self._shown()]
+        text = self._shown()
         avail = self._text_width(width)
         key = (text, avail, self.font().key(), self.layoutDirection())
         if key not in self._cache:
@@ -141,19 +165,28 @@ class WrapButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API) - as narrow as its widest word
         one = super().sizeHint()
+        text = self.text()
+        # The one-line size hint changes with the style, the font and the text; the font's key and
+        # the text are in the key too, so a change that keeps the hint's size is still seen.
+        key = (text, one.width(), one.height(), self.font().key())
+        if self._narrowest is not None and self._narrowest[0] == key:
+            return QSize(self._narrowest[1])
         words = self._shown().split()
         if len(words) < 2:
-            return one
-        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
-        return QSize(one.width() - self._content([self._shown()]).width() + widest, one.height())
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
-        return True
+            size = one
+        else:
+            widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+            size = QSize(one.width() - self._content([self._shown()]).width() + widest, one.height())
+        self._narrowest = (key, QSize(size))
+        return size
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        one = super().sizeHint()
+        if width >= one.width():
+            return one.height()
         lines = self.lines(width)
         if len(lines) < 2:
-            return super().sizeHint().height()
+            return one.height()
         return self._measure(lines, QSize(self._text_width(width), self._content(lines).height())).height()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -177,6 +210,9 @@ class WrapButton(QPushButton):
                 layout.setAlignment(self, Qt.AlignmentFlag.AlignLeading)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.width() >= super().sizeHint().width():
+            super().paintEvent(event)  # on one line: QPushButton draws it
+            return
         lines = self.lines(self.width())
         if len(lines) < 2:
             super().paintEvent(event)
@@ -555,12 +591,11 @@ class FlowLayout(QLayout):
         self._baseline = baseline
         self.setContentsMargins(0, 0, 0, 0)
 
+    # addWidget is QLayout's own: it makes Qt's widget item, which keeps a widget's size hints and
+    # heights for width until the widget's geometry changes, so the passes below ask the widget
+    # (Python, for a WrapButton) once, not on every pass.
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
         self._items.append(item)
-
-    def addWidget(self, w: QWidget) -> None:  # noqa: N802 (Qt API)
-        self.addChildWidget(w)
-        self.addItem(QWidgetItem(w))
 
     def count(self) -> int:
         return len(self._items)

@@ -61,11 +61,19 @@ def is_arabic_script(ch: str) -> bool:
 
 def unprintable(text: str) -> str:
     """The characters of ``text``, as drawn, that no embedded font has, in order, without repeats."""
+    visual = _visual(clean(text))
+    if set(map(ord, visual)) <= _in_both_base_faces():  # most details: every fallback chain starts there
+        return ""
     missing = [
-        ch for ch in _visual(clean(text))
+        ch for ch in visual
         if not all(any(fonts.has_glyph(name, ch) for name in chain) for chain in fonts.FALLBACK.values())
     ]
     return "".join(dict.fromkeys(missing))
+
+
+@lru_cache(maxsize=1)
+def _in_both_base_faces() -> frozenset[int]:
+    return fonts.cmap(fonts.FALLBACK[False][0]) & fonts.cmap(fonts.FALLBACK[True][0])
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ class Run:
 
 def _visual(text: str) -> str:
     """Put each right-to-left stretch of ``text`` into visual order, shaped (the line itself is LTR)."""
-    if not any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text):
+    if text.isascii() or not any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text):
         return text
     out, i, n = [], 0, len(text)
     while i < n:

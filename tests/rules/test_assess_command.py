@@ -196,3 +196,71 @@ def test_one_case_from_the_command_line_builds_no_argument_parser(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert proc.stderr.decode().strip() == "0 []", proc.stderr
     assert json.loads(proc.stdout)["category"] == "private_family_arrangement"
+
+
+# What a one-case `assess` must not load: the argument parser (and shutil, through it), the
+# letters (ReportLab, fonts), the quick check's questions, the store (SQLAlchemy), batch mode, the
+# allowance estimate, Babel, and anything of the desktop app beyond its launcher.
+NOT_FOR_ONE_CASE = ("argparse", "shutil", "kinship_app.letters", "reportlab", "kinship_app.flow", "kinship_app.store",
+                    "sqlalchemy", "kinship_app.batch", "kinship_app.estimate", "babel", "PySide6", "ui.app")
+
+
+def _imported_by_assess(tmp_path, entry: list[str], case: dict) -> set[str]:
+    """Every module the real process imports for one case (``-X importtime`` lists them however
+    the process ends)."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    proc = subprocess.run([sys.executable, "-X", "importtime", *entry, "assess", str(path), "--as-of", "2026-11-22"],
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["kinship"] is True
+    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.decode().splitlines()
+                if line.startswith("import time:") and "|" in line}
+    assert "kinship_app.assess" in imported and "kinship_app.wording" in imported  # the list is read
+    return imported
+
+
+@pytest.mark.parametrize("entry", [["-m", "kinship_app"], ["-m", "ui"]],
+                         ids=["python -m kinship_app", "kinship-app script (ui.launcher)"])
+def test_one_case_imports_only_what_assess_needs(tmp_path, entry):
+    imported = _imported_by_assess(tmp_path, entry, EXAMPLE)
+    assert sorted(m for m in imported if any(m == n or m.startswith(n + ".") for n in NOT_FOR_ONE_CASE)) == []
+    assert "kinship_app.data.councils" in imported  # the example names its council
+
+
+def test_a_case_without_a_council_does_not_read_the_councils(tmp_path):
+    case = {k: v for k, v in EXAMPLE.items() if k != "household"}
+    assert "kinship_app.data.councils" not in _imported_by_assess(tmp_path, ["-m", "kinship_app"], case)
+
+
+def test_a_long_answer_is_all_written_before_the_process_ends(tmp_path):
+    """`assess` ends its process as soon as its output is flushed (cli.finish): every line of a
+    large batch still arrives, through both entry points."""
+    path = tmp_path / "cases.jsonl"
+    path.write_text((json.dumps(EXAMPLE) + "\n") * 3000)
+    for entry in (["-m", "kinship_app"], ["-m", "ui"]):
+        proc = subprocess.run([sys.executable, *entry, "assess", "--batch", str(path), "--as-of", "2026-11-22"],
+                              capture_output=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.splitlines()
+        assert len(lines) == 3000 and json.loads(lines[-1])["category"] == "private_family_arrangement"
+
+
+@pytest.mark.parametrize("streams", ["", "sys.stdout = None; ", "sys.stdout.close(); ", "os.close(1); "])
+def test_the_process_ends_with_the_commands_status_whatever_its_output_became(streams):
+    """No console (a windowed program's None), a closed stream, or a pipe gone: ``finish`` still
+    ends the process with the command's status and no traceback."""
+    code = f"import os, sys\nprint('unflushed', end='')\n{streams}\nfrom kinship_app.cli import finish\nfinish(['assess'], 3)\n"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert proc.returncode == 3 and proc.stderr == b"", proc.stderr
+    if not streams:
+        assert proc.stdout == b"unflushed"  # what was still buffered was written before the end
+
+
+def test_only_the_entry_points_end_the_process():
+    """``main`` returns to an in-process caller; ``finish`` returns the status of any command that
+    may leave work for Python's exit (the letters write files with ReportLab)."""
+    from ui.launcher import main as launcher_main
+
+    assert cli.finish(["letter", "x"], 3) == 3 and cli.finish([], 0) == 0
+    assert launcher_main(["assess", "--as-of", "1999-01-01"]) == 2  # returns: argv was given

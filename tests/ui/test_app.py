@@ -42,6 +42,36 @@ def test_start_up_loads_neither_the_store_nor_reportlab_nor_the_rates(tmp_path):
     assert proc.stdout.strip() == "[]"
 
 
+def test_what_the_first_screen_does_not_show_waits_until_it_has_painted(tmp_path):
+    """The other scripts' fonts and Python's cyclic garbage collector wait until the first frame is
+    on screen (ui.app.AfterFirstPaint), and both do come then."""
+    code = (
+        "import gc, sys\n"
+        "import ui.app\n"
+        "from ui import fonts\n"
+        "from ui.launcher import main\n"
+        "seen = {}\n"
+        "painted = ui.app.QuitWhenPainted.event\n"
+        "def event(self, e):\n"
+        "    if e.type() == ui.app.QEvent.Type.User:\n"
+        "        seen['fonts'] = sorted(f for f, ok in fonts._loaded.items() if ok)\n"
+        "        seen['gc'] = gc.isenabled()\n"
+        "    return painted(self, e)\n"
+        "ui.app.QuitWhenPainted.event = event\n"
+        f"assert main(['--quit-when-shown', '--data-dir', {str(tmp_path)!r}]) == 0\n"
+        "print(seen['fonts'], seen['gc'])\n"
+        "print(sorted(f for f, ok in fonts._loaded.items() if ok), gc.isenabled())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    at_first_paint, at_the_end = proc.stdout.strip().splitlines()
+    assert at_first_paint == "[] False"  # English needs no font of its own; the collector is off
+    from ui import fonts
+
+    assert at_the_end == f"{sorted(fonts.FALLBACK_ORDER)} True"
+
+
 def test_a_second_copy_brings_the_first_forward_and_exits(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     first = subprocess.Popen([sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "d")],

@@ -2,7 +2,7 @@
 200% text is never wider than the window, and is still a button for the keyboard and screen reader."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -145,3 +145,41 @@ def test_in_a_row_beside_words_it_wraps_rather_than_pushing_past_the_window(qtbo
     assert link.geometry().right() <= 700
     assert holder.minimumSizeHint().width() <= 700
     assert link.height() >= link.heightForWidth(link.width())
+
+
+def test_the_measured_padding_follows_the_role_and_the_style_sheet(qtbot, styled):
+    """The padding and focus border a wrapped button leaves round its words are kept between layout
+    passes; a change of role (a selector of the style sheet) or of the style sheet measures them again,
+    even when the button's one-line size and font stay the same."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from ui.widgets import restyle
+
+    app = QApplication.instance()
+    # A role whose only difference is a wider focus ring: same font, same size when not focused.
+    app.setStyleSheet(app.styleSheet() + '\nQPushButton[role="ring"]:focus { border: 9px solid #000000; }')
+    link, other = button(LONG, ""), button("Other", "")
+    holder = column_with(qtbot, 420, link, other)
+    other.setFocus(Qt.FocusReason.OtherFocusReason)  # not focused itself: its size is the same in both roles
+    QApplication.processEvents()
+
+    def measured() -> int:  # straight from the style, focused, as the button measures itself
+        opt = QStyleOptionButton()
+        link.initStyleOption(opt)
+        opt.text = "X"
+        opt.state |= QStyle.StateFlag.State_HasFocus
+        line = link.fontMetrics().height()
+        size = link.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, QSize(100, line), link)
+        return size.width() - 100
+
+    plain, one_line, font = link._text_width(300), link.sizeHint(), link.font().key()
+    assert plain == 300 - measured()
+    link.setProperty("role", "ring")
+    restyle(link)
+    assert (link.sizeHint(), link.font().key()) == (one_line, font)
+    assert link._text_width(300) == 300 - measured() == plain - 12  # 9px a side instead of 3px
+    app.setStyleSheet(app.styleSheet() + '\nQPushButton[role="ring"]:focus { border: 3px solid #000000; }')
+    for _ in range(2):
+        QApplication.processEvents()
+    assert link._text_width(300) == 300 - measured() == plain
+    assert len(link.lines(link.width())) >= 2 and holder.isVisible()
