@@ -220,7 +220,7 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
            "The law treats some relatives differently from friends, so choose the closest answer. "
            "If you were the child's step-parent and are no longer together, choose 'Former step-parent'."),
         "choice", _after_relationship, RELATIONSHIP_OPTIONS, ("kinship_care", "relative"),
-        extra={"groups": RELATIONSHIP_GROUPS},
+        extra={"groups": RELATIONSHIP_GROUPS, "group_error": N_("Select which of these you are to the child")},
     ),
     Question(
         "living", N_("How long has the child lived with you?"), N_("How long the child has lived with you"),
@@ -283,7 +283,7 @@ QUESTIONS: dict[str, Question] = {q.id: q for q in (
         N_("Guardian's Allowance can be paid to the person raising a child whose parents have died, or when "
            "one has died and the other cannot be found, is in prison for 2 years or more, or is held in hospital by a court."),
         "choice", lambda a: "council", PARENTS_OPTIONS, ("guardians_allowance",),
-        extra={"groups": PARENTS_GROUPS},
+        extra={"groups": PARENTS_GROUPS, "group_error": N_("Select which of these describes the other parent")},
     ),
     Question(
         "council", N_("Which council area do you live in?"), N_("Council area"),

@@ -62,3 +62,38 @@ def test_a_group_opens_its_answers_under_it_and_asks_for_one(qtbot, window):
     # Back: the group is open again with the answer chosen.
     press(qtbot, page(window).back_button)
     assert p.findChild(QRadioButton, "choice_cousin").isChecked() and cousin.isVisible()
+
+
+def test_one_parent_died_opens_the_other_parents_answers_and_asks_for_one(qtbot, window):
+    screen = window.start_check()
+    screen = check_screen(window)
+    screen.answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
+                      "services": "family"}
+    screen.show_question("parents")
+    p = page(window)
+    press(qtbot, p.findChild(QRadioButton, "choice_group_one"))
+    for code in flow.ONE_PARENT_DIED:
+        assert p.findChild(QRadioButton, f"choice_{code}").isVisible()
+    continue_(qtbot, window)
+    assert "Select which of these describes the other parent" in p.errors.accessibleName()
+    choose(qtbot, window, "one_father_not_known")
+    continue_(qtbot, window)
+    assert page(window).objectName() == "question_council"
+    assert check_screen(window).answers["parents"] == "one_father_not_known"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_groups_answers_are_indented_on_the_side_reading_starts(qtbot, window, language):
+    window.apply_language(language)
+    try:
+        window.start_check()
+        p = page(window)
+        press(qtbot, p.findChild(QRadioButton, "choice_group_other_relative"))
+        group, cousin = (p.findChild(QRadioButton, n) for n in ("choice_group_other_relative", "choice_cousin"))
+        if language == "ar":  # right to left: the radios stand at the right, the answers further in
+            inset = group.mapTo(p, group.rect().topRight()).x() - cousin.mapTo(p, cousin.rect().topRight()).x()
+        else:
+            inset = cousin.mapTo(p, cousin.rect().topLeft()).x() - group.mapTo(p, group.rect().topLeft()).x()
+        assert inset >= 30, (language, inset)
+    finally:
+        window.apply_language("en")

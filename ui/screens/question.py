@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from kinship_app import flow
@@ -230,7 +231,6 @@ class GroupedChoiceInput(_Input):
             if len(members) > 1:
                 sub = ChoiceList()
                 sub.setObjectName(f"within_{code}")
-                sub.setContentsMargins(40, 0, 0, 8)  # indented under its group
                 for member in members:
                     sub.add_choice(member, "")
                 sub.hide()
@@ -240,8 +240,22 @@ class GroupedChoiceInput(_Input):
         self._options = options
         self.top.group.buttonToggled.connect(self._reveal)
         lay.addWidget(self.top)
+        self._indent()
+
+    def _indent(self) -> None:
+        # Indented under its group on the side the reading starts from: a widget's own margins are
+        # not mirrored in a right-to-left language, so they are set for the direction in use.
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for sub in self.subs.values():
+            sub.setContentsMargins(0 if rtl else 40, 0, 40 if rtl else 0, 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._indent()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
+        self._indent()
         if self._divider is not None:
             self._divider.setText(_("or"))
         for code, text, members in self.groups:
@@ -278,8 +292,8 @@ class GroupedChoiceInput(_Input):
     def validate(self) -> str:
         if self.top.value() is None:
             return _(self.q.error)
-        if self.value() is None:
-            return _("Select which of these you are to the child")
+        if self.value() is None:  # a group chosen, but none of the answers it opened
+            return _(self.q.extra["group_error"])
         return ""
 
     def focus_first(self) -> None:
