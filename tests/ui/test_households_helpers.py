@@ -153,9 +153,25 @@ def nameless_focusable(root: QWidget) -> list[str]:
     return out
 
 
-def layout_problems(root: QWidget) -> list[str]:
-    """Shown labels cut short (too narrow or too short for their words) and sideways scroll bars."""
-    QApplication.processEvents()
+def layout_problems(root: QWidget, settle_s: float = 3.0) -> list[str]:
+    """Shown labels cut short (too narrow or too short for their words) and sideways scroll bars,
+    once the layout has settled: a change of text size is laid out over several turns of the event
+    loop, which take longer on a loaded machine, so a problem counts only if it is still there after
+    ``settle_s`` seconds of letting the window lay itself out (nothing here times the app)."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + settle_s
+    while True:
+        QApplication.processEvents()
+        out = _layout_problems_now(root)
+        if not out or time.monotonic() > deadline:
+            return out
+        QTest.qWait(25)
+
+
+def _layout_problems_now(root: QWidget) -> list[str]:
     out = []
     for w in root.findChildren(QWidget):
         if not w.isVisibleTo(root):
