@@ -97,3 +97,34 @@ def test_a_groups_answers_are_indented_on_the_side_reading_starts(qtbot, window,
         assert inset >= 30, (language, inset)
     finally:
         window.apply_language("en")
+
+
+@pytest.mark.parametrize("question, group, first", [("relationship", "group_friend", "friend_of_family"),
+                                                    ("parents", "group_one", "one_other_unavailable")])
+def test_a_group_chosen_with_the_mouse_at_200_percent_shows_its_answers(qtbot, window, ctx, question, group,
+                                                                          first):
+    ctx.set_setting("appearance/text_size", 200)
+    window.apply_appearance()
+    try:
+        window.resize(1280, 720)
+        screen = window.start_check()
+        screen = check_screen(window)
+        screen.answers = {"relationship": "grandparent", "living": "28_plus", "age": 9, "order": "none",
+                          "services": "family"}
+        screen.show_question(question)
+        QApplication.processEvents()
+        p = page(window)
+        press(qtbot, p.findChild(QRadioButton, f"choice_{group}"))
+        answer = p.findChild(QRadioButton, f"choice_{first}")
+        # The first answer the group opened comes into view (whole), and so does the group itself.
+        qtbot.waitUntil(lambda: in_view(p, answer) and in_view(p, p.findChild(QRadioButton, f"choice_{group}")),
+                        timeout=3000)
+    finally:
+        ctx.set_setting("appearance/text_size", 100)
+        window.apply_appearance()
+
+
+def in_view(p, w) -> bool:
+    viewport = p.page.viewport()
+    top_left = w.mapTo(viewport, w.rect().topLeft())
+    return w.isVisible() and viewport.rect().contains(QRect(top_left, w.size()))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
-    QWidget,
+    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
 from kinship_app import flow
@@ -271,10 +271,26 @@ class GroupedChoiceInput(_Input):
     def _group_of(self, code: Any) -> str | None:
         return next((g for g, _t, members in self.groups if code in members), None)
 
-    def _reveal(self, *_args: Any) -> None:
+    def _reveal(self, *args: Any) -> None:
         chosen = self.top.value()
         for code, sub in self.subs.items():
             sub.setVisible(code == chosen)
+        if args and args[-1] and chosen in self.subs:  # a group just chosen: bring its answers into view
+            QTimer.singleShot(0, lambda: self._show_answers_of(chosen))
+
+    def _show_answers_of(self, code: str) -> None:
+        # Once laid out: the answers the group opened, then its own row, in view (at 200% text they
+        # can open below the window's edge, where a mouse user would not see that they appeared).
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        sub = self.subs.get(code)
+        if area is None or sub is None or not sub.isVisible():
+            return
+        area.ensureWidgetVisible(sub, 0, 16)
+        row = self.top.rows.get(code)
+        if row is not None:
+            area.ensureWidgetVisible(row, 0, 16)
 
     def set_value(self, value: Any, extra: dict[str, Any]) -> None:
         group = self._group_of(value)
