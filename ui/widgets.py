@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
-    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget, QWidgetItem,
 )
 
 from kinship_app.i18n import _
@@ -591,11 +591,16 @@ class FlowLayout(QLayout):
         self._baseline = baseline
         self.setContentsMargins(0, 0, 0, 0)
 
-    # addWidget is QLayout's own: it makes Qt's widget item, which keeps a widget's size hints and
-    # heights for width until the widget's geometry changes, so the passes below ask the widget
-    # (Python, for a WrapButton) once, not on every pass.
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
         self._items.append(item)
+
+    def addWidget(self, w: QWidget) -> None:  # noqa: N802 (Qt API)
+        # A widget item made and owned here (Python), as before issue 15's start-up round: the C++
+        # QLayout.addWidget made Qt's caching item, owned on the C++ side but kept in this Python
+        # list, and CI then twice caught a household page mid-relayout and once crashed building one
+        # (a segmentation fault in test-later). Safety first; the start-up figure loses a little.
+        self.addChildWidget(w)
+        self.addItem(QWidgetItem(w))
 
     def count(self) -> int:
         return len(self._items)
