@@ -135,9 +135,14 @@ class AfterFirstPaint(QObject):
 
     FALLBACK_MS = 2000
 
-    def __init__(self, window):
-        super().__init__(window)
+    def __init__(self):
+        super().__init__()
         self._todo: list = []
+        self._window = None
+
+    def watch(self, window) -> None:
+        """Watch ``window`` (made after this, so that it can hand work to it) for its first paint."""
+        self.setParent(window)  # kept alive by the window, gone with it
         self._window = window
         window.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._run)  # dropped if the window goes first
@@ -159,7 +164,8 @@ class AfterFirstPaint(QObject):
 
     def _run(self) -> None:
         todo, self._todo = self._todo, []
-        self._window.removeEventFilter(self)
+        if self._window is not None:
+            self._window.removeEventFilter(self)
         for work in todo:
             work()
 
@@ -243,10 +249,6 @@ def run(argv: list[str] | None = None, *, collect_after_paint: bool = False) -> 
     app.setApplicationName("kinship-app")
     app.setOrganizationName("kinship-app")
     app.setDesktopFileName("kinship-app")  # matches the installed kinship-app.desktop (packaging/linux)
-    from ui.icon import app_icon
-
-    app.setWindowIcon(app_icon())
-
     from ui.context import AppContext
 
     ctx = AppContext(args.data_dir, args.database_url)
@@ -273,15 +275,25 @@ def run(argv: list[str] | None = None, *, collect_after_paint: bool = False) -> 
 
     # Style first: widgets built afterwards are polished once, not twice.
     theme.apply(app, str(ctx.setting("appearance/theme", "light")), int(ctx.setting("appearance/text_size", 100)))
-    window = MainWindow(ctx)
+    # Work the first frame does not show waits until it is on screen: the window's icon, keyboard
+    # shortcuts, other scripts' fonts, Python's cyclic garbage collector.
+    later = AfterFirstPaint()
+    window = MainWindow(ctx, later=later)
+    later.watch(window)
     if name:
         window._single_instance = _listen(name, window)  # kept alive with the window
     if args.quit_when_shown:
         QuitWhenPainted(window.screen("start"), app)
     else:
         window.first_run_if_needed()
-    later = AfterFirstPaint(window)
     window.show()
+
+    def set_icon() -> None:
+        from ui.icon import app_icon
+
+        app.setWindowIcon(app_icon())  # windows, the task bar, the About box
+
+    later.add(set_icon)
     from ui import fonts
 
     # Every script's fonts, for names typed in any script: no font of the first screen's language is

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kinship_app.i18n import _
+from ui.qtnames import Qt
 from ui.widgets import ChoiceList, ErrorSummary, button, heading, label, page_in, set_button_text
 
 UNLOCK, RESUME, SETUP, SIGN_IN = "unlock", "resume", "setup", "sign_in"

@@ -32,7 +32,9 @@ _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.T
 
 
 class LockController(QObject):
-    def __init__(self, window: Any):
+    def __init__(self, window: Any, *, later: Any = None):
+        """``later`` (``ui.app.AfterFirstPaint``): watch the application's state once the first frame
+        is on screen (its signal carries a Qt enum, built then: ui/qtnames.py); without it, at once."""
         super().__init__(window)
         self.window, self.ctx = window, window.ctx
         self.locked = False
@@ -44,7 +46,10 @@ class LockController(QObject):
         self.apply_settings()
         app = QGuiApplication.instance()
         if app is not None:
-            app.applicationStateChanged.connect(self._on_state)
+            if later is not None:
+                later.add(self._watch_state)
+            else:
+                self._watch_state()
             clipboard = QGuiApplication.clipboard()
             if clipboard is not None:
                 clipboard.dataChanged.connect(_note_clipboard)
@@ -172,6 +177,11 @@ class LockController(QObject):
         self.window.account_changed(account)
 
     # -- the computer's session ----------------------------------------------------------------------
+
+    def _watch_state(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_state)
 
     def _on_state(self, state: Any) -> None:
         from PySide6.QtCore import Qt

@@ -39,16 +39,16 @@ import importlib
 import importlib.util
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kinship_app.i18n import N_, _
 from ui import theme
 from ui.context import AppContext
 from ui.operations import Operations
+from ui.qtnames import Qt, set_enum
 from ui.widgets import FlowLayout, button, label, restyle, set_button_text
 
 APP_NAME = N_("Kinship care helper")
@@ -141,6 +141,8 @@ class _BusyIndicator(QWidget):
         self.bar.setRange(0, 0)  # no end known: a moving bar
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(96)
+        # No taller than it needs: the footer's box layout then centres it in its height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         lay.addWidget(self.text)
         lay.addWidget(self.bar)
         self._timer = QTimer(self)
@@ -168,9 +170,13 @@ class MainWindow(QMainWindow):
     language_changed = Signal()
     screen_changed = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, later: Any = None):
+        """``later``: something with ``add(work)`` that runs work once the first frame is on screen
+        (``ui.app.AfterFirstPaint``); the keyboard shortcuts and the application-state watch are
+        set up then. Without it (tests, a second window) they are set up at once."""
         super().__init__(parent)
         self.ctx = ctx
+        self._shown_once = False
         self.ops = Operations(self)
         self._screens: dict[str, QWidget] = {}
         self._nav: dict[str, Any] = {}
@@ -190,7 +196,13 @@ class MainWindow(QMainWindow):
         top.setContentsMargins(16, 8, 16, 8)
         self.app_title = QLabel()
         self.app_title.setProperty("role", "apptitle")
-        top.addWidget(self.app_title, 0, Qt.AlignmentFlag.AlignTop)
+        # At the top when the navigation wraps onto more rows: a column with a stretch below it (as an
+        # item aligned to the top, without an alignment flag: see ui/qtnames.py).
+        title_column = QVBoxLayout()
+        title_column.setContentsMargins(0, 0, 0, 0)
+        title_column.addWidget(self.app_title)
+        title_column.addStretch(1)
+        top.addLayout(title_column)
         nav_holder = QWidget()
         self.nav_layout = FlowLayout(nav_holder)
         top.addWidget(nav_holder, 1)
@@ -211,9 +223,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
-        self.hidden_screen = HiddenScreen()
-        self.hidden_screen.back.clicked.connect(self.unhide)
-        self.stack.addWidget(self.hidden_screen)
+        self._hidden_screen: HiddenScreen | None = None  # made when first used (hidden_screen)
 
         self.footer = QFrame()
         self.footer.setProperty("role", "panel")
@@ -222,7 +232,7 @@ class MainWindow(QMainWindow):
         self.footer_text = label("")
         foot.addWidget(self.footer_text, 1)
         self.busy_indicator = _BusyIndicator()
-        foot.addWidget(self.busy_indicator, 0, Qt.AlignmentFlag.AlignVCenter)
+        foot.addWidget(self.busy_indicator)  # a box layout centres it in the footer's height
         self.ops.busy_changed.connect(self.busy_indicator.set_busy)
         outer.addWidget(self.footer)
         self.setCentralWidget(central)
@@ -230,18 +240,31 @@ class MainWindow(QMainWindow):
         self._shift = _ShiftWatcher(self)
         self._shift.triggered.connect(self.hide_screen)
 
-        self._make_actions()
+        # Shortcuts are keys (Qt enums: ui/qtnames.py), not drawn: set up after the first frame.
+        if later is not None:
+            later.add(self._make_actions)
+        else:
+            self._make_actions()
         self.retranslate_ui()
         self._restore_geometry()
         # Idle and session locking, the unlock page, the first-run passphrase choice (ui/locking.py).
         from ui.locking import LockController
 
-        self.locking = LockController(self)
+        self.locking = LockController(self, later=later)
         self.account_changed(None)
         if not self.locking.start():
             self.show_screen("start")
 
     # -- screens ---------------------------------------------------------------------------------
+
+    @property
+    def hidden_screen(self) -> HiddenScreen:
+        """What "Hide this screen" shows, made the first time it is needed."""
+        if self._hidden_screen is None:
+            self._hidden_screen = HiddenScreen()
+            self._hidden_screen.back.clicked.connect(self.unhide)
+            self.stack.addWidget(self._hidden_screen)
+        return self._hidden_screen
 
     def screen(self, key: str) -> QWidget:
         """The screen for ``key``, built on first use."""
@@ -279,8 +302,13 @@ class MainWindow(QMainWindow):
         self._current = key
         self.stack.setCurrentWidget(widget)
         for k, b in self._nav.items():
-            b.setProperty("current", "true" if k == key else "false")
-            restyle(b)
+            current = "true" if k == key else "false"
+            if b.property("current") != current:
+                b.setProperty("current", current)
+                # Before the window is first shown nothing in it has been polished: the style sheet
+                # reads the property when it is (and restyle would build the Qt namespace early).
+                if self._shown_once:
+                    restyle(b)
             b.setAccessibleDescription(_("You are here") if k == key else "")
         self._update_title()
         shown = getattr(widget, "on_shown", None)
@@ -479,10 +507,11 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def _make_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
         def act(shortcut, handler, name: str) -> QAction:
-            a = QAction(self)
+            a = QAction(self)  # Qt.ShortcutContext.WindowShortcut, Qt's default for an action
             a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             a.triggered.connect(handler)
             a.setObjectName(name)
             self.addAction(a)
@@ -519,14 +548,17 @@ class MainWindow(QMainWindow):
         set_button_text(self.help_button, _("Help and words (F1)"))
         set_button_text(self.hide_button, _("Hide this screen"),
                         _("Clears the window at once. You can also press Shift three times."))
-        self.hidden_screen.retranslate_ui()
+        if self._hidden_screen is not None:
+            self._hidden_screen.retranslate_ui()
         self.busy_indicator.retranslate_ui()
         self.footer_text.setText(_footer_text())
         for widget in self._screens.values():
             retranslate = getattr(widget, "retranslate_ui", None)
             if retranslate:
                 retranslate()
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if _is_rtl() else Qt.LayoutDirection.LeftToRight)
+        rtl = _is_rtl()
+        if rtl != self.isRightToLeft():  # by name: ui/qtnames.py
+            set_enum(self, "layoutDirection", "RightToLeft" if rtl else "LeftToRight")
         self._update_title()
 
     def apply_language(self, code: str) -> None:
@@ -554,6 +586,7 @@ class MainWindow(QMainWindow):
             self.resize(1100, 780)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._shown_once = True
         super().showEvent(event)
         handle = self.windowHandle()
         if handle is not None and handle is not getattr(self, "_watched", None):

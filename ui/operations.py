@@ -24,10 +24,11 @@ import time
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kinship_app.i18n import _
+from ui.qtnames import Qt
 
 log = logging.getLogger(__name__)
 

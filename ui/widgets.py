@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
     QScrollArea, QSizePolicy, QVBoxLayout, QWidget, QWidgetItem,
 )
 
 from kinship_app.i18n import _
+from ui.qtnames import Qt, set_enum
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QRadioButton, QStyleOptionButton
 
 CONTENT_MAX_WIDTH = 1100
+# Qt::TextShowMnemonic: QFontMetrics.size takes the text flags as a plain int.
+_TEXT_SHOW_MNEMONIC = 0x0800
 
 
 def restyle(w: QWidget) -> None:
@@ -34,13 +37,14 @@ def restyle(w: QWidget) -> None:
 def label(text: str = "", role: str = "", *, rich: bool = False) -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
-    lab.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    # By name: the start screen is drawn before the Qt namespace is built (ui/qtnames.py).
+    set_enum(lab, "textFormat", "RichText" if rich else "PlainText")
     lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if role:
         lab.setProperty("role", role)
     if rich:
         lab.setOpenExternalLinks(False)
-        lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_enum(lab, "textInteractionFlags", "NoTextInteraction")
     return lab
 
 
@@ -74,9 +78,9 @@ class WrapButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        # The layout gives it the rectangle it asked for (no style "layout item" margins taken off the
-        # height it needs for its lines).
-        self.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect)
+        # The layout gives it the rectangle it asked for: the app's style (Fusion and its style sheet)
+        # puts no "layout item" margins around a push button, so none are taken off the height it
+        # needs for its lines (tests/ui/test_widgets.py holds this for every kind of button).
         self._cache: dict[tuple, list[str]] = {}
         self._narrowest: tuple[tuple, QSize] | None = None
         self._frame: tuple[tuple, int] | None = None
@@ -90,7 +94,7 @@ class WrapButton(QPushButton):
 
     def _content(self, lines: list[str]) -> QSize:
         joined = "\n".join(x.replace("&", "&&") for x in lines)
-        return self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, joined or "XXXX")
+        return self.fontMetrics().size(_TEXT_SHOW_MNEMONIC, joined or "XXXX")
 
     def _measure(self, lines: list[str], content: QSize) -> QSize:
         """The button's size around text of size ``content``: the style's padding and border, measured
@@ -127,7 +131,7 @@ class WrapButton(QPushButton):
             return [self._shown()]
         text = self._shown()
         avail = self._text_width(width)
-        key = (text, avail, self.font().key(), self.layoutDirection())
+        key = (text, avail, self.font().key(), self.isRightToLeft())
         if key not in self._cache:
             if len(self._cache) > 64:
                 self._cache.clear()
@@ -142,7 +146,8 @@ class WrapButton(QPushButton):
         layout = QTextLayout(text, self.font())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        option.setTextDirection(self.layoutDirection())
+        if self.isRightToLeft():  # where the lines break does not depend on it; left to right is the default
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         layout.setTextOption(option)
         out: list[str] = []
         layout.beginLayout()
@@ -193,6 +198,16 @@ class WrapButton(QPushButton):
         self._align_in_column()
         super().showEvent(event)
 
+    # A button made by ``button()`` shows the pointing hand under the mouse. It is given when the mouse
+    # first comes over it: a cursor shape is a Qt enum, and the start screen is drawn before the Qt
+    # namespace is built (ui/qtnames.py).
+    pointing_hand = False
+
+    def enterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.pointing_hand and not self.testAttribute(Qt.WidgetAttribute.WA_SetCursor):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(event)
+
     def _align_in_column(self) -> None:
         """In a column (a vertical box layout) the button keeps to its leading edge at its own width.
 
@@ -242,10 +257,21 @@ def button(text: str = "", role: str = "", on_click: Callable[[], None] | None =
     # Enter (or Return) on a focused button presses it, as Space does, on every screen: Qt only does
     # that for a button marked auto-default.
     b.setAutoDefault(True)
-    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.pointing_hand = True
     if on_click:
         b.clicked.connect(on_click)
     return b
+
+
+def on_its_own_row(w: QWidget) -> QHBoxLayout:
+    """A row holding ``w`` at its own width on the leading side (a button wraps when the window is
+    narrower). For a page's column: a button put straight into a column is aligned there when first
+    shown (``WrapButton._align_in_column``), which reads a Qt enum; on the start screen, drawn before
+    the Qt namespace is built (ui/qtnames.py), buttons sit on rows instead."""
+    row = QHBoxLayout()
+    row.addWidget(w)
+    row.addStretch(1)
+    return row
 
 
 def tab_chain(widgets: Iterable[QWidget | None]) -> None:
@@ -273,7 +299,7 @@ class Page(QScrollArea):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         inner.setObjectName("pageContent")
@@ -293,7 +319,7 @@ class Page(QScrollArea):
         self.setWidget(inner)
         self.column = column
         # The page itself takes focus, so the arrow and Page Down keys scroll text between controls.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "focusPolicy", "StrongFocus")
 
     def finish(self) -> None:
         self.body.addStretch(1)
@@ -610,9 +636,6 @@ class FlowLayout(QLayout):
 
     def takeAt(self, i: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
         return self._items.pop(i) if 0 <= i < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt API)
-        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True

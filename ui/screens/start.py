@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kinship_app.i18n import _
 from ui.advice import advice_lines, describe
-from ui.widgets import Card, button, heading, label, page_in, set_button_text
+from ui.widgets import Card, button, heading, label, on_its_own_row, page_in, set_button_text
 
 
 class StartScreen(QWidget):
@@ -57,7 +56,7 @@ class StartScreen(QWidget):
         b.addWidget(self.workers)
         self.households_button = button("", "", lambda: self.window_.show_screen("households"))
         self.households_button.setObjectName("open_households")
-        b.addWidget(self.households_button)
+        b.addLayout(on_its_own_row(self.households_button))
         has_households = "households" in getattr(window, "_nav", {})
         for w in (self.workers_heading, self.workers, self.households_button):
             w.setVisible(has_households)
@@ -70,7 +69,7 @@ class StartScreen(QWidget):
         b.addWidget(self.advice)
         self.about_button = button("", "link", self.window_.show_about)
         self.about_button.setObjectName("about")
-        b.addWidget(self.about_button)
+        b.addLayout(on_its_own_row(self.about_button))
         self.page.finish()
         self.retranslate_ui()
 
@@ -117,7 +116,7 @@ class StartScreen(QWidget):
 
     def on_shown(self) -> None:
         self._find_resumable()
-        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.start_button.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     # "Carry on where you left off" looks for a saved household's unfinished check, but only when a
     # store already exists: the quick check must not create one, and start-up must not wait for it.
