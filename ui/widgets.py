@@ -146,8 +146,8 @@ class WrapButton(QPushButton):
         layout = QTextLayout(text, self.font())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        if self.isRightToLeft():  # where the lines break does not depend on it; left to right is the default
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        # No text direction: where lines break does not depend on it (only the order they are drawn in,
+        # which the style does), and naming one would build the Qt namespace (ui/qtnames.py).
         layout.setTextOption(option)
         out: list[str] = []
         layout.beginLayout()
