@@ -648,7 +648,19 @@ class FlowLayout(QLayout):
         self._place(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return self.minimumSize()
+        """Everything on one row: the size it would like. (Its smallest size is its widest item, and its
+        height at any width comes from heightForWidth.) Qt asks the height for this width too, so a
+        flow that has the room is never measured as if squeezed to its narrowest, every button wrapped."""
+        width = height = 0
+        for item in self._items:
+            w = item.widget()
+            if w is not None and not w.isVisibleTo(self.parentWidget()):
+                continue
+            hint = _natural_size(item)
+            width += hint.width() + (self._spacing if width else 0)
+            height = max(height, hint.height())
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
         size = QSize()
