@@ -294,11 +294,14 @@ def run(argv: list[str] | None = None, *, collect_after_paint: bool = False) -> 
         app.setWindowIcon(app_icon())  # windows, the task bar, the About box
 
     later.add(set_icon)
-    from ui import fonts
+    def load_fonts() -> None:
+        from ui import fonts
+
+        fonts.load_all(language)
 
     # Every script's fonts, for names typed in any script: no font of the first screen's language is
     # among them (apply_language above registered those), so the first frame is drawn the same.
-    later.add(lambda: fonts.load_all(language))
+    later.add(load_fonts)
     if collect_after_paint:
         import gc
 

@@ -72,7 +72,10 @@ class WrapButton(QPushButton):
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
-        super().__init__(text, parent)
+        # The text set after: QPushButton(text, parent) is told from QPushButton(icon, text, parent) by
+        # building the QIcon type (151 enum members) before the first frame.
+        super().__init__(parent)
+        self.setText(text)
         # Height for width through the size policy (QWidget's own hasHeightForWidth reads it), so
         # layouts never call into Python only to ask.
         policy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
