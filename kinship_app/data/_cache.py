@@ -92,12 +92,10 @@ def cache_dir() -> str | None:
         return None
 
 
-def entry_name(path: object) -> str | None:
-    """The entry's file name for a data file under ``resources/`` (``rates--benefits.toml.parsed``),
-    or None for any other file, which is never kept."""
-    from kinship_app.data._files import RESOURCES
-
-    text, root = os.fspath(path), os.fspath(RESOURCES) + os.sep  # type: ignore[call-overload]
+def entry_name(path: object, resources: object) -> str | None:
+    """The entry's file name for a data file under the app's ``resources`` folder
+    (``rates--benefits.toml.parsed``), or None for any other file, which is never kept."""
+    text, root = os.fspath(path), os.fspath(resources) + os.sep  # type: ignore[call-overload]
     if not text.startswith(root):
         return None
     parts = text[len(root):].split(os.sep)
@@ -163,10 +161,10 @@ class Entry:
             return False
 
 
-def entry(path: object, raw: bytes) -> Entry | None:
-    """The entry for ``raw``, the bytes of ``path``; None if the file is not one that is kept or
-    there is no cache folder."""
-    name = entry_name(path)
+def entry(path: object, raw: bytes, resources: object) -> Entry | None:
+    """The entry for ``raw``, the bytes of ``path``; None if the file is not one of the app's own
+    (under ``resources``), which are the only ones kept, or there is no cache folder."""
+    name = entry_name(path, resources)
     if name is None:
         return None
     folder = cache_dir()

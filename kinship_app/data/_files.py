@@ -51,7 +51,7 @@ def parse_checked(raw: bytes, path: Path | str, check: Callable[[Any], T]) -> T:
     without importing ``tomllib``. It is kept only once ``check`` has accepted it, so a broken
     file is never kept; ``check`` is given the same data either way.
     """
-    entry = _cache.entry(path, raw)
+    entry = _cache.entry(path, raw, RESOURCES)
     if entry is not None:
         data = entry.get()
         if data is not _cache.MISSING:
