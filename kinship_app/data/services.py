@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -269,6 +268,8 @@ def import_file(source: Path | str, folder: Path | str, others: Iterable[Path | 
     data = read_bytes(source, MAX_FILE_BYTES)
     # Check exactly the bytes that will be copied, together with the files already in use.
     _merge([*_parsed_files(others), (source, False, _parse(data, source, national=False))])
+    import tempfile  # only here: it imports shutil, random, bz2 and lzma, which start-up does without
+
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".toml", dir=folder)
     try:
