@@ -7,10 +7,15 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
 
 from kinship_app.data import _cache
 from kinship_app.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any, Callable, TypeVar
+
+    T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,8 +27,6 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.title} – {self.url}"
-
-T = TypeVar("T")
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 

@@ -13,9 +13,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_checked, read_bytes, read_sources
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 PARAMETERS_DIR = RESOURCES / "parameters"
 UNITS = ("years", "weeks", "days", "switch")

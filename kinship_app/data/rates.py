@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kinship_app.data._files import (  # noqa: F401  (Source: its old import path)
     RESOURCES, DataError, Fields, Source, check_number, parse_checked, parse_toml, read_bytes, read_sources,
@@ -24,6 +23,10 @@ from kinship_app.data._files import (  # noqa: F401  (Source: its old import pat
 from kinship_app.result import Amount
 from kinship_app.wording import DIM_LABELS, RATE_TITLES  # noqa: F401  (DIM_LABELS: old import path)
 from kinship_app.wording import LABEL_ORDER as WORDING_LABEL_ORDER
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 RATES_DIR = RESOURCES / "rates"
 UNITS = ("week", "month", "year")
