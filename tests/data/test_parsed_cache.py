@@ -409,3 +409,30 @@ def test_assess_a_second_time_imports_no_tomllib(tmp_path):
         outs.append((proc.stdout, "tomllib" in imported, "hashlib" in imported))
     assert outs[0][0] == outs[1][0]
     assert [o[1:] for o in outs] == [(True, False), (False, False)]
+
+
+def test_the_shipped_languages_file_is_kept_too_and_others_raise_as_before(tmp_path, monkeypatch):
+    from kinship_app import i18n, languages
+
+    monkeypatch.setenv(_cache.ENV_VAR, str(tmp_path / "cache"))
+    shipped = str(i18n.LOCALE_DIR)
+    first = languages._table.__wrapped__(shipped)
+    assert cache_files(tmp_path) == ["locale--languages.toml.parsed"]
+
+    def refuse(text):
+        raise AssertionError("parsed, not read from the cache")
+
+    with monkeypatch.context() as m:
+        m.setattr(tomllib, "loads", refuse)
+        assert languages._table.__wrapped__(shipped) == first
+    assert first == {k: v for k, v in tomllib.loads((i18n.LOCALE_DIR / "languages.toml").read_text("utf-8")).items()
+                     if isinstance(v, dict)}
+    # another folder's file (a test's, a translator's copy) is never kept, and a broken one raises as ever
+    other = tmp_path / "locale"
+    other.mkdir()
+    (other / "languages.toml").write_text("[bn]\ncomplete = maybe\n", encoding="utf-8")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        languages._table.__wrapped__(str(other))
+    (other / "languages.toml").write_text("[bn]\ncomplete = true\n", encoding="utf-8")
+    assert languages._table.__wrapped__(str(other)) == {"bn": {"complete": True}}
+    assert cache_files(tmp_path) == ["locale--languages.toml.parsed"]
