@@ -12,8 +12,9 @@ Safe by construction:
   bytes read now have the same digest. A rate edited in place (even to the same size and
   modification time) is parsed afresh; nothing is ever served stale.
 - **Only the app's own files** under ``resources/`` are kept (public data: rates, parameters,
-  services, councils); a charity's file or anything a person chose is never copied here, and no
-  family's data goes near it.
+  services, councils, the estimator's variants), and ``locale/languages.toml``
+  (``kinship_app.languages``); a charity's file or anything a person chose is never copied here,
+  and no family's data goes near it.
 - **Only files that passed their check**: the caller stores an entry after its checks accept the
   data, so a broken file is never kept, and it gives the same ``DataError`` every time.
 - **Never pickle**: ``marshal`` holds only plain values; dates, times and datetimes (which marshal
