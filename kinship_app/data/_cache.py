@@ -33,6 +33,7 @@ the user's cache folder (``platformdirs.user_cache_dir("kinship-app")``, on Linu
 
 from __future__ import annotations
 
+import _thread
 import datetime as dt
 import marshal
 import os
@@ -138,12 +139,13 @@ class Entry:
     def put(self, payload: bytes) -> bool:
         """Keep ``payload`` (from ``encode``) for these bytes; False (and nothing kept) on any problem."""
         digest = _blake2b()(payload, digest_size=DIGEST).digest()
-        tmp = os.path.join(self.folder, f".{self.name}.{os.getpid()}.tmp")
+        # One temporary name per process and thread, so two writers never share one.
+        tmp = os.path.join(self.folder, f".{self.name}.{os.getpid()}-{_thread.get_ident()}.tmp")
         try:
             _make_folder(self.folder)
             try:
                 fd = _create(tmp)
-            except FileExistsError:  # left by a process of the same number that stopped mid-write
+            except FileExistsError:  # left by an earlier process of the same number that stopped mid-write
                 os.unlink(tmp)
                 fd = _create(tmp)
             try:

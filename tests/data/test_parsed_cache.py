@@ -12,6 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -256,7 +257,7 @@ def test_a_temporary_file_left_by_a_stopped_process_does_not_stop_writing(resour
     path = resources / "rates" / "asgsf.toml"
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
-    (folder / f".rates--asgsf.toml.parsed.{os.getpid()}.tmp").write_bytes(b"half")
+    (folder / f".rates--asgsf.toml.parsed.{os.getpid()}-{threading.get_ident()}.tmp").write_bytes(b"half")
     rates.parse_file(path)
     assert cache_files(tmp_path) == ["rates--asgsf.toml.parsed"]
     assert _cache.entry(path, path.read_bytes(), _files.RESOURCES).get() is not _cache.MISSING
@@ -436,3 +437,18 @@ def test_the_shipped_languages_file_is_kept_too_and_others_raise_as_before(tmp_p
     (other / "languages.toml").write_text("[bn]\ncomplete = true\n", encoding="utf-8")
     assert languages._table.__wrapped__(str(other)) == {"bn": {"complete": True}}
     assert cache_files(tmp_path) == ["locale--languages.toml.parsed"]
+
+
+def test_threads_reading_the_same_file_at_once_all_get_it(resources, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = resources / "services" / "national.toml"
+    raw = path.read_bytes()
+    expected = services._parse(raw, RESOURCES / "services" / "national.toml", True)
+    for _ in range(3):
+        shutil.rmtree(tmp_path / "cache", ignore_errors=True)
+        with ThreadPoolExecutor(8) as pool:
+            found = list(pool.map(lambda _: services._parse(raw, path, True), range(16)))
+        assert all([s.code for s in f[0]] == [s.code for s in expected[0]] for f in found)
+        assert cache_files(tmp_path) == ["services--national.toml.parsed"]
+        assert _cache.entry(path, raw, _files.RESOURCES).get() is not _cache.MISSING
