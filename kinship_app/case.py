@@ -12,9 +12,12 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from kinship_app.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 UNKNOWN = "unknown"
 

@@ -15,9 +15,10 @@ import functools
 import os
 import sys
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Callable
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
 if TYPE_CHECKING:  # argparse itself is imported only when a parser is built (see quick_args)
+    from typing import Any, Callable
     import argparse
 
 # kinship_app.case and json are imported inside the functions that need them: plain ``kinship-app``

@@ -4,7 +4,10 @@ commands in ``kinship_app.letters.cli``), so that neither imports the other's in
 from __future__ import annotations
 
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def read_case_json(source: str | None) -> Any:

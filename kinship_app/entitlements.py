@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
 
 from kinship_app.case import LOOKED_AFTER_STATUSES, Case
 from kinship_app.data import law, parameters, rates
 from kinship_app.definition import FRIEND_OR_FAMILY, PARENT_LIKE, Classification, looked_after_status
 from kinship_app.result import Action, Amount, Entitlement, Phrase, Reason
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
 if TYPE_CHECKING:  # the councils' data is read only for a case that names a council (Context.council)
+    from typing import Callable
     from kinship_app.data import councils
 
 P = Phrase
@@ -110,7 +111,9 @@ class Context:
         return rates.lookup("fostering_nma", self.as_of, region=council.nma_region, age_band=band)
 
 
-Rule = Callable[[Context], "Entitlement | None"]
+if TYPE_CHECKING:
+    Rule = Callable[[Context], "Entitlement | None"]
+
 RULES: list[Rule] = []
 
 

@@ -25,8 +25,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
 if TYPE_CHECKING:  # decimal is imported when money is first formatted, not at start-up
     from decimal import Decimal
 

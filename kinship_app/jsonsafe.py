@@ -13,9 +13,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
 
 from kinship_app.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_DEPTH = 40
 # No number in a case or a household is anywhere near this long (ages, days, counts): a longer one

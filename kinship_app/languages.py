@@ -65,14 +65,33 @@ def listed(locale_dir: Path | None = None) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _table(locale_dir: str) -> dict[str, dict]:
-    import tomllib
-
     path = Path(locale_dir) / LANGUAGES_FILE
     if not path.is_file():
         return {}
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = _parse(path.read_bytes(), path, shipped=Path(locale_dir) == i18n.LOCALE_DIR)
     return {code: value for code, value in data.items() if isinstance(value, dict)}
+
+
+def _parse(raw: bytes, path: Path, shipped: bool) -> dict:
+    """The file's TOML, as ``tomllib.load`` gives it (and raising as it does). The shipped file's
+    parse is kept between runs, keyed on its exact bytes, like the data files' (kinship_app.data._cache):
+    the window reads it just after its first paint, and this spares importing tomllib there."""
+    from kinship_app.data import _cache
+
+    entry = _cache.entry(path, raw, i18n.LOCALE_DIR.parent) if shipped else None
+    if entry is not None:
+        data = entry.get()
+        if data is not _cache.MISSING:
+            return data  # type: ignore[return-value]
+    import tomllib
+
+    data = tomllib.loads(raw.decode())  # what tomllib.load does with the file's bytes
+    if entry is not None:
+        try:
+            entry.put(_cache.encode(data))
+        except (_cache.NotCacheable, ValueError, RecursionError):
+            pass
+    return data
 
 
 def review(code: str, locale_dir: Path | None = None) -> Review | None:

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from kinship_app.wording import CATEGORIES, FLAGS, PERIODS  # noqa: F401  (re-exported: old import path)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFINITION = "working-definition-2023"
 MEANING_FORMAT = 2  # 1: sentences only (before codes); 2: codes, facts and parameters

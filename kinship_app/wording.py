@@ -21,11 +21,14 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any
 
 from kinship_app.facts import FACTS, RELATIONSHIPS
 from kinship_app import i18n
 from kinship_app.i18n import N_, Translator, current_language, format_number, translator
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 CATEGORIES = {
     "private_family_arrangement": N_("Private family arrangement"),

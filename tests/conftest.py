@@ -3,6 +3,17 @@ import os
 # Qt aborts the whole process without a display unless told to draw offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The parsed data files the app keeps between runs (kinship_app.data._cache) go to a folder of this
+# session's, never the real ~/.cache; the app and command-line processes the tests start inherit it.
+# It is shared by the whole session, so a second launch finds it warm, as a real second launch does.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+CACHE_DIR = tempfile.mkdtemp(prefix="kinship-test-cache-")
+os.environ["KINSHIP_APP_CACHE_DIR"] = CACHE_DIR
+atexit.register(shutil.rmtree, CACHE_DIR, True)
+
 
 import pytest  # noqa: E402
 

@@ -7,9 +7,15 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from kinship_app.data import _cache
 from kinship_app.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any, Callable, TypeVar
+
+    T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,31 @@ class DataError(ValueError):
         self.message = message
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    return parse_toml(read_bytes(path), path)
+def parse_checked(raw: bytes, path: Path | str, check: Callable[[Any], T]) -> T:
+    """``check(parse_toml(raw, path))``: what ``check`` makes of the file's TOML, raising the same
+    ``DataError`` as ever when the file is broken.
+
+    For the app's own files under ``resources/`` the parse is kept between runs, keyed on the
+    exact bytes (``kinship_app.data._cache``): a later run with the same bytes reads it back
+    without importing ``tomllib``. It is kept only once ``check`` has accepted it, so a broken
+    file is never kept; ``check`` is given the same data either way.
+    """
+    entry = _cache.entry(path, raw, RESOURCES)
+    if entry is not None:
+        data = entry.get()
+        if data is not _cache.MISSING:
+            return check(data)
+    data = parse_toml(raw, path)
+    if entry is None:
+        return check(data)
+    try:
+        payload: bytes | None = _cache.encode(data)  # before check: what is kept is what tomllib gave
+    except (_cache.NotCacheable, ValueError, RecursionError):
+        payload = None
+    result = check(data)
+    if payload is not None:
+        entry.put(payload)
+    return result
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:

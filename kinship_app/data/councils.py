@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinship_app.data._files import RESOURCES, SLUG, DataError, Fields, read_bytes, read_toml
+from kinship_app.data._files import RESOURCES, SLUG, DataError, Fields, parse_checked, read_bytes
 from kinship_app.i18n import N_
 
 COUNCILS_DIR = RESOURCES / "councils"
@@ -187,7 +187,7 @@ def parse_csv(raw: bytes, path: Path | str, pilot_codes: set[str]) -> list[Counc
 
 
 def _read_pilot(path: Path) -> Pilot:
-    return parse_pilot(read_toml(path), path)
+    return parse_checked(read_bytes(path), path, lambda data: parse_pilot(data, path))
 
 
 def parse_pilot(data: object, path: Path | str) -> Pilot:

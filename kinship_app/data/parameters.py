@@ -13,9 +13,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_toml, read_bytes, read_sources
+from kinship_app.data._files import RESOURCES, DataError, Fields, Source, parse_checked, read_bytes, read_sources
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 PARAMETERS_DIR = RESOURCES / "parameters"
 UNITS = ("years", "weeks", "days", "switch")
@@ -103,7 +106,7 @@ def load(directory: Path = PARAMETERS_DIR) -> dict[str, Parameter]:
 
 def parse_bytes(raw: bytes, path: Path | str) -> list[Parameter]:
     """The parameters in one file's bytes; raises only ``DataError`` (naming ``path``) when broken."""
-    return parse_data(parse_toml(raw, path), path)
+    return parse_checked(raw, path, lambda data: parse_data(data, path))
 
 
 def parse_data(data: Any, path: Path | str) -> list[Parameter]:

@@ -16,14 +16,17 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kinship_app.data._files import (  # noqa: F401  (Source: its old import path)
-    RESOURCES, DataError, Fields, Source, check_number, parse_toml, read_bytes, read_sources,
+    RESOURCES, DataError, Fields, Source, check_number, parse_checked, parse_toml, read_bytes, read_sources,
 )
 from kinship_app.result import Amount
 from kinship_app.wording import DIM_LABELS, RATE_TITLES  # noqa: F401  (DIM_LABELS: old import path)
 from kinship_app.wording import LABEL_ORDER as WORDING_LABEL_ORDER
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which a command does without
+if TYPE_CHECKING:
+    from typing import Any
 
 RATES_DIR = RESOURCES / "rates"
 UNITS = ("week", "month", "year")
@@ -202,7 +205,7 @@ def parse_file(path: Path) -> list[Rate]:
 
 def parse_bytes(raw: bytes, path: Path | str) -> list[Rate]:
     """The rates in one file's bytes; raises only ``DataError`` (naming ``path``) when broken."""
-    return parse_data(parse_toml(raw, path), path)
+    return parse_checked(raw, path, lambda data: parse_data(data, path))
 
 
 def parse_data(data: Any, path: Path | str) -> list[Rate]:

@@ -18,12 +18,11 @@ import datetime as dt
 import functools
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, read_bytes
+from kinship_app.data._files import RESOURCES, DataError, Fields, parse_checked, read_bytes
 from kinship_app.i18n import N_, _
 
 NATIONAL_FILE = RESOURCES / "services" / "national.toml"
@@ -207,7 +206,11 @@ class Directory:
 def council_pages() -> dict[str, CouncilPage]:
     """The councils' own kinship pages we could read (resources/councils/kinship_pages.toml)."""
     path = COUNCIL_PAGES_FILE
-    top = Fields(path, "", parse_toml(read_bytes(path, MAX_FILE_BYTES), path))
+    return parse_checked(read_bytes(path, MAX_FILE_BYTES), path, lambda data: _council_pages(data, path))
+
+
+def _council_pages(data: Any, path: Path) -> dict[str, CouncilPage]:
+    top = Fields(path, "", data)
     top.only("page")
     out: dict[str, CouncilPage] = {}
     for i, raw in enumerate(top.list_of("page")):
@@ -265,6 +268,8 @@ def import_file(source: Path | str, folder: Path | str, others: Iterable[Path | 
     data = read_bytes(source, MAX_FILE_BYTES)
     # Check exactly the bytes that will be copied, together with the files already in use.
     _merge([*_parsed_files(others), (source, False, _parse(data, source, national=False))])
+    import tempfile  # only here: it imports shutil, random, bz2 and lzma, which start-up does without
+
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".toml", dir=folder)
     try:
@@ -306,7 +311,7 @@ def _cached_parse(path: Path, national: bool, size: int, mtime_ns: int):
 def _parse(raw: bytes, path: Path, national: bool) -> tuple[list[Service], dict[str, LocalOffer], Provider | None]:
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(path, "", _("is too large for this kind of file (over {size} KB)").format(size=MAX_FILE_BYTES // 1024))
-    return _parse_data(parse_toml(raw, path), path, national)
+    return parse_checked(raw, path, lambda data: _parse_data(data, path, national))
 
 
 def _parse_data(data: Any, path: Path, national: bool):

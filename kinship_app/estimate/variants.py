@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from kinship_app.data._files import RESOURCES, DataError, Fields, parse_toml, read_bytes
+from kinship_app.data._files import RESOURCES, DataError, Fields, parse_checked, read_bytes
 from kinship_app.i18n import _
 
 ESTIMATOR_DIR = RESOURCES / "estimator"
@@ -155,7 +155,7 @@ def check_file(path: Path | str) -> list[Variant]:
 
 
 def parse_bytes(raw: bytes, path: Path | str, *, national_allowed: bool = False) -> list[Variant]:
-    return parse_data(parse_toml(raw, path), path, national_allowed=national_allowed)
+    return parse_checked(raw, path, lambda data: parse_data(data, path, national_allowed=national_allowed))
 
 
 def parse_data(data: Any, path: Path | str, *, national_allowed: bool = False) -> list[Variant]:

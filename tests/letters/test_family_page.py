@@ -6,6 +6,7 @@ and Arabic is drawn with the script's font, joined and in order; a name in any s
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -136,7 +137,7 @@ def test_the_command_line_adds_the_familys_page(tmp_path):
         from test_cli import CASE as case
     src = tmp_path / "case.json"
     src.write_text(json.dumps(case), encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "KINSHIP_TODAY": "2026-11-22"}
+    env = {"PATH": "/usr/bin:/bin", "KINSHIP_TODAY": "2026-11-22", "KINSHIP_APP_CACHE_DIR": os.environ["KINSHIP_APP_CACHE_DIR"]}
     out = tmp_path / "letter.pdf"
     proc = subprocess.run([sys.executable, "-m", "kinship_app", "letter", "sg_support_assessment", str(src),
                            "--out", str(out), "--language", "bn"], cwd=ROOT, capture_output=True, text=True, env=env)
