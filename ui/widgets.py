@@ -83,7 +83,7 @@ class WrapButton(QPushButton):
         self.setSizePolicy(policy)
         # The layout gives it the rectangle it asked for: the app's style (Fusion and its style sheet)
         # puts no "layout item" margins around a push button, so none are taken off the height it
-        # needs for its lines (tests/ui/test_widgets.py holds this for every kind of button).
+        # needs for its lines (tests/ui/test_start_up_path.py holds this for every kind of button).
         self._cache: dict[tuple, list[str]] = {}
         self._narrowest: tuple[tuple, QSize] | None = None
         self._frame: tuple[tuple, int] | None = None
@@ -655,10 +655,7 @@ class FlowLayout(QLayout):
         height at any width comes from heightForWidth.) Qt asks the height for this width too, so a
         flow that has the room is never measured as if squeezed to its narrowest, every button wrapped."""
         width = height = 0
-        for item in self._items:
-            w = item.widget()
-            if w is not None and not w.isVisibleTo(self.parentWidget()):
-                continue
+        for item in self._shown():
             hint = _natural_size(item)
             width += hint.width() + (self._spacing if width else 0)
             height = max(height, hint.height())
@@ -667,21 +664,22 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
         size = QSize()
-        for item in self._items:
-            if item.widget() is None or item.widget().isVisibleTo(self.parentWidget()):
-                size = size.expandedTo(item.minimumSize())
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _shown(self) -> list[QLayoutItem]:
+        """The items that take room: a hidden widget takes none."""
+        parent = self.parentWidget()
+        return [i for i in self._items if i.widget() is None or i.widget().isVisibleTo(parent)]
 
     def _place(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         rows: list[list[tuple[QLayoutItem, int, int, int]]] = [[]]  # (item, x, width, height)
         x = area.x()
-        for item in self._items:
-            w = item.widget()
-            if w is not None and not w.isVisibleTo(self.parentWidget()):
-                continue
+        for item in self._shown():
             hint = _natural_size(item)
             if x + hint.width() > area.right() + 1 and rows[-1]:
                 rows.append([])
